@@ -1,0 +1,140 @@
+import { extractEmail, repairEmail } from './extract';
+
+/** Realistic recogniser output → the address a careful human would write down. */
+const CAPTURED: ReadonlyArray<readonly [string, string]> = [
+  // already formatted by the recogniser
+  ['jane@gmail.com', 'jane@gmail.com'],
+  ['Jane.Doe@Gmail.com.', 'jane.doe@gmail.com'],
+  ['my email is jane.doe@outlook.com.au thanks', 'jane.doe@outlook.com.au'],
+  ['jane.doe at gmail.com', 'jane.doe@gmail.com'],
+  // spoken symbols
+  ['jane dot doe at gmail dot com', 'jane.doe@gmail.com'],
+  ['jane underscore smith at hotmail dot com', 'jane_smith@hotmail.com'],
+  ['jane under score smith at yahoo dot com dot au', 'jane_smith@yahoo.com.au'],
+  ['sarah dash jones at westnet dot com dot au', 'sarah-jones@westnet.com.au'],
+  ['sarah hyphen jones at iinet dot net dot au', 'sarah-jones@iinet.net.au'],
+  ['jane plus newsletters at gmail dot com', 'jane+newsletters@gmail.com'],
+  ['jane period doe at gmail period com', 'jane.doe@gmail.com'],
+  // lead-ins, fillers, sign-offs
+  ['um my email is jane at gmail dot com', 'jane@gmail.com'],
+  ["yeah sure it's uh bob at outlook dot com thanks", 'bob@outlook.com'],
+  ['my email address is tom dot nguyen at bigpond dot net dot au cheers', 'tom.nguyen@bigpond.net.au'],
+  ['you can reach me at jane at gmail dot com', 'jane@gmail.com'],
+  ['so the best one is er mike at internode dot on dot net', 'mike@internode.on.net'],
+  ['ok so its liam at tpg dot com dot au', 'liam@tpg.com.au'],
+  // spelled letters and letter names
+  ['j a n e at gmail dot com', 'jane@gmail.com'],
+  ['my email is j a n e dot d o e at gmail dot com', 'jane.doe@gmail.com'],
+  ['zed o e at yahoo dot com', 'zoe@yahoo.com'],
+  ['k a y l e e at gmail dot com', 'kaylee@gmail.com'],
+  ['m for mike a r k at iinet dot net dot au', 'mark@iinet.net.au'],
+  ['p as in peter e t e r at optusnet dot com dot au', 'peter@optusnet.com.au'],
+  ['jane j a n e at gmail dot com', 'jane@gmail.com'],
+  ['leigh l e i g h at gmail dot com', 'leigh@gmail.com'],
+  ['lee l e i g h at gmail dot com', 'leigh@gmail.com'],
+  ['capital j o h n at gmail dot com', 'john@gmail.com'],
+  // digits as words and figures, double and triple
+  ['peter one two three at tpg dot com dot au', 'peter123@tpg.com.au'],
+  ['john smith seventy seven at gmail dot com', 'johnsmith77@gmail.com'],
+  ['jane nineteen eighty five at gmail dot com', 'jane1985@gmail.com'],
+  ['jane 85 at gmail dot com', 'jane85@gmail.com'],
+  ['double l e e at bigpond dot com', 'llee@bigpond.com'],
+  ['a double n a at gmail dot com', 'anna@gmail.com'],
+  ['bob triple seven at hotmail dot com', 'bob777@hotmail.com'],
+  ['jane zero seven at gmail dot com', 'jane07@gmail.com'],
+  ['double you i l l at gmail dot com', 'will@gmail.com'],
+  // provider homophones and Australian domains
+  ['jane at gee mail dot com', 'jane@gmail.com'],
+  ['jane at g mail dot com', 'jane@gmail.com'],
+  ['jane at hot mail dot com dot au', 'jane@hotmail.com.au'],
+  ['jane at out look dot com', 'jane@outlook.com'],
+  ['jane at big pond dot net dot au', 'jane@bigpond.net.au'],
+  ['jane at optus net dot com dot au', 'jane@optusnet.com.au'],
+  ['jane at i i net dot net dot au', 'jane@iinet.net.au'],
+  ['jane at acme dot com dot a u', 'jane@acme.com.au'],
+  ['jane at acme dot com dot ay you', 'jane@acme.com.au'],
+  ['jane at acme dot com au', 'jane@acme.com.au'],
+  ['jane at health dot nsw dot gov dot au', 'jane@health.nsw.gov.au'],
+  ['jane at unimelb dot edu dot au', 'jane@unimelb.edu.au'],
+  ['jane at acme plumbing dot com dot au', 'jane@acmeplumbing.com.au'],
+  // bare providers that have exactly one domain
+  ['jane at gmail', 'jane@gmail.com'],
+  ['jane at gmail dot', 'jane@gmail.com'],
+  ['jane at optusnet', 'jane@optusnet.com.au'],
+  ['jane at iinet', 'jane@iinet.net.au'],
+  ['jane at icloud', 'jane@icloud.com'],
+  // self-corrections: the last one wins, in whole or in part
+  ['jane at gmail dot com no sorry jane dot doe at gmail dot com', 'jane.doe@gmail.com'],
+  ['jane at hotmail dot com sorry i mean outlook dot com', 'jane@outlook.com'],
+  ['bob at gmail dot com actually rob at gmail dot com', 'rob@gmail.com'],
+  ['jane at hotmail no wait jane at gmail dot com', 'jane@gmail.com'],
+  // saying the same address twice is not ambiguous
+  ['jane at gmail dot com that is jane at gmail dot com', 'jane@gmail.com'],
+];
+
+/** Utterances from which no address may be taken: the caller must be asked. */
+const REJECTED: ReadonlyArray<readonly [string, 'none' | 'ambiguous']> = [
+  ['', 'none'],
+  ['hello', 'none'],
+  ["I don't have an email", 'none'],
+  ['can you hear me', 'none'],
+  ['jane', 'none'],
+  ['at gmail dot com', 'none'],
+  ['jane at', 'none'],
+  ['jane dot doe', 'none'],
+  ['gmail dot com', 'none'],
+  ['jane at dot com', 'none'],
+  // a bare provider that exists as .com and .com.au
+  ['jane at hotmail', 'ambiguous'],
+  ['jane at outlook', 'ambiguous'],
+  ['jane at yahoo', 'ambiguous'],
+  ['jane at bigpond', 'ambiguous'],
+  ['jane at live', 'ambiguous'],
+  // an unknown domain with no ending
+  ['jane at acme', 'ambiguous'],
+  // two different addresses without a self-correction
+  ['jane at gmail dot com or jane at hotmail dot com', 'ambiguous'],
+  ['jane at gmail dot com and bob at gmail dot com', 'ambiguous'],
+  ['jane at gmail or hotmail', 'ambiguous'],
+  // the correction itself is ambiguous
+  ['jane at gmail dot com sorry jane at hotmail', 'ambiguous'],
+];
+
+describe('extractEmail', () => {
+  test.each(CAPTURED)('%j → %s', (heard, expected) => {
+    expect(extractEmail(heard)).toEqual({ kind: 'value', value: expected });
+  });
+
+  test.each(REJECTED)('%j gives no value (%s)', (heard, kind) => {
+    expect(extractEmail(heard).kind).toBe(kind);
+  });
+
+  test('ambiguity names the candidates', () => {
+    expect(extractEmail('jane at hotmail')).toMatchObject({
+      kind: 'ambiguous',
+      candidates: ['jane@hotmail.com', 'jane@hotmail.com.au'],
+      ask: { type: 'provider-domain', provider: 'hotmail' },
+    });
+  });
+});
+
+describe('repairEmail', () => {
+  test.each([
+    ['jane@outlook.com', 'not outlook, optusnet', 'jane@optusnet.com.au'],
+    ['jane@outlook.com', "it's optusnet not outlook", 'jane@optusnet.com.au'],
+    ['jane@gmail.com', 'no it is jane dot doe at gmail dot com', 'jane.doe@gmail.com'],
+    ['jane@gmail.com', 'the domain is yahoo dot com dot au', 'jane@yahoo.com.au'],
+    ['lee@gmail.com', "it's l e i g h", 'leigh@gmail.com'],
+    ['jane@gmail.com', 'not com, com dot au', 'jane@gmail.com.au'],
+  ])('%s corrected by %j → %s', (previous, heard, expected) => {
+    expect(repairEmail(previous, heard)).toEqual({ kind: 'value', value: expected });
+  });
+
+  test('a correction naming an ambiguous provider is asked about', () => {
+    expect(repairEmail('jane@gmail.com', 'not gmail, hotmail')?.kind).toBe('ambiguous');
+  });
+
+  test('words that change nothing give no repair', () => {
+    expect(repairEmail('jane@gmail.com', 'hmm')).toBeUndefined();
+  });
+});

@@ -1,0 +1,135 @@
+import type { CaptureSpec, PartialValue, ReadContext, Reading } from '../objective/capture-spec';
+import { normaliseUtterance } from '../spoken/normalise';
+import {
+  completeEmail,
+  extractEmail,
+  readDomainAnswer,
+  readLocalAnswer,
+  repairEmail,
+  type EmailExtraction,
+} from './extract';
+import { EMAIL_PROMPTS, speakEmail } from './prompts';
+
+/**
+ * capture_email_au: an email address, lowercase. Email is critical data: it
+ * is always read back and confirmed, whatever the confidence.
+ *
+ * When a turn leaves the address incomplete the session keeps the parts:
+ *   local                 the part before the at, once heard
+ *   domain                a domain without its ending ("acme", "hotmail")
+ *   candidates            space-separated addresses the caller must choose from
+ */
+export const captureEmailAu: CaptureSpec<undefined> = {
+  objectiveType: 'capture_email_au',
+  confirmation: { kind: 'always' },
+  extraParams: [],
+  options: () => undefined,
+  read: readEmail,
+  repair(previous, utterance) {
+    return toReading(repairEmail(previous.value, utterance) ?? { kind: 'none', reason: 'no change heard' }, undefined);
+  },
+  prompts: EMAIL_PROMPTS,
+  mask: maskEmail,
+};
+
+function readEmail(utterance: string, context: ReadContext<undefined>): Reading {
+  const partial = context.partial;
+  const whole = extractEmail(utterance);
+  if (whole.kind === 'value') return { kind: 'value', value: whole.value };
+
+  if (partial?.candidates !== undefined) {
+    const chosen = choose(partial.candidates.split(' '), utterance);
+    if (chosen !== undefined) return { kind: 'value', value: chosen };
+  }
+  if (partial?.local !== undefined && whole.kind === 'none') {
+    const answer = readDomainAnswer(utterance);
+    if (answer !== undefined) {
+      return toReading(completeEmail(partial.local, joinEnding(partial.domain, answer)), partial);
+    }
+  }
+  if (whole.kind === 'ambiguous') return toReading(whole, partial);
+  if (context.retryCount >= 2 && partial?.local === undefined) {
+    const local = readLocalAnswer(utterance);
+    if (local !== undefined) {
+      return { kind: 'partial', partial: { local }, prompt: `Thanks, ${speakLocal(local)}. And what comes after the at?` };
+    }
+  }
+  return { kind: 'none', reason: whole.reason };
+}
+
+/** "acme" + "com.au" → acme.com.au; an answer that already names the domain stands alone. */
+function joinEnding(stem: string | undefined, answer: string): string {
+  if (stem === undefined || answer.startsWith(`${stem}.`) || answer === stem) return answer;
+  if (/^(com|net|org|edu|gov|asn|id|co)(\.[a-z]{2})?$|^[a-z]{2}$/.test(answer)) return `${stem}.${answer}`;
+  return answer;
+}
+
+function speakLocal(local: string): string {
+  return speakEmail(`${local}@x`, true).replace(/ at x$/, '');
+}
+
+/** Picks the one candidate the caller's answer points at ("the au one", "dot com", "the gmail one"). */
+function choose(candidates: readonly string[], utterance: string): string | undefined {
+  const words = normaliseUtterance(utterance);
+  const ordinal = /\b(first|second|third|last)\b/.exec(words)?.[1];
+  if (ordinal !== undefined) {
+    const index = { first: 0, second: 1, third: 2, last: candidates.length - 1 }[ordinal] ?? -1;
+    return candidates[index];
+  }
+  // "the dot com dot au one": the words around the ending are not part of it.
+  const ending = readDomainAnswer(words.replace(/\b(the|one|ones|option|version|address)\b/g, ' ')) ?? '';
+  const australian = /\b(australian|aussie|a u|au|ay you)\b/.test(words);
+  const matches = candidates.filter((c) => {
+    const domain = c.split('@')[1];
+    if (ending.length > 0 && (domain === ending || domain.endsWith(`.${ending}`) || domain.startsWith(`${ending}.`))) return true;
+    return ending.length === 0 && australian && domain.endsWith('.au');
+  });
+  if (matches.length === 1) return matches[0];
+  // "the one ending dot com": prefer exact suffix matches over prefix ones.
+  const exact = matches.filter((c) => c.endsWith(`.${ending}`) && !c.endsWith(`.${ending}.au`));
+  return exact.length === 1 ? exact[0] : undefined;
+}
+
+function toReading(extraction: EmailExtraction, partial: PartialValue | undefined): Reading {
+  switch (extraction.kind) {
+    case 'value':
+      return { kind: 'value', value: extraction.value };
+    case 'none':
+      return { kind: 'none', reason: extraction.reason };
+    case 'ambiguous': {
+      const ask = extraction.ask;
+      const local = extraction.candidates[0]?.split('@')[0] ?? partial?.local;
+      if (ask.type === 'provider-domain') {
+        const options = ask.domains.map((d) => speakEmail(`x@${d}`, false).replace(/^x at /, ''));
+        return {
+          kind: 'ambiguous',
+          reason: extraction.reason,
+          prompt: `Is that ${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}?`,
+          partial: { candidates: extraction.candidates.join(' ') },
+        };
+      }
+      if (ask.type === 'domain-ending') {
+        return {
+          kind: 'ambiguous',
+          reason: extraction.reason,
+          prompt: `And what comes after ${ask.domain}? For example dot com, or dot com dot A U.`,
+          partial: local !== undefined ? { local, domain: ask.domain } : undefined,
+        };
+      }
+      const spoken = extraction.candidates.map((c) => speakEmail(c, false));
+      return {
+        kind: 'ambiguous',
+        reason: extraction.reason,
+        prompt: `I heard ${spoken.slice(0, -1).join(', ')} and ${spoken[spoken.length - 1]}. Which one should I use?`,
+        partial: { candidates: extraction.candidates.join(' ') },
+      };
+    }
+  }
+}
+
+/** "jane.doe@gmail.com" → "j*******@gmail.com": enough to correlate, not enough to read. */
+export function maskEmail(value: string): string {
+  const at = value.indexOf('@');
+  if (at <= 0) return '***';
+  return `${value[0]}${'*'.repeat(Math.max(at - 1, 3))}${value.slice(at)}`;
+}

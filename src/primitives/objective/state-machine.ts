@@ -1,0 +1,318 @@
+import { readPolarity } from '../spoken/polarity';
+import {
+  InvalidParamsError,
+  ObjectivePreconditionError,
+  type ObjectiveState,
+  type PrimitiveErrorInfo,
+  type PrimitiveHandler,
+  type PrimitiveOutcome,
+  type Transition,
+} from '../types';
+import type { Captured, CaptureSpec, PartialValue, ReadContext, Reading } from './capture-spec';
+
+/**
+ * The objective state machine every capture primitive runs on:
+ *
+ *   PENDING → ELICITING → CAPTURED → CONFIRMING → CONFIRMED → COMPLETED
+ *                 ↑                      │
+ *                 └──── REPAIRING ←──────┘  (a "no" or a correction)
+ *
+ * and FAILED once more than `maxRetries` attempts have failed. It is
+ * deterministic: the same session and input always give the same outcome.
+ */
+
+export interface ObjectiveSession {
+  state: Extract<ObjectiveState, 'eliciting' | 'confirming' | 'repairing'>;
+  retryCount: number;
+  /** The value read back to the caller, while CONFIRMING (and the last one, while REPAIRING). */
+  candidate?: Captured;
+  partial?: PartialValue;
+}
+
+export interface StateMachineOptions {
+  /** Utterances below this confidence are not trusted (default 0.4). */
+  minConfidence: number;
+  /** Failed attempts allowed before FAILED (default 3). */
+  maxRetries: number;
+}
+
+export const DEFAULT_STATE_MACHINE_OPTIONS: StateMachineOptions = { minConfidence: 0.4, maxRetries: 3 };
+
+const BASE_PARAMS = ['transcription', 'confidence', 'confirmation'];
+
+export interface TurnInput {
+  transcription?: string;
+  confirmation?: string;
+  confidence: number;
+}
+
+/** Reads the params every capture primitive shares, rejecting bad and unknown ones. */
+export function readTurnInput(params: Readonly<Record<string, string>>, accepted: readonly string[], objectiveType: string): TurnInput {
+  for (const key of Object.keys(params)) {
+    if (!BASE_PARAMS.includes(key) && !accepted.includes(key)) {
+      throw new InvalidParamsError(
+        `params.${key}`,
+        `params.${key} is not a parameter of ${objectiveType}; it accepts ${[...BASE_PARAMS, ...accepted].join(', ')}`,
+      );
+    }
+  }
+  const rawConfidence = params.confidence;
+  let confidence = 1;
+  if (rawConfidence !== undefined && rawConfidence.trim() !== '') {
+    confidence = Number(rawConfidence);
+    if (!Number.isFinite(confidence) || confidence < 0 || confidence > 1) {
+      throw new InvalidParamsError('params.confidence', `params.confidence must be a number from 0 to 1, got "${rawConfidence}"`);
+    }
+  }
+  const text = (key: string): string | undefined => {
+    const v = params[key];
+    return v === undefined || v.trim() === '' ? undefined : v;
+  };
+  return { transcription: text('transcription'), confirmation: text('confirmation'), confidence };
+}
+
+/** Builds the registry handler for a capture primitive. */
+export function captureHandler<O>(
+  spec: CaptureSpec<O>,
+  options: StateMachineOptions = DEFAULT_STATE_MACHINE_OPTIONS,
+): PrimitiveHandler<ObjectiveSession> {
+  return (input, context) => {
+    const turn = readTurnInput(input.params, spec.extraParams, spec.objectiveType);
+    const primitiveOptions = spec.options(input.params, context.now);
+    return runTurn(spec, primitiveOptions, turn, context.session, options);
+  };
+}
+
+/** One turn of the objective. Exported for the unit tables. */
+export function runTurn<O>(
+  spec: CaptureSpec<O>,
+  primitiveOptions: O,
+  turn: TurnInput,
+  previous: ObjectiveSession | undefined,
+  options: StateMachineOptions = DEFAULT_STATE_MACHINE_OPTIONS,
+): { outcome: PrimitiveOutcome; session?: ObjectiveSession } {
+  return new Turn(spec, primitiveOptions, turn, previous, options).run();
+}
+
+class Turn<O> {
+  private state: ObjectiveState;
+  private retryCount: number;
+  private candidate: Captured | undefined;
+  private partial: PartialValue | undefined;
+  private readonly transitions: Transition[] = [];
+  private prompt = '';
+  private error: PrimitiveErrorInfo | undefined;
+
+  constructor(
+    private readonly spec: CaptureSpec<O>,
+    private readonly primitiveOptions: O,
+    private readonly turn: TurnInput,
+    previous: ObjectiveSession | undefined,
+    private readonly options: StateMachineOptions,
+  ) {
+    this.state = previous?.state ?? 'pending';
+    this.retryCount = previous?.retryCount ?? 0;
+    this.candidate = previous?.candidate;
+    this.partial = previous?.partial;
+  }
+
+  run(): { outcome: PrimitiveOutcome; session?: ObjectiveSession } {
+    const { transcription, confirmation } = this.turn;
+    if (this.state === 'pending') this.move('eliciting', 'objective started');
+
+    if (confirmation !== undefined && transcription === undefined && this.state !== 'confirming') {
+      throw new ObjectivePreconditionError(
+        `params.confirmation was given but no ${this.spec.objectiveType} value is awaiting confirmation ` +
+          `(state ${this.state}); send params.transcription first`,
+      );
+    }
+
+    if (transcription !== undefined) {
+      if (this.state === 'confirming') this.move('repairing', 'new value offered');
+      this.capture(transcription);
+    }
+    if (confirmation !== undefined && this.state === 'confirming') {
+      this.confirm(confirmation);
+    }
+    if (transcription === undefined && confirmation === undefined) {
+      this.prompt = this.currentPrompt();
+    }
+    return this.finish();
+  }
+
+  private context(): ReadContext<O> {
+    return { options: this.primitiveOptions, retryCount: this.retryCount, partial: this.partial };
+  }
+
+  private capture(utterance: string): void {
+    if (this.turn.confidence < this.options.minConfidence) {
+      this.fail('LOW_CONFIDENCE', `confidence ${this.turn.confidence} is below ${this.options.minConfidence}`, () =>
+        this.spec.prompts.lowConfidence(this.retryCount),
+      );
+      return;
+    }
+    const reading =
+      (this.state === 'repairing' && this.candidate !== undefined
+        ? this.spec.repair?.(this.candidate, utterance, this.context())
+        : undefined) ?? this.spec.read(utterance, this.context());
+    this.accept(reading);
+  }
+
+  /** Acts on what was read from an utterance meant to give the value. */
+  private accept(reading: Reading): void {
+    switch (reading.kind) {
+      case 'value': {
+        this.partial = undefined;
+        this.candidate = { value: reading.value, fields: reading.fields ?? {} };
+        this.move('captured', 'value read');
+        if (this.needsConfirmation()) {
+          this.move('confirming', 'read back');
+          this.prompt = this.spec.prompts.confirm(this.candidate, this.retryCount);
+        } else {
+          this.move('confirmed', 'confident');
+          this.move('completed', 'done');
+        }
+        return;
+      }
+      case 'partial':
+        this.partial = reading.partial;
+        this.prompt = reading.prompt;
+        return;
+      case 'ambiguous':
+        this.fail('AMBIGUOUS', reading.reason, () => reading.prompt);
+        if (this.state !== 'failed') this.partial = reading.partial;
+        return;
+      case 'none':
+        this.fail('NO_VALUE', reading.reason, () => reading.prompt ?? this.retryPrompt());
+        return;
+    }
+  }
+
+  private needsConfirmation(): boolean {
+    const policy = this.spec.confirmation;
+    if (policy.kind === 'always') return true;
+    if (policy.kind === 'never') return false;
+    return this.turn.confidence < policy.threshold;
+  }
+
+  /** Acts on the caller's answer to "is that right?". */
+  private confirm(answer: string): void {
+    const candidate = this.candidate;
+    if (candidate === undefined) return;
+    if (this.turn.confidence < this.options.minConfidence) {
+      this.fail('LOW_CONFIDENCE', `confidence ${this.turn.confidence} is below ${this.options.minConfidence}`, () =>
+        this.spec.prompts.unclearConfirmation(candidate),
+      );
+      return;
+    }
+    const { polarity, remainder } = readPolarity(answer);
+    const offered = remainder.length > 0 ? this.spec.read(remainder, this.context()) : undefined;
+    const offeredValue = offered?.kind === 'value' ? offered.value : undefined;
+    const isSame = (v: string): boolean => (this.spec.same ?? ((a, b) => a === b))(v, candidate.value);
+
+    if (polarity === 'affirm' && (offeredValue === undefined || isSame(offeredValue))) {
+      this.move('confirmed', 'caller confirmed');
+      this.move('completed', 'done');
+      return;
+    }
+    if (polarity === 'none' && offeredValue !== undefined && isSame(offeredValue)) {
+      this.move('confirmed', 'caller repeated the value');
+      this.move('completed', 'done');
+      return;
+    }
+    if (offered !== undefined && offered.kind !== 'none' && offered.kind !== 'partial') {
+      this.correct(offered);
+      return;
+    }
+    if (polarity === 'deny' || polarity === 'none') {
+      const repaired = this.spec.repair?.(candidate, answer, this.context());
+      if (repaired !== undefined && repaired.kind !== 'none') {
+        this.correct(repaired);
+        return;
+      }
+    }
+    if (polarity === 'deny') {
+      this.move('repairing', 'caller said no');
+      this.fail('NOT_CONFIRMED', 'the caller said the value is wrong', () => this.spec.prompts.repair(this.retryCount, candidate));
+      return;
+    }
+    this.fail('NOT_CONFIRMED', 'the answer was neither yes nor no', () => this.spec.prompts.unclearConfirmation(candidate));
+  }
+
+  /** A correction replaces the value: it counts as an attempt and is read back again. */
+  private correct(reading: Reading): void {
+    this.move('repairing', 'caller corrected the value');
+    if (reading.kind === 'value') {
+      // A failed reading counts itself in accept(); a usable correction is counted here.
+      this.retryCount++;
+      if (this.retryCount > this.options.maxRetries) {
+        this.giveUp();
+        return;
+      }
+    }
+    this.accept(reading);
+  }
+
+  private fail(code: PrimitiveErrorInfo['code'], message: string, prompt: () => string): void {
+    this.retryCount++;
+    if (this.retryCount > this.options.maxRetries) {
+      this.giveUp();
+      return;
+    }
+    this.error = { code, message };
+    this.prompt = prompt();
+  }
+
+  private giveUp(): void {
+    this.retryCount = this.options.maxRetries;
+    this.move('failed', 'too many attempts');
+    this.error = { code: 'MAX_RETRIES_EXCEEDED', message: `no confirmed value after ${this.options.maxRetries} retries` };
+    this.prompt = this.spec.prompts.failed();
+    this.candidate = undefined;
+  }
+
+  private retryPrompt(): string {
+    if (this.state === 'repairing' && this.candidate !== undefined) return this.spec.prompts.repair(this.retryCount, this.candidate);
+    return this.spec.prompts.elicit(this.retryCount);
+  }
+
+  private currentPrompt(): string {
+    if (this.state === 'confirming' && this.candidate !== undefined) return this.spec.prompts.confirm(this.candidate, this.retryCount);
+    return this.retryPrompt();
+  }
+
+  private move(to: ObjectiveState, reason: string): void {
+    const data: Record<string, string> = { reason, retry_count: String(this.retryCount) };
+    if (to === 'captured' || to === 'confirmed' || to === 'completed') {
+      if (this.candidate !== undefined) data.value_masked = this.spec.mask(this.candidate.value);
+    }
+    this.transitions.push({ from: this.state, to, data });
+    this.state = to;
+  }
+
+  private finish(): { outcome: PrimitiveOutcome; session?: ObjectiveSession } {
+    const done = this.state === 'completed' || this.state === 'failed';
+    const showsValue = this.state === 'completed' || this.state === 'confirming';
+    const outcome: PrimitiveOutcome = {
+      success: this.state === 'completed',
+      state: this.state,
+      value: showsValue && this.candidate ? this.candidate.value : '',
+      fields: showsValue && this.candidate ? this.candidate.fields : {},
+      prompt: this.state === 'completed' ? '' : this.prompt,
+      error: this.error,
+      retryCount: this.retryCount,
+      confidence: this.turn.confidence,
+      transitions: this.transitions,
+    };
+    if (done) return { outcome };
+    return {
+      outcome,
+      session: {
+        state: this.state as ObjectiveSession['state'],
+        retryCount: this.retryCount,
+        candidate: this.candidate,
+        partial: this.partial,
+      },
+    };
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * Spoken characters: digits said as words, letters said by name or by a
+ * phonetic word, and the "double"/"triple" repeaters Australians use.
+ */
+
+export const DIGIT_WORDS: Readonly<Record<string, string>> = {
+  zero: '0',
+  nought: '0',
+  naught: '0',
+  nil: '0',
+  oh: '0',
+  o: '0',
+  one: '1',
+  won: '1',
+  two: '2',
+  to: '2',
+  too: '2',
+  three: '3',
+  four: '4',
+  for: '4',
+  fore: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  ate: '8',
+  nine: '9',
+};
+
+/** Digit words that are also ordinary English words; only trusted between other digits. */
+export const WEAK_DIGIT_WORDS: ReadonlySet<string> = new Set(['to', 'too', 'for', 'fore', 'won', 'ate', 'o', 'oh', 'nil']);
+
+export const TEEN_WORDS: Readonly<Record<string, string>> = {
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
+};
+
+export const TENS_WORDS: Readonly<Record<string, string>> = {
+  twenty: '2',
+  thirty: '3',
+  forty: '4',
+  fourty: '4',
+  fifty: '5',
+  sixty: '6',
+  seventy: '7',
+  eighty: '8',
+  ninety: '9',
+};
+
+/** Letter names as recognisers write them. Ambiguous English words are not here. */
+export const LETTER_NAMES: Readonly<Record<string, string>> = {
+  ay: 'a',
+  bee: 'b',
+  be: 'b',
+  cee: 'c',
+  see: 'c',
+  sea: 'c',
+  dee: 'd',
+  ee: 'e',
+  ef: 'f',
+  eff: 'f',
+  gee: 'g',
+  aitch: 'h',
+  haitch: 'h',
+  eye: 'i',
+  jay: 'j',
+  kay: 'k',
+  el: 'l',
+  ell: 'l',
+  em: 'm',
+  en: 'n',
+  pee: 'p',
+  cue: 'q',
+  queue: 'q',
+  ar: 'r',
+  are: 'r',
+  ess: 's',
+  tee: 't',
+  tea: 't',
+  you: 'u',
+  vee: 'v',
+  ex: 'x',
+  why: 'y',
+  zed: 'z',
+  zee: 'z',
+};
+
+export const NATO_ALPHABET: Readonly<Record<string, string>> = {
+  alpha: 'a',
+  alfa: 'a',
+  bravo: 'b',
+  charlie: 'c',
+  delta: 'd',
+  echo: 'e',
+  foxtrot: 'f',
+  golf: 'g',
+  hotel: 'h',
+  india: 'i',
+  juliet: 'j',
+  juliett: 'j',
+  kilo: 'k',
+  lima: 'l',
+  mike: 'm',
+  november: 'n',
+  oscar: 'o',
+  papa: 'p',
+  quebec: 'q',
+  romeo: 'r',
+  sierra: 's',
+  tango: 't',
+  uniform: 'u',
+  victor: 'v',
+  whiskey: 'w',
+  whisky: 'w',
+  xray: 'x',
+  'x-ray': 'x',
+  yankee: 'y',
+  zulu: 'z',
+};
+
+export function isSingleLetter(word: string): boolean {
+  return word.length === 1 && word >= 'a' && word <= 'z';
+}
+
+export function isDigitString(word: string): boolean {
+  return /^[0-9]+$/.test(word);
+}
+
+/**
+ * Converts a run of number words to digits the way people say digit strings:
+ * "twenty three" is 23, "nineteen eighty five" is 1985, "oh four" is 04.
+ * Returns undefined when a word is not a number word.
+ */
+export function numberWordsToDigits(words: readonly string[]): string | undefined {
+  let out = '';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (isDigitString(w)) {
+      out += w;
+    } else if (w in DIGIT_WORDS) {
+      out += DIGIT_WORDS[w];
+    } else if (w in TEEN_WORDS) {
+      out += TEEN_WORDS[w];
+    } else if (w in TENS_WORDS) {
+      const next = words[i + 1];
+      const unit = next !== undefined ? DIGIT_WORDS[next] : undefined;
+      if (unit !== undefined && unit !== '0' && next !== undefined && !WEAK_DIGIT_WORDS.has(next)) {
+        out += TENS_WORDS[w] + unit;
+        i++;
+      } else {
+        out += TENS_WORDS[w] + '0';
+      }
+    } else if (w === 'hundred' && out.length > 0) {
+      // "four hundred" said as a digit group is 400; "one hundred and five" is 105.
+      const next = words[i + 1] === 'and' ? i + 2 : i + 1;
+      const rest = words[next];
+      if (rest !== undefined && (rest in TEEN_WORDS || rest in TENS_WORDS)) {
+        // The following group fills the last two digits.
+        i = next - 1;
+      } else if (rest !== undefined && rest in DIGIT_WORDS && !WEAK_DIGIT_WORDS.has(rest)) {
+        out += '0';
+        i = next - 1;
+      } else {
+        out += '00';
+      }
+    } else {
+      return undefined;
+    }
+  }
+  return out;
+}
