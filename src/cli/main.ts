@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { ClientError, createChannel, createClientFactory, Status } from 'nice-grpc';
+import { deadlineMiddleware } from 'nice-grpc-client-middleware-deadline';
+import { isAbortError } from 'abort-controller-x';
+import {
+  Event,
+  ExecutePrimitiveRequest,
+  ExecutePrimitiveResponse,
+  VoiceCoreServiceDefinition,
+} from '../../generated/voice_core/voice_core';
+import { createDefaultRegistry } from '../primitives/defaults';
+import { DEFAULT_STATE_MACHINE_OPTIONS } from '../primitives/objective/state-machine';
+import { DEFAULT_PORT, startVoiceCoreServer } from '../server/server';
+import { VERSION } from '../version';
+
+const USAGE = `voice-core ${VERSION}
+
+Usage:
+  voice-core serve [--port 50051] [--host 0.0.0.0]
+      Runs the gRPC server (in-memory sessions and events; no other dependency).
+  voice-core call [--address localhost:50051] [--follow] '<request JSON>' | --file request.json | - (stdin)
+      Sends ExecutePrimitive and prints the JSON response. --follow then prints the
+      conversation's events as they arrive (Ctrl-C to stop).
+  voice-core events <conversation_id> [--address localhost:50051] [--from-sequence 0]
+      Prints a conversation's retained events, then follows live ones.
+
+Environment (serve): VOICE_CORE_LOG_LEVEL (info), VOICE_CORE_DRAIN_TIMEOUT_MS (10000),
+VOICE_CORE_DEFAULT_TIMEOUT_SECONDS (30), VOICE_CORE_MIN_CONFIDENCE (0.4),
+VOICE_CORE_SESSION_TTL_SECONDS (1800).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serve(rest);
+    case 'call':
+      return call(rest);
+    case 'events':
+      return events(rest);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    case '--version':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    default:
+      process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+function numberFromEnv(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+async function serve(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string', default: String(DEFAULT_PORT) }, host: { type: 'string', default: '0.0.0.0' } },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${values.port}"`);
+  const minConfidence = numberFromEnv('VOICE_CORE_MIN_CONFIDENCE');
+  if (minConfidence !== undefined && minConfidence > 1) throw new Error('VOICE_CORE_MIN_CONFIDENCE must be within 0..1');
+  const sessionTtlSeconds = numberFromEnv('VOICE_CORE_SESSION_TTL_SECONDS');
+  const server = await startVoiceCoreServer({
+    address: `${values.host}:${port}`,
+    drainTimeoutMs: numberFromEnv('VOICE_CORE_DRAIN_TIMEOUT_MS'),
+    core: {
+      registry: createDefaultRegistry({ ...DEFAULT_STATE_MACHINE_OPTIONS, minConfidence: minConfidence ?? DEFAULT_STATE_MACHINE_OPTIONS.minConfidence }),
+      defaultTimeoutSeconds: numberFromEnv('VOICE_CORE_DEFAULT_TIMEOUT_SECONDS'),
+      sessions: sessionTtlSeconds === undefined ? {} : { ttlMs: sessionTtlSeconds * 1000 },
+    },
+  });
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      void server.shutdown().then(resolve);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+  return 0;
+}
+
+function connect(address: string) {
+  const channel = createChannel(address);
+  return { channel, client: createClientFactory().use(deadlineMiddleware).create(VoiceCoreServiceDefinition, channel) };
+}
+
+async function call(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      address: { type: 'string', default: `localhost:${DEFAULT_PORT}` },
+      file: { type: 'string' },
+      follow: { type: 'boolean', default: false },
+    },
+  });
+  const text =
+    values.file !== undefined ? readFileSync(values.file, 'utf8') : positionals[0] === '-' || positionals[0] === undefined ? readFileSync(0, 'utf8') : positionals[0];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`the request is not valid JSON: ${(error as Error).message}`);
+  }
+  const request = ExecutePrimitiveRequest.fromJSON(json);
+  const { channel, client } = connect(values.address);
+  try {
+    const response = await client.executePrimitive(request, {
+      deadline: new Date(Date.now() + ((request.timeoutSeconds || 30) + 5) * 1000),
+    });
+    process.stdout.write(`${JSON.stringify(ExecutePrimitiveResponse.toJSON(response), null, 2)}\n`);
+    if (values.follow) await follow(client, request.conversationId, 0);
+    return 0;
+  } finally {
+    channel.close();
+  }
+}
+
+async function events(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { address: { type: 'string', default: `localhost:${DEFAULT_PORT}` }, 'from-sequence': { type: 'string', default: '0' } },
+  });
+  const conversationId = positionals[0];
+  if (conversationId === undefined) throw new Error('events needs a conversation_id');
+  const { channel, client } = connect(values.address);
+  try {
+    await follow(client, conversationId, Number(values['from-sequence']));
+    return 0;
+  } finally {
+    channel.close();
+  }
+}
+
+async function follow(client: ReturnType<typeof connect>['client'], conversationId: string, fromSequence: number): Promise<void> {
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  try {
+    for await (const { event } of client.streamEvents({ conversationId, fromSequence }, { signal: controller.signal })) {
+      if (event !== undefined) process.stdout.write(`${JSON.stringify(Event.toJSON(event))}\n`);
+    }
+  } catch (error) {
+    if (!isAbortError(error)) throw error;
+  } finally {
+    process.off('SIGINT', stop);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ClientError) {
+      process.stderr.write(`voice-core: ${Status[error.code]}: ${error.details}\n`);
+    } else {
+      process.stderr.write(`voice-core: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

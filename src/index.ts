@@ -1,0 +1,23 @@
+/**
+ * The voice-core package: the server, the runtime it is built on, and the
+ * primitive registry for custom primitives.
+ */
+export { startVoiceCoreServer, DEFAULT_PORT, type RunningServer, type VoiceCoreServerOptions } from './server/server';
+export { VoiceCore, type VoiceCoreOptions, type ExecuteOptions } from './runtime/voice-core';
+export { VoiceCoreRequestError, type RequestErrorStatus } from './runtime/errors';
+export { createLogger, silentLogger, type Logger } from './runtime/logger';
+export { PrimitiveRegistry } from './primitives/registry';
+export { createDefaultRegistry, BUILT_IN_CAPTURES } from './primitives/defaults';
+export { captureHandler, DEFAULT_STATE_MACHINE_OPTIONS, type StateMachineOptions } from './primitives/objective/state-machine';
+export type { CaptureSpec, Captured, Reading, CapturePrompts, ConfirmationPolicy } from './primitives/objective/capture-spec';
+export {
+  InvalidParamsError,
+  ObjectivePreconditionError,
+  type ObjectiveState,
+  type PrimitiveHandler,
+  type PrimitiveInput,
+  type PrimitiveContext,
+  type PrimitiveResult,
+  type PrimitiveOutcome,
+  type Transition,
+} from './primitives/types';

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import type { Event } from '../../generated/voice_core/voice_core';
+import { VoiceCoreRequestError } from './errors';
+
+/**
+ * The per-conversation event log, in memory. Every conversation has its own
+ * sequence (1, 2, 3, …) and an epoch that names this incarnation of its log,
+ * so that a subscriber resuming after a server restart or an expiry is told
+ * rather than handed unrelated events.
+ *
+ * Subscribers are cursors into the log, not queues: a slow consumer costs
+ * nothing but its position, and if it falls behind what is retained it is
+ * told so (OUT_OF_RANGE) instead of the server buffering without bound.
+ */
+export interface EventLogOptions {
+  /** Events kept per conversation; older ones are dropped first. */
+  maxEventsPerConversation: number;
+  /** Conversations kept; the least recently used idle one is dropped first. */
+  maxConversations: number;
+  /** A conversation with no new event and no subscriber for this long is dropped. */
+  idleTtlMs: number;
+  now: () => number;
+}
+
+export const DEFAULT_EVENT_LOG_OPTIONS: EventLogOptions = {
+  maxEventsPerConversation: 1000,
+  maxConversations: 10_000,
+  idleTtlMs: 60 * 60 * 1000,
+  now: Date.now,
+};
+
+export type NewEvent = Omit<Event, 'sequence' | 'epoch' | 'timestamp' | 'conversationId'>;
+
+class ConversationLog {
+  readonly epoch = randomUUID();
+  /** Ring buffer of the retained events; `first` is the sequence of ring[start]. */
+  private readonly ring: Event[] = [];
+  private start = 0;
+  first = 1;
+  last = 0;
+  touchedAt: number;
+  subscribers = 0;
+  private waiters: Array<() => void> = [];
+
+  constructor(
+    readonly conversationId: string,
+    private readonly capacity: number,
+    now: number,
+  ) {
+    this.touchedAt = now;
+  }
+
+  append(event: Event): void {
+    if (this.ring.length < this.capacity) {
+      this.ring.push(event);
+    } else {
+      this.ring[this.start] = event;
+      this.start = (this.start + 1) % this.capacity;
+      this.first++;
+    }
+    this.last = event.sequence;
+    const waiters = this.waiters;
+    if (waiters.length > 0) {
+      this.waiters = [];
+      for (const wake of waiters) wake();
+    }
+  }
+
+  /** The event with this sequence, if retained. */
+  at(sequence: number): Event | undefined {
+    if (sequence < this.first || sequence > this.last) return undefined;
+    return this.ring[(this.start + (sequence - this.first)) % this.ring.length];
+  }
+
+  /** Resolves on the next append, or when `signal` aborts. */
+  next(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const onAbort = (): void => resolve();
+      const wake = (): void => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      this.waiters.push(wake);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+}
+
+export class EventLog {
+  private readonly options: EventLogOptions;
+  private readonly conversations = new Map<string, ConversationLog>();
+
+  constructor(options: Partial<EventLogOptions> = {}) {
+    this.options = { ...DEFAULT_EVENT_LOG_OPTIONS, ...options };
+  }
+
+  /** Appends an event to its conversation's log and returns it with its sequence. */
+  append(conversationId: string, event: NewEvent): Event {
+    const log = this.logFor(conversationId);
+    const full: Event = {
+      ...event,
+      conversationId,
+      sequence: log.last + 1,
+      timestamp: new Date(this.options.now()),
+      epoch: log.epoch,
+    };
+    log.append(full);
+    return full;
+  }
+
+  /**
+   * Retained events after `fromSequence`, then live ones until `signal`
+   * aborts. Fails with FAILED_PRECONDITION when `epoch` names another
+   * incarnation of the log, and with OUT_OF_RANGE when events the caller
+   * needs are no longer retained.
+   */
+  async *subscribe(conversationId: string, fromSequence: number, epoch: string, signal: AbortSignal): AsyncGenerator<Event> {
+    const log = this.logFor(conversationId);
+    if (epoch !== '' && epoch !== log.epoch) {
+      throw new VoiceCoreRequestError(
+        'FAILED_PRECONDITION',
+        `epoch ${epoch} is not the current event log of conversation ${conversationId} (${log.epoch}): ` +
+          'its events were lost (server restart or expiry); resubscribe without epoch to read the new log',
+        'epoch',
+      );
+    }
+    if (fromSequence > log.last) {
+      throw new VoiceCoreRequestError(
+        'OUT_OF_RANGE',
+        `from_sequence ${fromSequence} is past the last event (${log.last}) of conversation ${conversationId}: ` +
+          'the log was reset (server restart or expiry)',
+        'from_sequence',
+      );
+    }
+    log.subscribers++;
+    try {
+      let cursor = fromSequence;
+      while (!signal.aborted) {
+        if (cursor + 1 < log.first) {
+          throw new VoiceCoreRequestError(
+            'OUT_OF_RANGE',
+            `events ${cursor + 1}..${log.first - 1} of conversation ${conversationId} are no longer retained ` +
+              `(oldest retained: ${log.first}); resubscribe with from_sequence ${log.first - 1} to skip them knowingly`,
+            'from_sequence',
+          );
+        }
+        const event = log.at(cursor + 1);
+        if (event !== undefined) {
+          cursor++;
+          yield event;
+          continue;
+        }
+        await log.next(signal);
+      }
+      signal.throwIfAborted();
+    } finally {
+      log.subscribers--;
+      log.touchedAt = this.options.now();
+    }
+  }
+
+  /** Last sequence and epoch of a conversation's log (0 and '' when there is none). */
+  position(conversationId: string): { last: number; epoch: string } {
+    const log = this.conversations.get(conversationId);
+    return log === undefined ? { last: 0, epoch: '' } : { last: log.last, epoch: log.epoch };
+  }
+
+  get conversationCount(): number {
+    return this.conversations.size;
+  }
+
+  private logFor(conversationId: string): ConversationLog {
+    const now = this.options.now();
+    let log = this.conversations.get(conversationId);
+    if (log !== undefined) {
+      // Re-insert so that Map order is least recently used first.
+      this.conversations.delete(conversationId);
+      this.conversations.set(conversationId, log);
+      log.touchedAt = now;
+      return log;
+    }
+    this.evict(now);
+    log = new ConversationLog(conversationId, this.options.maxEventsPerConversation, now);
+    this.conversations.set(conversationId, log);
+    return log;
+  }
+
+  /** Drops idle logs past their TTL, then the least recently used idle ones over the cap. */
+  private evict(now: number): void {
+    for (const [id, log] of this.conversations) {
+      const overCap = this.conversations.size >= this.options.maxConversations;
+      const expired = now - log.touchedAt >= this.options.idleTtlMs;
+      if (!overCap && !expired) break;
+      if (log.subscribers === 0) this.conversations.delete(id);
+    }
+  }
+}

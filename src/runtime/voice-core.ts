@@ -1,0 +1,339 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ErrorCode,
+  type Event,
+  type ExecutePrimitiveRequest,
+  type ExecutePrimitiveResponse,
+  type StreamEventsRequest,
+} from '../../generated/voice_core/voice_core';
+import { createDefaultRegistry } from '../primitives/defaults';
+import type { PrimitiveRegistry } from '../primitives/registry';
+import {
+  InvalidParamsError,
+  ObjectivePreconditionError,
+  type PrimitiveErrorCode,
+  type PrimitiveOutcome,
+  type PrimitiveResult,
+} from '../primitives/types';
+import { VoiceCoreRequestError, invalidArgument } from './errors';
+import { EventLog, type EventLogOptions } from './event-log';
+import { silentLogger, type Logger } from './logger';
+import { SessionStore, type SessionStoreOptions } from './session-store';
+
+/**
+ * The Voice Core runtime: runs primitives from the registry with time
+ * budgets, keeps turn-by-turn sessions and the event log. It knows nothing of
+ * gRPC: the server adapts it to the wire, and the SDK's embedded mode calls
+ * it in-process, so both give identical results and events.
+ */
+export interface VoiceCoreOptions {
+  registry: PrimitiveRegistry;
+  /** Time budget when a request gives none (seconds). */
+  defaultTimeoutSeconds: number;
+  /** Largest time budget a request may ask for (seconds). */
+  maxTimeoutSeconds: number;
+  eventLog: Partial<EventLogOptions>;
+  sessions: Partial<SessionStoreOptions>;
+  logger: Logger;
+  now: () => number;
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const MAX_TIMEOUT_SECONDS = 600;
+
+/** Request size limits: they keep one caller from holding server memory. */
+const MAX_ID_LENGTH = 256;
+const MAX_PARAMS = 32;
+const MAX_PARAM_LENGTH = 4096;
+
+const ERROR_CODES: Readonly<Record<PrimitiveErrorCode, ErrorCode>> = {
+  TIMEOUT: ErrorCode.ERROR_CODE_TIMEOUT,
+  MAX_RETRIES_EXCEEDED: ErrorCode.ERROR_CODE_MAX_RETRIES_EXCEEDED,
+  INTERNAL: ErrorCode.ERROR_CODE_INTERNAL,
+  CANCELLED: ErrorCode.ERROR_CODE_CANCELLED,
+  LOW_CONFIDENCE: ErrorCode.ERROR_CODE_LOW_CONFIDENCE,
+  NO_VALUE: ErrorCode.ERROR_CODE_NO_VALUE,
+  AMBIGUOUS: ErrorCode.ERROR_CODE_AMBIGUOUS,
+  NOT_CONFIRMED: ErrorCode.ERROR_CODE_NOT_CONFIRMED,
+};
+
+class TimeoutSignal {
+  constructor(readonly ms: number) {}
+}
+
+export interface ExecuteOptions {
+  /** Aborts the call (the caller went away, or its deadline passed). */
+  signal?: AbortSignal;
+  /** Trace id from transport metadata; the request's own trace_id wins over it. */
+  traceId?: string;
+}
+
+export class VoiceCore {
+  readonly registry: PrimitiveRegistry;
+  readonly events: EventLog;
+  readonly sessions: SessionStore;
+  private readonly options: VoiceCoreOptions;
+
+  constructor(options: Partial<VoiceCoreOptions> = {}) {
+    const now = options.now ?? Date.now;
+    this.options = {
+      registry: options.registry ?? createDefaultRegistry(),
+      defaultTimeoutSeconds: options.defaultTimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+      maxTimeoutSeconds: options.maxTimeoutSeconds ?? MAX_TIMEOUT_SECONDS,
+      eventLog: options.eventLog ?? {},
+      sessions: options.sessions ?? {},
+      logger: options.logger ?? silentLogger,
+      now,
+    };
+    this.registry = this.options.registry;
+    this.events = new EventLog({ now, ...this.options.eventLog });
+    this.sessions = new SessionStore({ now, ...this.options.sessions });
+  }
+
+  /**
+   * Runs one turn of a primitive. Throws VoiceCoreRequestError for a request
+   * that cannot run (bad field, unknown objective type, nothing to confirm);
+   * every other outcome, including a timeout, is a response.
+   */
+  async execute(request: ExecutePrimitiveRequest, options: ExecuteOptions = {}): Promise<ExecutePrimitiveResponse> {
+    const started = performance.now();
+    const traceId = resolveTraceId(request.traceId, options.traceId);
+    const timeoutMs = this.validate(request);
+    const handler = this.registry.get(request.objectiveType);
+    if (handler === undefined) {
+      throw new VoiceCoreRequestError(
+        'NOT_FOUND',
+        `objective_type "${request.objectiveType}" is not a registered primitive; registered: ${this.registry.types().join(', ')}`,
+        'objective_type',
+      );
+    }
+    const key = SessionStore.key(request.conversationId, request.objectiveType);
+    const session = this.sessions.get(key);
+    const controller = new AbortController();
+    const input = {
+      objectiveType: request.objectiveType,
+      conversationId: request.conversationId,
+      traceId,
+      purpose: request.purpose,
+      params: request.params,
+    };
+
+    let result: PrimitiveResult<unknown>;
+    try {
+      const returned = handler(input, { signal: controller.signal, session, now: this.options.now() });
+      // Built-in primitives answer synchronously: no timer is armed for them.
+      result = isPromise(returned) ? await this.withinBudget(returned, controller, timeoutMs, options.signal) : returned;
+    } catch (error) {
+      if (error instanceof TimeoutSignal) {
+        return this.timedOut(request, traceId, session, error.ms, started);
+      }
+      return this.failure(error, request, traceId, session, started);
+    }
+
+    this.sessions.set(key, result.session);
+    for (const t of result.outcome.transitions) {
+      this.events.append(request.conversationId, {
+        eventType: 'state_transition',
+        traceId,
+        objectiveType: request.objectiveType,
+        fromState: t.from,
+        toState: t.to,
+        data: t.data ?? {},
+      });
+    }
+    return toResponse(request, traceId, result.outcome, performance.now() - started);
+  }
+
+  /** Retained events after from_sequence, then live ones; see EventLog.subscribe. */
+  streamEvents(request: StreamEventsRequest, signal: AbortSignal): AsyncGenerator<Event> {
+    if (request.conversationId === '') throw invalidArgument('conversation_id', 'conversation_id is required');
+    if (request.conversationId.length > MAX_ID_LENGTH) {
+      throw invalidArgument('conversation_id', `conversation_id is longer than ${MAX_ID_LENGTH} characters`);
+    }
+    return this.events.subscribe(request.conversationId, request.fromSequence, request.epoch, signal);
+  }
+
+  /** Checks the request and returns its time budget in ms. */
+  private validate(request: ExecutePrimitiveRequest): number {
+    if (request.objectiveType === '') throw invalidArgument('objective_type', 'objective_type is required, e.g. "capture_email_au"');
+    if (request.objectiveType.length > MAX_ID_LENGTH) {
+      throw invalidArgument('objective_type', `objective_type is longer than ${MAX_ID_LENGTH} characters`);
+    }
+    if (request.conversationId === '') throw invalidArgument('conversation_id', 'conversation_id is required');
+    if (request.conversationId.length > MAX_ID_LENGTH) {
+      throw invalidArgument('conversation_id', `conversation_id is longer than ${MAX_ID_LENGTH} characters`);
+    }
+    if (request.traceId.length > MAX_ID_LENGTH) throw invalidArgument('trace_id', `trace_id is longer than ${MAX_ID_LENGTH} characters`);
+    const keys = Object.keys(request.params);
+    if (keys.length > MAX_PARAMS) throw invalidArgument('params', `params has ${keys.length} entries; at most ${MAX_PARAMS} are accepted`);
+    for (const k of keys) {
+      if (request.params[k].length > MAX_PARAM_LENGTH) {
+        throw invalidArgument(`params.${k}`, `params.${k} is longer than ${MAX_PARAM_LENGTH} characters`);
+      }
+    }
+    const seconds = request.timeoutSeconds;
+    if (seconds === 0) return this.options.defaultTimeoutSeconds * 1000;
+    if (!Number.isFinite(seconds) || seconds < 0 || seconds > this.options.maxTimeoutSeconds) {
+      throw invalidArgument(
+        'timeout_seconds',
+        `timeout_seconds must be greater than 0 and at most ${this.options.maxTimeoutSeconds} (0 means the default of ` +
+          `${this.options.defaultTimeoutSeconds}), got ${seconds}`,
+      );
+    }
+    return seconds * 1000;
+  }
+
+  /** Awaits an asynchronous handler, aborting it when its time runs out or the caller goes away. */
+  private withinBudget<T>(work: Promise<T>, controller: AbortController, timeoutMs: number, callerSignal?: AbortSignal): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const onCallerAbort = (): void => {
+        cleanup();
+        controller.abort(callerSignal?.reason);
+        reject(abortError());
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        controller.abort(new Error(`time budget of ${timeoutMs} ms ran out`));
+        reject(new TimeoutSignal(timeoutMs));
+      }, timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        callerSignal?.removeEventListener('abort', onCallerAbort);
+      };
+      if (callerSignal?.aborted) {
+        onCallerAbort();
+        return;
+      }
+      callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+      work.then(
+        (value) => {
+          cleanup();
+          resolve(value);
+        },
+        (error: unknown) => {
+          cleanup();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private timedOut(
+    request: ExecutePrimitiveRequest,
+    traceId: string,
+    session: unknown,
+    ms: number,
+    started: number,
+  ): ExecutePrimitiveResponse {
+    const state = stateOf(session);
+    this.events.append(request.conversationId, {
+      eventType: 'primitive_timeout',
+      traceId,
+      objectiveType: request.objectiveType,
+      fromState: state,
+      toState: state,
+      data: { timeout_ms: String(ms) },
+    });
+    this.options.logger.warn(
+      { trace_id: traceId, conversation_id: request.conversationId, objective_type: request.objectiveType, timeout_ms: ms },
+      'primitive timed out',
+    );
+    return toResponse(
+      request,
+      traceId,
+      failedTurn(state, 'TIMEOUT', `${request.objectiveType} did not finish within ${ms / 1000} s`),
+      performance.now() - started,
+    );
+  }
+
+  /** Caller errors become VoiceCoreRequestError; a primitive's own failure becomes an INTERNAL outcome. */
+  private failure(
+    error: unknown,
+    request: ExecutePrimitiveRequest,
+    traceId: string,
+    session: unknown,
+    started: number,
+  ): ExecutePrimitiveResponse {
+    if (error instanceof InvalidParamsError) throw invalidArgument(error.field, error.message);
+    if (error instanceof ObjectivePreconditionError) throw new VoiceCoreRequestError('FAILED_PRECONDITION', error.message);
+    if (error instanceof VoiceCoreRequestError || isAbortError(error)) throw error;
+    this.options.logger.error(
+      { trace_id: traceId, conversation_id: request.conversationId, objective_type: request.objectiveType, err: error },
+      'primitive failed',
+    );
+    const state = stateOf(session);
+    this.events.append(request.conversationId, {
+      eventType: 'primitive_error',
+      traceId,
+      objectiveType: request.objectiveType,
+      fromState: state,
+      toState: state,
+      data: {},
+    });
+    return toResponse(
+      request,
+      traceId,
+      failedTurn(state, 'INTERNAL', `${request.objectiveType} failed unexpectedly; the server log has the details under trace ${traceId}`),
+      performance.now() - started,
+    );
+  }
+}
+
+function failedTurn(state: string, code: PrimitiveErrorCode, message: string): PrimitiveOutcome {
+  return {
+    success: false,
+    state: state as PrimitiveOutcome['state'],
+    value: '',
+    fields: {},
+    prompt: '',
+    error: { code, message },
+    retryCount: 0,
+    confidence: 0,
+    transitions: [],
+  };
+}
+
+export function resolveTraceId(fromRequest: string, fromMetadata: string | undefined): string {
+  if (fromRequest !== '') return fromRequest;
+  if (fromMetadata !== undefined && fromMetadata !== '') return fromMetadata;
+  return randomUUID();
+}
+
+function toResponse(request: ExecutePrimitiveRequest, traceId: string, outcome: PrimitiveOutcome, durationMs: number): ExecutePrimitiveResponse {
+  return {
+    success: outcome.success,
+    value: outcome.value,
+    fields: outcome.fields,
+    state: outcome.state,
+    prompt: outcome.prompt,
+    error: outcome.error === undefined ? undefined : { code: ERROR_CODES[outcome.error.code], message: outcome.error.message },
+    metadata: {
+      durationMs,
+      retryCount: outcome.retryCount,
+      confidence: outcome.confidence,
+      state: outcome.state,
+    },
+    traceId,
+    conversationId: request.conversationId,
+    objectiveType: request.objectiveType,
+  };
+}
+
+function stateOf(session: unknown): string {
+  const state = (session as { state?: unknown } | undefined)?.state;
+  return typeof state === 'string' ? state : 'pending';
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+function abortError(): Error {
+  const error = new Error('The operation was aborted');
+  error.name = 'AbortError';
+  return error;
+}
+
+function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}

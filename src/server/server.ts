@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer, type Server } from 'nice-grpc';
+import { HealthDefinition, HealthServiceImpl, HealthState } from 'nice-grpc-server-health';
+import { ServerReflection, ServerReflectionService } from 'nice-grpc-server-reflection';
+import { VoiceCoreServiceDefinition } from '../../generated/voice_core/voice_core';
+import { createLogger, type Logger } from '../runtime/logger';
+import { VoiceCore, type VoiceCoreOptions } from '../runtime/voice-core';
+import { createVoiceCoreService, type ServiceState } from './service';
+import { TerminatorMiddleware } from './terminator';
+
+export interface VoiceCoreServerOptions {
+  /** host:port to listen on; port 0 picks a free one. Default 0.0.0.0:50051. */
+  address: string;
+  /** The runtime to serve; a default one (all built-in primitives) when absent. */
+  core: VoiceCore | Partial<VoiceCoreOptions>;
+  logger: Logger;
+  /** How long shutdown waits for in-flight unary calls before cancelling them (ms). */
+  drainTimeoutMs: number;
+}
+
+export interface RunningServer {
+  readonly port: number;
+  readonly core: VoiceCore;
+  /**
+   * Graceful shutdown: health turns NOT_SERVING, event streams end with
+   * UNAVAILABLE "Server shutting down", new calls are refused, in-flight
+   * unary calls get up to drainTimeoutMs to finish, then the rest are cancelled.
+   */
+  shutdown(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 50051;
+export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+
+const SERVICE_NAME = 'voice_core.VoiceCoreService';
+const HEALTH_SERVICE_NAME = 'grpc.health.v1.Health';
+const REFLECTION_SERVICE_NAME = 'grpc.reflection.v1.ServerReflection';
+
+/** The descriptor set written by `npm run generate`: generated/ beside src/, in the sources and in dist/. */
+function loadDescriptorSet(): Uint8Array {
+  for (const candidate of [join(__dirname, '../../generated/voice_core.binpb'), join(__dirname, '../../../generated/voice_core.binpb')]) {
+    try {
+      return readFileSync(candidate);
+    } catch {
+      // try the next location
+    }
+  }
+  throw new Error('generated/voice_core.binpb is missing: run `npm run generate`');
+}
+
+export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptions> = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger();
+  const core = options.core instanceof VoiceCore ? options.core : new VoiceCore({ logger, ...options.core });
+  const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
+  const state: ServiceState = { serving: true, startedAt: Date.now() };
+
+  const terminator = TerminatorMiddleware();
+  const health = HealthState();
+  const server: Server = createServer({
+    // Idle connections are kept; a dead peer is noticed by keepalive pings.
+    'grpc.keepalive_time_ms': 60_000,
+    'grpc.keepalive_timeout_ms': 20_000,
+  });
+  const withTerminator = server.use(terminator);
+  withTerminator.add(VoiceCoreServiceDefinition, createVoiceCoreService(core, logger, state));
+  withTerminator.add(HealthDefinition, HealthServiceImpl(health));
+  withTerminator.add(
+    ServerReflectionService,
+    ServerReflection(loadDescriptorSet(), [SERVICE_NAME, HEALTH_SERVICE_NAME, REFLECTION_SERVICE_NAME]),
+  );
+
+  const address = options.address ?? `0.0.0.0:${DEFAULT_PORT}`;
+  const port = await withTerminator.listen(address);
+  health.setStatus('healthy');
+  health.setStatus('healthy', SERVICE_NAME);
+  logger.info({ address, port }, 'Voice Core serving');
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info({ drain_timeout_ms: drainTimeoutMs }, 'shutting down');
+      state.serving = false;
+      health.setStatus('unhealthy');
+      health.setStatus('unhealthy', SERVICE_NAME);
+      terminator.terminate();
+      let timer: NodeJS.Timeout | undefined;
+      const drained = await Promise.race([
+        withTerminator.shutdown().then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), drainTimeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!drained) {
+        logger.warn({ drain_timeout_ms: drainTimeoutMs }, 'calls still running after the drain time: cancelling them');
+        withTerminator.forceShutdown();
+      }
+      logger.info({}, 'stopped');
+    })();
+    return stopping;
+  };
+
+  return { port, core, shutdown };
+}

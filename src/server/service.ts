@@ -1,0 +1,107 @@
+import { isAbortError } from 'abort-controller-x';
+import { ServerError, Status, type CallContext } from 'nice-grpc-common';
+import {
+  HealthCheckResponse_ServingStatus,
+  type ExecutePrimitiveRequest,
+  type ExecutePrimitiveResponse,
+  type HealthCheckResponse,
+  type StreamEventsRequest,
+  type StreamEventsResponse,
+  type VoiceCoreServiceImplementation,
+} from '../../generated/voice_core/voice_core';
+import { VoiceCoreRequestError } from '../runtime/errors';
+import type { Logger } from '../runtime/logger';
+import { resolveTraceId, type VoiceCore } from '../runtime/voice-core';
+import type { TerminatorContext } from './terminator';
+import { VERSION } from '../version';
+
+/** The metadata header that carries a trace id, in requests and in response headers. */
+export const TRACE_ID_HEADER = 'trace-id';
+
+const STATUS: Readonly<Record<VoiceCoreRequestError['status'], Status>> = {
+  INVALID_ARGUMENT: Status.INVALID_ARGUMENT,
+  NOT_FOUND: Status.NOT_FOUND,
+  FAILED_PRECONDITION: Status.FAILED_PRECONDITION,
+  OUT_OF_RANGE: Status.OUT_OF_RANGE,
+  UNAVAILABLE: Status.UNAVAILABLE,
+};
+
+export interface ServiceState {
+  /** False once shutdown has begun: HealthCheck then reports NOT_SERVING. */
+  serving: boolean;
+  startedAt: number;
+}
+
+/** VoiceCoreService on top of the runtime: maps requests, errors and trace ids to gRPC. */
+export function createVoiceCoreService(
+  core: VoiceCore,
+  logger: Logger,
+  state: ServiceState,
+): VoiceCoreServiceImplementation<TerminatorContext> {
+  return {
+    async executePrimitive(request: ExecutePrimitiveRequest, context: CallContext): Promise<ExecutePrimitiveResponse> {
+      // The request's trace_id wins over the header: it is what the application chose; the header is
+      // usually set by a transport middleware. A trace id is generated when neither is present.
+      const traceId = resolveTraceId(request.traceId, context.metadata.get(TRACE_ID_HEADER));
+      context.header.set(TRACE_ID_HEADER, traceId);
+      let response: ExecutePrimitiveResponse;
+      try {
+        response = await core.execute(request, { signal: context.signal, traceId });
+      } catch (error) {
+        throw toServerError(error, logger, { trace_id: traceId, conversation_id: request.conversationId, method: 'ExecutePrimitive' });
+      }
+      logger.info(
+        {
+          trace_id: response.traceId,
+          conversation_id: response.conversationId,
+          objective_type: response.objectiveType,
+          state: response.state,
+          success: response.success,
+          error_code: response.error?.code,
+          duration_ms: response.metadata?.durationMs,
+        },
+        'ExecutePrimitive',
+      );
+      return response;
+    },
+
+    async *streamEvents(request: StreamEventsRequest, context: CallContext & TerminatorContext): AsyncIterable<StreamEventsResponse> {
+      context.abortOnTerminate();
+      const fields = {
+        trace_id: resolveTraceId('', context.metadata.get(TRACE_ID_HEADER)),
+        conversation_id: request.conversationId,
+        from_sequence: request.fromSequence,
+        method: 'StreamEvents',
+      };
+      logger.info(fields, 'StreamEvents subscribed');
+      try {
+        for await (const event of core.streamEvents(request, context.signal)) {
+          yield { event };
+        }
+      } catch (error) {
+        throw toServerError(error, logger, fields);
+      } finally {
+        logger.info(fields, 'StreamEvents ended');
+      }
+    },
+
+    async healthCheck(): Promise<HealthCheckResponse> {
+      return {
+        status: state.serving ? HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING : HealthCheckResponse_ServingStatus.SERVING_STATUS_NOT_SERVING,
+        version: VERSION,
+        uptimeSeconds: (Date.now() - state.startedAt) / 1000,
+      };
+    },
+  };
+}
+
+/** Caller errors keep their status and message; anything else is logged and hidden behind INTERNAL. */
+function toServerError(error: unknown, logger: Logger, fields: Record<string, unknown>): unknown {
+  if (error instanceof VoiceCoreRequestError) {
+    logger.warn({ ...fields, status: error.status, field: error.field, reason: error.message }, 'request refused');
+    return new ServerError(STATUS[error.status], error.message);
+  }
+  if (error instanceof ServerError || isAbortError(error)) return error;
+  logger.error({ ...fields, err: error }, 'unexpected error');
+  return new ServerError(Status.INTERNAL, 'Voice Core failed unexpectedly; the server log has the details');
+}

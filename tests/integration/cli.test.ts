@@ -1,0 +1,83 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '../..');
+const CLI = ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src/cli/main.ts')];
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+}
+
+async function output(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+/** Starts `voice-core serve --port 0` and waits for its "serving" log line. */
+async function serve(): Promise<{ child: ChildProcessWithoutNullStreams; port: number; logs: string[] }> {
+  const child = run(['serve', '--port', '0', '--host', '127.0.0.1']);
+  const logs: string[] = [];
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        logs.push(line);
+        const parsed = JSON.parse(line) as { msg?: string; port?: number };
+        if (parsed.msg === 'Voice Core serving' && parsed.port !== undefined) resolve(parsed.port);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return { child, port, logs };
+}
+
+describe('the voice-core command', () => {
+  test('serve, call with the seed request, follow events, and stop cleanly on SIGTERM', async () => {
+    const { child, port, logs } = await serve();
+    try {
+      const request = JSON.stringify({
+        objective_type: 'capture_email_au',
+        conversation_id: 'cli-1',
+        trace_id: 'trace-cli',
+        purpose: 'Test',
+        params: { transcription: 'jane@gmail.com', confidence: '0.85', confirmation: 'yes' },
+      });
+      const called = await output(run(['call', '--address', `127.0.0.1:${port}`, request]));
+      expect(called.code).toBe(0);
+      expect(JSON.parse(called.stdout)).toMatchObject({ success: true, value: 'jane@gmail.com', state: 'completed', traceId: 'trace-cli' });
+
+      const follower = run(['events', 'cli-1', '--address', `127.0.0.1:${port}`]);
+      let lines: string[] = [];
+      follower.stdout.on('data', (d: Buffer) => {
+        lines = lines.concat(d.toString().split('\n').filter((l) => l !== ''));
+        if (lines.length >= 5) follower.kill('SIGINT');
+      });
+      await once(follower, 'exit');
+      expect(lines.map((l) => (JSON.parse(l) as { sequence: number }).sequence)).toEqual([1, 2, 3, 4, 5]);
+
+      const refused = await output(run(['call', '--address', `127.0.0.1:${port}`, '{"objective_type":"nope","conversation_id":"x"}']));
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/NOT_FOUND: objective_type "nope" is not a registered primitive/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(logs.some((l) => l.includes('"msg":"ExecutePrimitive"') && l.includes('"trace_id":"trace-cli"'))).toBe(true);
+  }, 30000);
+
+  test('bad arguments give a clear message and a non-zero exit', async () => {
+    const result = await output(run(['serve', '--port', 'eleven']));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--port must be a port number, got "eleven"/);
+  }, 30000);
+});
