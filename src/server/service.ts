@@ -2,6 +2,7 @@ import { isAbortError } from 'abort-controller-x';
 import { ServerError, Status, type CallContext } from 'nice-grpc-common';
 import {
   HealthCheckResponse_ServingStatus,
+  errorCodeToJSON,
   type ExecutePrimitiveRequest,
   type ExecutePrimitiveResponse,
   type HealthCheckResponse,
@@ -57,7 +58,7 @@ export function createVoiceCoreService(
           objective_type: response.objectiveType,
           state: response.state,
           success: response.success,
-          error_code: response.error?.code,
+          error_code: response.error === undefined ? undefined : errorCodeToJSON(response.error.code),
           duration_ms: response.metadata?.durationMs,
         },
         'ExecutePrimitive',
