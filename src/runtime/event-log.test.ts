@@ -35,7 +35,7 @@ describe('EventLog', () => {
     const log = new EventLog();
     for (let i = 0; i < 3; i++) log.append('c', event(String(i)));
     const controller = new AbortController();
-    const reading = collect(log.subscribe('c', 1, '', controller.signal), 4, controller);
+    const reading = collect(log.subscribe('c', 1, '', controller.signal).events, 4, controller);
     await new Promise((r) => setImmediate(r));
     log.append('c', event('live-1'));
     log.append('c', event('live-2'));
@@ -46,7 +46,7 @@ describe('EventLog', () => {
     const log = new EventLog();
     for (let i = 0; i < 5; i++) log.append('c', event(String(i)));
     const controller = new AbortController();
-    expect(await collect(log.subscribe('c', 2, '', controller.signal), 3, controller)).toEqual([3, 4, 5]);
+    expect(await collect(log.subscribe('c', 2, '', controller.signal).events, 3, controller)).toEqual([3, 4, 5]);
   });
 
   test('keeps at most maxEventsPerConversation; a cursor behind them gets OUT_OF_RANGE', async () => {
@@ -54,18 +54,18 @@ describe('EventLog', () => {
     for (let i = 0; i < 5; i++) log.append('c', event(String(i)));
     const error = await log
       .subscribe('c', 0, '', new AbortController().signal)
-      .next()
+      .events.next()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VoiceCoreRequestError);
     expect(error).toMatchObject({ status: 'OUT_OF_RANGE', message: expect.stringMatching(/events 1\.\.2 .*oldest retained: 3/) });
-    const resumed = await log.subscribe('c', 2, '', new AbortController().signal).next();
+    const resumed = await log.subscribe('c', 2, '', new AbortController().signal).events.next();
     expect(resumed.value?.sequence).toBe(3);
   });
 
   test('a slow subscriber costs no memory: it falls behind retention and is told so', async () => {
     const log = new EventLog({ maxEventsPerConversation: 10 });
     log.append('c', event('0'));
-    const slow = log.subscribe('c', 0, '', new AbortController().signal);
+    const slow = log.subscribe('c', 0, '', new AbortController().signal).events;
     expect((await slow.next()).value?.sequence).toBe(1);
     for (let i = 0; i < 100; i++) log.append('c', event(String(i)));
     await expect(slow.next()).rejects.toMatchObject({ status: 'OUT_OF_RANGE' });
@@ -74,8 +74,9 @@ describe('EventLog', () => {
   test('refuses a resume past the end of the log or from another epoch', async () => {
     const log = new EventLog();
     log.append('c', event('0'));
-    await expect(log.subscribe('c', 7, '', new AbortController().signal).next()).rejects.toMatchObject({ status: 'OUT_OF_RANGE', field: 'from_sequence' });
-    await expect(log.subscribe('c', 1, 'stale', new AbortController().signal).next()).rejects.toMatchObject({ status: 'FAILED_PRECONDITION', field: 'epoch' });
+    expect(() => log.subscribe('c', 7, '', new AbortController().signal)).toThrow(expect.objectContaining({ status: 'OUT_OF_RANGE', field: 'from_sequence' }));
+    expect(() => log.subscribe('c', 1, 'stale', new AbortController().signal)).toThrow(expect.objectContaining({ status: 'FAILED_PRECONDITION', field: 'epoch' }));
+    expect(log.subscribe('c', 1, log.position('c').epoch, new AbortController().signal).epoch).toBe(log.position('c').epoch);
   });
 
   test('idle conversations expire and the number kept is capped, least recently used first', () => {
@@ -96,7 +97,7 @@ describe('EventLog', () => {
     const log = new EventLog({ maxConversations: 1 });
     log.append('watched', event('0'));
     const controller = new AbortController();
-    const sub = log.subscribe('watched', 1, '', controller.signal);
+    const sub = log.subscribe('watched', 1, '', controller.signal).events;
     const pending = sub.next();
     await new Promise((r) => setImmediate(r));
     log.append('other', event('0'));

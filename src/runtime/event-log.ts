@@ -31,6 +31,12 @@ export const DEFAULT_EVENT_LOG_OPTIONS: EventLogOptions = {
 
 export type NewEvent = Omit<Event, 'sequence' | 'epoch' | 'timestamp' | 'conversationId'>;
 
+export interface Subscription {
+  /** The epoch of the conversation's log, known before any event arrives. */
+  epoch: string;
+  events: AsyncGenerator<Event>;
+}
+
 class ConversationLog {
   readonly epoch = randomUUID();
   /** Ring buffer of the retained events; `first` is the sequence of ring[start]. */
@@ -109,12 +115,14 @@ export class EventLog {
   }
 
   /**
-   * Retained events after `fromSequence`, then live ones until `signal`
-   * aborts. Fails with FAILED_PRECONDITION when `epoch` names another
-   * incarnation of the log, and with OUT_OF_RANGE when events the caller
-   * needs are no longer retained.
+   * Opens a subscription: retained events after `fromSequence`, then live
+   * ones until `signal` aborts. Checks the request at once (before any event
+   * is read): FAILED_PRECONDITION when `epoch` names another incarnation of
+   * the log, OUT_OF_RANGE when `fromSequence` is past its end. While reading,
+   * OUT_OF_RANGE when events the subscriber needs are no longer retained.
+   * The returned epoch lets a subscriber that has seen no event yet resume safely.
    */
-  async *subscribe(conversationId: string, fromSequence: number, epoch: string, signal: AbortSignal): AsyncGenerator<Event> {
+  subscribe(conversationId: string, fromSequence: number, epoch: string, signal: AbortSignal): Subscription {
     const log = this.logFor(conversationId);
     if (epoch !== '' && epoch !== log.epoch) {
       throw new VoiceCoreRequestError(
@@ -132,6 +140,10 @@ export class EventLog {
         'from_sequence',
       );
     }
+    return { epoch: log.epoch, events: this.follow(log, fromSequence, signal) };
+  }
+
+  private async *follow(log: ConversationLog, fromSequence: number, signal: AbortSignal): AsyncGenerator<Event> {
     log.subscribers++;
     try {
       let cursor = fromSequence;
@@ -139,7 +151,7 @@ export class EventLog {
         if (cursor + 1 < log.first) {
           throw new VoiceCoreRequestError(
             'OUT_OF_RANGE',
-            `events ${cursor + 1}..${log.first - 1} of conversation ${conversationId} are no longer retained ` +
+            `events ${cursor + 1}..${log.first - 1} of conversation ${log.conversationId} are no longer retained ` +
               `(oldest retained: ${log.first}); resubscribe with from_sequence ${log.first - 1} to skip them knowingly`,
             'from_sequence',
           );

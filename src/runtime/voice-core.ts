@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   ErrorCode,
-  type Event,
   type ExecutePrimitiveRequest,
   type ExecutePrimitiveResponse,
   type StreamEventsRequest,
@@ -16,7 +15,7 @@ import {
   type PrimitiveResult,
 } from '../primitives/types';
 import { VoiceCoreRequestError, invalidArgument } from './errors';
-import { EventLog, type EventLogOptions } from './event-log';
+import { EventLog, type EventLogOptions, type Subscription } from './event-log';
 import { silentLogger, type Logger } from './logger';
 import { SessionStore, type SessionStoreOptions } from './session-store';
 
@@ -145,7 +144,7 @@ export class VoiceCore {
   }
 
   /** Retained events after from_sequence, then live ones; see EventLog.subscribe. */
-  streamEvents(request: StreamEventsRequest, signal: AbortSignal): AsyncGenerator<Event> {
+  streamEvents(request: StreamEventsRequest, signal: AbortSignal): Subscription {
     if (request.conversationId === '') throw invalidArgument('conversation_id', 'conversation_id is required');
     if (request.conversationId.length > MAX_ID_LENGTH) {
       throw invalidArgument('conversation_id', `conversation_id is longer than ${MAX_ID_LENGTH} characters`);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ServerCredentials } from '@grpc/grpc-js';
 import { createServer, type Server } from 'nice-grpc';
 import { HealthDefinition, HealthServiceImpl, HealthState } from 'nice-grpc-server-health';
 import { ServerReflection, ServerReflectionService } from 'nice-grpc-server-reflection';
@@ -17,6 +18,8 @@ export interface VoiceCoreServerOptions {
   logger: Logger;
   /** How long shutdown waits for in-flight unary calls before cancelling them (ms). */
   drainTimeoutMs: number;
+  /** TLS, e.g. `ServerCredentials.createSsl(null, [{ private_key, cert_chain }])`; plaintext when absent. */
+  credentials?: ServerCredentials;
 }
 
 export interface RunningServer {
@@ -71,10 +74,10 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   );
 
   const address = options.address ?? `0.0.0.0:${DEFAULT_PORT}`;
-  const port = await withTerminator.listen(address);
+  const port = await withTerminator.listen(address, options.credentials ?? ServerCredentials.createInsecure());
   health.setStatus('healthy');
   health.setStatus('healthy', SERVICE_NAME);
-  logger.info({ address, port }, 'Voice Core serving');
+  logger.info({ address, port, tls: options.credentials !== undefined }, 'Voice Core serving');
 
   let stopping: Promise<void> | undefined;
   const shutdown = (): Promise<void> => {

@@ -15,9 +15,8 @@ import type { Logger } from '../runtime/logger';
 import { resolveTraceId, type VoiceCore } from '../runtime/voice-core';
 import type { TerminatorContext } from './terminator';
 import { VERSION } from '../version';
+import { EPOCH_HEADER, TRACE_ID_HEADER } from '../headers';
 
-/** The metadata header that carries a trace id, in requests and in response headers. */
-export const TRACE_ID_HEADER = 'trace-id';
 
 const STATUS: Readonly<Record<VoiceCoreRequestError['status'], Status>> = {
   INVALID_ARGUMENT: Status.INVALID_ARGUMENT,
@@ -76,7 +75,11 @@ export function createVoiceCoreService(
       };
       logger.info(fields, 'StreamEvents subscribed');
       try {
-        for await (const event of core.streamEvents(request, context.signal)) {
+        const subscription = core.streamEvents(request, context.signal);
+        // The epoch goes out before any event, so a subscriber that sees none can still resume safely.
+        context.header.set(EPOCH_HEADER, subscription.epoch);
+        context.sendHeader();
+        for await (const event of subscription.events) {
           yield { event };
         }
       } catch (error) {
