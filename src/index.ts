@@ -21,3 +21,7 @@ export {
   type PrimitiveOutcome,
   type Transition,
 } from './primitives/types';
+
+// The orchestration SDK.
+export * from './client';
+export { ChannelCredentials, type ChannelOptions } from 'nice-grpc';

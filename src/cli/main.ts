@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
+import { ServerCredentials } from '@grpc/grpc-js';
 import { ClientError, createChannel, createClientFactory, Status } from 'nice-grpc';
 import { deadlineMiddleware } from 'nice-grpc-client-middleware-deadline';
 import { isAbortError } from 'abort-controller-x';
@@ -18,7 +19,7 @@ import { VERSION } from '../version';
 const USAGE = `voice-core ${VERSION}
 
 Usage:
-  voice-core serve [--port 50051] [--host 0.0.0.0]
+  voice-core serve [--port 50051] [--host 0.0.0.0] [--tls-cert server.crt --tls-key server.key]
       Runs the gRPC server (in-memory sessions and events; no other dependency).
   voice-core call [--address localhost:50051] [--follow] '<request JSON>' | --file request.json | - (stdin)
       Sends ExecutePrimitive and prints the JSON response. --follow then prints the
@@ -65,8 +66,16 @@ function numberFromEnv(name: string): number | undefined {
 async function serve(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string', default: String(DEFAULT_PORT) }, host: { type: 'string', default: '0.0.0.0' } },
+    options: {
+      port: { type: 'string', default: String(DEFAULT_PORT) },
+      host: { type: 'string', default: '0.0.0.0' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+    },
   });
+  const certFile = values['tls-cert'];
+  const keyFile = values['tls-key'];
+  if ((certFile === undefined) !== (keyFile === undefined)) throw new Error('--tls-cert and --tls-key go together');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${values.port}"`);
   const minConfidence = numberFromEnv('VOICE_CORE_MIN_CONFIDENCE');
@@ -75,6 +84,10 @@ async function serve(args: string[]): Promise<number> {
   const server = await startVoiceCoreServer({
     address: `${values.host}:${port}`,
     drainTimeoutMs: numberFromEnv('VOICE_CORE_DRAIN_TIMEOUT_MS'),
+    credentials:
+      certFile !== undefined && keyFile !== undefined
+        ? ServerCredentials.createSsl(null, [{ cert_chain: readFileSync(certFile), private_key: readFileSync(keyFile) }])
+        : undefined,
     core: {
       registry: createDefaultRegistry({ ...DEFAULT_STATE_MACHINE_OPTIONS, minConfidence: minConfidence ?? DEFAULT_STATE_MACHINE_OPTIONS.minConfidence }),
       defaultTimeoutSeconds: numberFromEnv('VOICE_CORE_DEFAULT_TIMEOUT_SECONDS'),

@@ -1,0 +1,110 @@
+import { ClientError, Status } from 'nice-grpc-common';
+import { VoiceCoreRequestError } from '../runtime/errors';
+
+/**
+ * Why a Voice Core call failed. Domain outcomes (a value still to confirm, a
+ * primitive's own time budget running out) are results, not errors; these are
+ * the failures of the call itself.
+ */
+export type VoiceCoreErrorCode =
+  /** The call's deadline passed (gRPC DEADLINE_EXCEEDED). */
+  | 'TIMEOUT'
+  /** The circuit breaker is open: the call was refused without touching the network. See `retryAfterMs`. */
+  | 'CIRCUIT_BREAKER_OPEN'
+  /** The server could not be reached, or is shutting down. */
+  | 'UNAVAILABLE'
+  /** A request field or param is invalid; the message names it. */
+  | 'INVALID_ARGUMENT'
+  /** The objective type is not registered on the server. */
+  | 'UNKNOWN_PRIMITIVE'
+  /** The objective is not in a state to take this input (e.g. nothing awaits confirmation). */
+  | 'FAILED_PRECONDITION'
+  /** The server no longer holds events the stream needs: they cannot be delivered. Never skipped silently. */
+  | 'EVENTS_LOST'
+  /** The event stream could not be resumed within its attempts. */
+  | 'STREAM_RETRIES_EXHAUSTED'
+  /** The caller's AbortSignal cancelled the call. */
+  | 'CANCELLED'
+  | 'RESOURCE_EXHAUSTED'
+  | 'INTERNAL'
+  | 'UNKNOWN';
+
+export class VoiceCoreError extends Error {
+  override readonly name = 'VoiceCoreError';
+  readonly code: VoiceCoreErrorCode;
+  /** The trace id of the call, to find it in the server's logs. */
+  readonly traceId: string;
+  /** The gRPC status, when the failure came from gRPC. */
+  readonly grpcStatus?: Status;
+  /** For CIRCUIT_BREAKER_OPEN: ms until the breaker lets a probe through. */
+  readonly retryAfterMs?: number;
+
+  constructor(code: VoiceCoreErrorCode, message: string, details: { traceId: string; grpcStatus?: Status; retryAfterMs?: number; cause?: unknown }) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.traceId = details.traceId;
+    this.grpcStatus = details.grpcStatus;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+export function isVoiceCoreError(error: unknown): error is VoiceCoreError {
+  return error instanceof VoiceCoreError;
+}
+
+const STATUS_BY_NAME: Readonly<Record<string, Status>> = {
+  INVALID_ARGUMENT: Status.INVALID_ARGUMENT,
+  NOT_FOUND: Status.NOT_FOUND,
+  FAILED_PRECONDITION: Status.FAILED_PRECONDITION,
+  OUT_OF_RANGE: Status.OUT_OF_RANGE,
+  UNAVAILABLE: Status.UNAVAILABLE,
+};
+
+/** Which call the error came from: the same status means different things for each. */
+export type CallKind = 'execute' | 'stream' | 'health';
+
+function codeFor(status: Status, kind: CallKind): VoiceCoreErrorCode {
+  switch (status) {
+    case Status.DEADLINE_EXCEEDED:
+      return 'TIMEOUT';
+    case Status.UNAVAILABLE:
+      return 'UNAVAILABLE';
+    case Status.INVALID_ARGUMENT:
+      return 'INVALID_ARGUMENT';
+    case Status.NOT_FOUND:
+      return kind === 'execute' ? 'UNKNOWN_PRIMITIVE' : 'UNKNOWN';
+    case Status.FAILED_PRECONDITION:
+      return kind === 'stream' ? 'EVENTS_LOST' : 'FAILED_PRECONDITION';
+    case Status.OUT_OF_RANGE:
+      return kind === 'stream' ? 'EVENTS_LOST' : 'UNKNOWN';
+    case Status.CANCELLED:
+      return 'CANCELLED';
+    case Status.RESOURCE_EXHAUSTED:
+      return 'RESOURCE_EXHAUSTED';
+    case Status.INTERNAL:
+      return 'INTERNAL';
+    default:
+      return 'UNKNOWN';
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+/** Converts whatever a transport threw (gRPC ClientError, the embedded runtime's error, an abort) to a VoiceCoreError. */
+export function toVoiceCoreError(error: unknown, traceId: string, kind: CallKind): VoiceCoreError {
+  if (error instanceof VoiceCoreError) return error;
+  if (error instanceof ClientError) {
+    return new VoiceCoreError(codeFor(error.code, kind), error.details, { traceId, grpcStatus: error.code, cause: error });
+  }
+  if (error instanceof VoiceCoreRequestError) {
+    const status = STATUS_BY_NAME[error.status] ?? Status.UNKNOWN;
+    return new VoiceCoreError(codeFor(status, kind), error.message, { traceId, grpcStatus: status, cause: error });
+  }
+  if (isAbortError(error)) {
+    return new VoiceCoreError('CANCELLED', 'the call was cancelled by its AbortSignal', { traceId, grpcStatus: Status.CANCELLED, cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new VoiceCoreError('UNKNOWN', message, { traceId, cause: error });
+}

@@ -1,0 +1,31 @@
+import { ClientError, Status } from 'nice-grpc-common';
+import type { Outcome } from './circuit-breaker';
+import { isAbortError } from './errors';
+
+/**
+ * What a call's result says about the server's health, for the circuit
+ * breaker. Only statuses that mean "the server is unhealthy" are failures;
+ * an answer, even a refusal of a bad request, shows a healthy server; a
+ * caller's own cancellation says nothing.
+ */
+export function classifyOutcome(error: unknown): Outcome {
+  if (error === undefined) return 'success';
+  if (isAbortError(error)) return 'neutral';
+  if (!(error instanceof ClientError)) return 'neutral';
+  switch (error.code) {
+    case Status.UNAVAILABLE:
+    case Status.DEADLINE_EXCEEDED:
+    case Status.UNKNOWN:
+      return 'failure';
+    case Status.INTERNAL:
+      // grpc-js reports a response it cannot decode as INTERNAL: a client-side problem.
+      return /failed to parse/i.test(error.details) ? 'neutral' : 'failure';
+    case Status.RESOURCE_EXHAUSTED:
+      // grpc-js reports an over-size message as RESOURCE_EXHAUSTED on its own side.
+      return /larger than max/i.test(error.details) ? 'neutral' : 'failure';
+    case Status.CANCELLED:
+      return 'neutral';
+    default:
+      return 'success';
+  }
+}

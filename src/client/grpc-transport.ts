@@ -1,0 +1,58 @@
+import { createChannel, createClientFactory, type Channel, type ChannelCredentials, type ChannelOptions, type Client } from 'nice-grpc';
+import { deadlineMiddleware, type DeadlineOptions } from 'nice-grpc-client-middleware-deadline';
+import { VoiceCoreServiceDefinition, type Event, type ExecutePrimitiveRequest, type StreamEventsRequest } from '../../generated/voice_core/voice_core';
+import { EPOCH_HEADER } from '../headers';
+import { callContextMiddleware, type TraceOptions } from './middleware';
+import type { StreamCall, Transport, TransportCall } from './transport';
+
+type GrpcClient = Client<typeof VoiceCoreServiceDefinition, TraceOptions & DeadlineOptions>;
+
+export interface GrpcTransportOptions {
+  endpoint: string;
+  /** TLS and other channel credentials; insecure when absent. */
+  credentials?: ChannelCredentials;
+  channelOptions?: ChannelOptions;
+}
+
+/** Voice Core over gRPC, with trace and deadline propagation on every call. */
+export class GrpcTransport implements Transport {
+  readonly mode = 'grpc';
+  private readonly channel: Channel;
+  private readonly client: GrpcClient;
+
+  constructor(options: GrpcTransportOptions) {
+    this.channel = createChannel(options.endpoint, options.credentials, options.channelOptions);
+    // A client middleware attached later runs first: the call context must see the deadline
+    // before the deadline middleware takes it out of the options.
+    this.client = createClientFactory()
+      .use(deadlineMiddleware)
+      .use(callContextMiddleware)
+      .create(VoiceCoreServiceDefinition, this.channel);
+  }
+
+  execute(request: ExecutePrimitiveRequest, call: TransportCall) {
+    return this.client.executePrimitive(request, { traceId: call.traceId, deadline: new Date(call.deadline), signal: call.signal });
+  }
+
+  async *subscribe(request: StreamEventsRequest, call: StreamCall): AsyncIterable<Event> {
+    const stream = this.client.streamEvents(request, {
+      traceId: call.traceId,
+      signal: call.signal,
+      onHeader: (header) => {
+        const epoch = header.get(EPOCH_HEADER);
+        if (epoch !== undefined) call.onEpoch(epoch);
+      },
+    });
+    for await (const { event } of stream) {
+      if (event !== undefined) yield event;
+    }
+  }
+
+  health(call: TransportCall) {
+    return this.client.healthCheck({}, { traceId: call.traceId, deadline: new Date(call.deadline), signal: call.signal });
+  }
+
+  close(): void {
+    this.channel.close();
+  }
+}

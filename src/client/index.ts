@@ -1,0 +1,23 @@
+export { createVoiceCoreClient, VoiceCoreClient, DEFAULT_ENDPOINT, type VoiceCoreClientOptions } from './client';
+export { VoiceCoreError, isVoiceCoreError, type VoiceCoreErrorCode } from './errors';
+export {
+  CircuitBreaker,
+  DEFAULT_CIRCUIT_BREAKER_OPTIONS,
+  type CircuitBreakerOptions,
+  type CircuitSnapshot,
+  type CircuitStateChange,
+  type CircuitStateName,
+  type CircuitCounters,
+  type Disposable,
+} from './circuit-breaker';
+export { DEFAULT_STREAM_RETRY, type StreamRetryOptions } from './event-stream';
+export type {
+  CaptureParams,
+  ExecuteOptions,
+  HealthStatus,
+  KnownObjectiveType,
+  PrimitiveParamTypes,
+  StreamOptions,
+  VoiceCoreEvent,
+  VoiceCoreResult,
+} from './types';

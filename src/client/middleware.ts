@@ -1,0 +1,39 @@
+import { Metadata, type CallOptions, type ClientMiddleware, type ClientMiddlewareCall } from 'nice-grpc-common';
+import type { DeadlineOptions } from 'nice-grpc-client-middleware-deadline';
+import { TRACE_ID_HEADER } from '../headers';
+
+export type TraceOptions = {
+  /** Sent as the `trace-id` header. */
+  traceId?: string;
+};
+
+/**
+ * Stamps each call with its trace id (`trace-id` header) and sends its
+ * deadline to the server as `grpc-timeout`.
+ *
+ * Why the second part: nice-grpc-client-middleware-deadline only aborts the
+ * call locally, and nice-grpc passes no deadline to grpc-js, so without this
+ * the server would never learn the caller's deadline. grpc-js only writes
+ * grpc-timeout itself when it has a deadline, so the header is sent once.
+ * It must run before the deadline middleware, which removes `deadline` from
+ * the options it passes on (with nice-grpc clients, attach it after).
+ */
+export const callContextMiddleware: ClientMiddleware<TraceOptions, DeadlineOptions> = async function* callContextMiddleware<Request, Response>(
+  call: ClientMiddlewareCall<Request, Response, DeadlineOptions>,
+  options: CallOptions & Partial<TraceOptions & DeadlineOptions>,
+) {
+  const { traceId, ...rest } = options;
+  const metadata = Metadata(rest.metadata);
+  if (traceId !== undefined && traceId !== '') metadata.set(TRACE_ID_HEADER, traceId);
+  if (rest.deadline !== undefined) metadata.set('grpc-timeout', grpcTimeout(rest.deadline));
+  return yield* call.next(call.request, { ...rest, metadata });
+};
+
+/** The grpc-timeout value for a deadline: "<n>m" (milliseconds), or a coarser unit when n would not fit 8 digits. */
+export function grpcTimeout(deadline: Date | number): string {
+  const ms = Math.max(0, Math.ceil(deadline instanceof Date ? deadline.getTime() - Date.now() : deadline));
+  if (ms < 1e8) return `${ms}m`;
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 1e8) return `${seconds}S`;
+  return `${Math.min(Math.ceil(seconds / 3600), 99_999_999)}H`;
+}

@@ -1,0 +1,35 @@
+import type {
+  Event,
+  ExecutePrimitiveRequest,
+  ExecutePrimitiveResponse,
+  HealthCheckResponse,
+  StreamEventsRequest,
+} from '../../generated/voice_core/voice_core';
+
+/** One call's context as the client hands it to a transport. */
+export interface TransportCall {
+  traceId: string;
+  /** Absolute deadline (ms since the epoch). */
+  deadline: number;
+  signal?: AbortSignal;
+}
+
+export interface StreamCall {
+  traceId: string;
+  signal: AbortSignal;
+  /** Receives the log's epoch as soon as the server sends it, before any event. */
+  onEpoch(epoch: string): void;
+}
+
+/**
+ * How the client reaches Voice Core: over gRPC, or in-process (embedded).
+ * Transports throw what their layer throws (ClientError, VoiceCoreRequestError,
+ * AbortError); the client turns it into a VoiceCoreError.
+ */
+export interface Transport {
+  readonly mode: 'grpc' | 'embedded';
+  execute(request: ExecutePrimitiveRequest, call: TransportCall): Promise<ExecutePrimitiveResponse>;
+  subscribe(request: StreamEventsRequest, call: StreamCall): AsyncIterable<Event>;
+  health(call: TransportCall): Promise<HealthCheckResponse>;
+  close(): void;
+}

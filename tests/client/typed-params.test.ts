@@ -1,0 +1,25 @@
+import { createVoiceCoreClient, type VoiceCoreClient } from '../../src';
+
+/**
+ * Compile-time checks of the typed params: `npm test` runs `tsc --noEmit`
+ * first, which fails if a line marked @ts-expect-error type-checks.
+ */
+function typeChecks(client: VoiceCoreClient): void {
+  const options = { conversationId: 'c' };
+  void client.executePrimitive('capture_email_au', { transcription: 'jane@gmail.com', confidence: 0.85, confirmation: 'yes' }, options);
+  // @ts-expect-error a misspelt param of a known primitive
+  void client.executePrimitive('capture_email_au', { transcripton: 'x' }, options);
+  // @ts-expect-error confidence is a number in the SDK
+  void client.executePrimitive('capture_email_au', { confidence: '0.85' }, options);
+  // @ts-expect-error conversationId is required
+  void client.executePrimitive('capture_email_au', {}, {});
+  // Custom objective types take a string map...
+  void client.executePrimitive('lookup_account', { account: '42' }, options);
+  // @ts-expect-error ...of strings
+  void client.executePrimitive('lookup_account', { account: 42 }, options);
+}
+
+test('typed params are checked at compile time', () => {
+  expect(typeof typeChecks).toBe('function');
+  expect(createVoiceCoreClient({ useGrpc: false }).mode).toBe('embedded');
+});
