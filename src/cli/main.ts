@@ -29,7 +29,7 @@ Usage:
 
 Environment (serve): VOICE_CORE_LOG_LEVEL (info), VOICE_CORE_DRAIN_TIMEOUT_MS (10000),
 VOICE_CORE_DEFAULT_TIMEOUT_SECONDS (30), VOICE_CORE_MIN_CONFIDENCE (0.4),
-VOICE_CORE_SESSION_TTL_SECONDS (1800).`;
+VOICE_CORE_SESSION_TTL_SECONDS (1800), VOICE_CORE_EVENTS_PER_CONVERSATION (1000).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -81,6 +81,7 @@ async function serve(args: string[]): Promise<number> {
   const minConfidence = numberFromEnv('VOICE_CORE_MIN_CONFIDENCE');
   if (minConfidence !== undefined && minConfidence > 1) throw new Error('VOICE_CORE_MIN_CONFIDENCE must be within 0..1');
   const sessionTtlSeconds = numberFromEnv('VOICE_CORE_SESSION_TTL_SECONDS');
+  const eventsPerConversation = numberFromEnv('VOICE_CORE_EVENTS_PER_CONVERSATION');
   const server = await startVoiceCoreServer({
     address: `${values.host}:${port}`,
     drainTimeoutMs: numberFromEnv('VOICE_CORE_DRAIN_TIMEOUT_MS'),
@@ -92,6 +93,7 @@ async function serve(args: string[]): Promise<number> {
       registry: createDefaultRegistry({ ...DEFAULT_STATE_MACHINE_OPTIONS, minConfidence: minConfidence ?? DEFAULT_STATE_MACHINE_OPTIONS.minConfidence }),
       defaultTimeoutSeconds: numberFromEnv('VOICE_CORE_DEFAULT_TIMEOUT_SECONDS'),
       sessions: sessionTtlSeconds === undefined ? {} : { ttlMs: sessionTtlSeconds * 1000 },
+      eventLog: eventsPerConversation === undefined ? {} : { maxEventsPerConversation: Math.floor(eventsPerConversation) },
     },
   });
   await new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Event } from '../../generated/voice_core/voice_core';
+import type { Transition } from '../primitives/types';
 import { VoiceCoreRequestError } from './errors';
 
 /**
@@ -35,6 +36,29 @@ export interface Subscription {
   /** The epoch of the conversation's log, known before any event arrives. */
   epoch: string;
   events: AsyncGenerator<Event>;
+}
+
+/**
+ * An event as the log keeps it. Most events are never streamed, so the
+ * timestamp is kept as a number and becomes a Date only when read.
+ */
+class LoggedEvent implements Event {
+  constructor(
+    readonly eventType: string,
+    readonly traceId: string,
+    readonly objectiveType: string,
+    readonly fromState: string,
+    readonly toState: string,
+    readonly data: { [key: string]: string },
+    readonly conversationId: string,
+    readonly sequence: number,
+    private readonly at: number,
+    readonly epoch: string,
+  ) {}
+
+  get timestamp(): Date {
+    return new Date(this.at);
+  }
 }
 
 class ConversationLog {
@@ -103,15 +127,30 @@ export class EventLog {
   /** Appends an event to its conversation's log and returns it with its sequence. */
   append(conversationId: string, event: NewEvent): Event {
     const log = this.logFor(conversationId);
-    const full: Event = {
-      ...event,
+    const logged = new LoggedEvent(
+      event.eventType,
+      event.traceId,
+      event.objectiveType,
+      event.fromState,
+      event.toState,
+      event.data,
       conversationId,
-      sequence: log.last + 1,
-      timestamp: new Date(this.options.now()),
-      epoch: log.epoch,
-    };
-    log.append(full);
-    return full;
+      log.last + 1,
+      this.options.now(),
+      log.epoch,
+    );
+    log.append(logged);
+    return logged;
+  }
+
+  /** Appends one turn's state transitions as state_transition events, in order. */
+  appendTransitions(conversationId: string, traceId: string, objectiveType: string, transitions: readonly Transition[]): void {
+    if (transitions.length === 0) return;
+    const log = this.logFor(conversationId);
+    const at = this.options.now();
+    for (const t of transitions) {
+      log.append(new LoggedEvent('state_transition', traceId, objectiveType, t.from, t.to, t.data ?? {}, conversationId, log.last + 1, at, log.epoch));
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import type { PrimitiveRegistry } from '../primitives/registry';
 import {
   InvalidParamsError,
   ObjectivePreconditionError,
+  type PrimitiveContext,
   type PrimitiveErrorCode,
   type PrimitiveOutcome,
   type PrimitiveResult,
@@ -55,6 +56,25 @@ const ERROR_CODES: Readonly<Record<PrimitiveErrorCode, ErrorCode>> = {
   AMBIGUOUS: ErrorCode.ERROR_CODE_AMBIGUOUS,
   NOT_CONFIRMED: ErrorCode.ERROR_CODE_NOT_CONFIRMED,
 };
+
+/** The context a handler sees; its AbortSignal is only made if the handler asks for it or runs asynchronously. */
+class HandlerContext implements PrimitiveContext<unknown> {
+  private abort: AbortController | undefined;
+
+  constructor(
+    readonly session: unknown,
+    readonly now: number,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.controller().signal;
+  }
+
+  controller(): AbortController {
+    this.abort ??= new AbortController();
+    return this.abort;
+  }
+}
 
 class TimeoutSignal {
   constructor(readonly ms: number) {}
@@ -108,7 +128,7 @@ export class VoiceCore {
     }
     const key = SessionStore.key(request.conversationId, request.objectiveType);
     const session = this.sessions.get(key);
-    const controller = new AbortController();
+    const context = new HandlerContext(session, this.options.now());
     const input = {
       objectiveType: request.objectiveType,
       conversationId: request.conversationId,
@@ -119,9 +139,9 @@ export class VoiceCore {
 
     let result: PrimitiveResult<unknown>;
     try {
-      const returned = handler(input, { signal: controller.signal, session, now: this.options.now() });
-      // Built-in primitives answer synchronously: no timer is armed for them.
-      result = isPromise(returned) ? await this.withinBudget(returned, controller, timeoutMs, options.signal) : returned;
+      const returned = handler(input, context);
+      // Built-in primitives answer synchronously: no timer is armed and no AbortController made for them.
+      result = isPromise(returned) ? await this.withinBudget(returned, context.controller(), timeoutMs, options.signal) : returned;
     } catch (error) {
       if (error instanceof TimeoutSignal) {
         return this.timedOut(request, traceId, session, error.ms, started);
@@ -130,16 +150,7 @@ export class VoiceCore {
     }
 
     this.sessions.set(key, result.session);
-    for (const t of result.outcome.transitions) {
-      this.events.append(request.conversationId, {
-        eventType: 'state_transition',
-        traceId,
-        objectiveType: request.objectiveType,
-        fromState: t.from,
-        toState: t.to,
-        data: t.data ?? {},
-      });
-    }
+    this.events.appendTransitions(request.conversationId, traceId, request.objectiveType, result.outcome.transitions);
     return toResponse(request, traceId, result.outcome, performance.now() - started);
   }
 

@@ -65,16 +65,23 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
     'grpc.keepalive_time_ms': 60_000,
     'grpc.keepalive_timeout_ms': 20_000,
   });
-  const withTerminator = server.use(terminator);
-  withTerminator.add(VoiceCoreServiceDefinition, createVoiceCoreService(core, logger, state));
-  withTerminator.add(HealthDefinition, HealthServiceImpl(health));
-  withTerminator.add(
-    ServerReflectionService,
-    ServerReflection(loadDescriptorSet(), [SERVICE_NAME, HEALTH_SERVICE_NAME, REFLECTION_SERVICE_NAME]),
+  const service = createVoiceCoreService(core, logger, state);
+  // Only streams need the terminator. The unary methods are registered without any middleware:
+  // on the hot path each middleware layer costs an async generator, an AbortController and
+  // listeners per call, and shutdown drains unary calls anyway.
+  const { executePrimitive, healthCheck, streamEvents } = VoiceCoreServiceDefinition.methods;
+  server.add(
+    { ...VoiceCoreServiceDefinition, methods: { executePrimitive, healthCheck } },
+    { executePrimitive: service.executePrimitive, healthCheck: service.healthCheck },
   );
+  server.with(terminator).add({ ...VoiceCoreServiceDefinition, methods: { streamEvents } }, { streamEvents: service.streamEvents });
+  server.with(terminator).add(HealthDefinition, HealthServiceImpl(health));
+  server
+    .with(terminator)
+    .add(ServerReflectionService, ServerReflection(loadDescriptorSet(), [SERVICE_NAME, HEALTH_SERVICE_NAME, REFLECTION_SERVICE_NAME]));
 
   const address = options.address ?? `0.0.0.0:${DEFAULT_PORT}`;
-  const port = await withTerminator.listen(address, options.credentials ?? ServerCredentials.createInsecure());
+  const port = await server.listen(address, options.credentials ?? ServerCredentials.createInsecure());
   health.setStatus('healthy');
   health.setStatus('healthy', SERVICE_NAME);
   logger.info({ address, port, tls: options.credentials !== undefined }, 'Voice Core serving');
@@ -89,7 +96,7 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
       terminator.terminate();
       let timer: NodeJS.Timeout | undefined;
       const drained = await Promise.race([
-        withTerminator.shutdown().then(() => true),
+        server.shutdown().then(() => true),
         new Promise<boolean>((resolve) => {
           timer = setTimeout(() => resolve(false), drainTimeoutMs);
         }),
@@ -97,7 +104,7 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
       clearTimeout(timer);
       if (!drained) {
         logger.warn({ drain_timeout_ms: drainTimeoutMs }, 'calls still running after the drain time: cancelling them');
-        withTerminator.forceShutdown();
+        server.forceShutdown();
       }
       logger.info({}, 'stopped');
     })();

@@ -20,7 +20,8 @@ async function output(child: ChildProcessWithoutNullStreams): Promise<{ code: nu
 
 /** Starts `voice-core serve --port 0` and waits for its "serving" log line. */
 async function serve(): Promise<{ child: ChildProcessWithoutNullStreams; port: number; logs: string[] }> {
-  const child = run(['serve', '--port', '0', '--host', '127.0.0.1']);
+  // debug: the access log (one line per call) is written at debug level.
+  const child = run(['serve', '--port', '0', '--host', '127.0.0.1'], { VOICE_CORE_LOG_LEVEL: 'debug' });
   const logs: string[] = [];
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = '';

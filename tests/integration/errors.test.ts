@@ -31,7 +31,7 @@ describe('error handling through real gRPC', () => {
   }
 
   test.each([
-    ['unknown objective_type', { objectiveType: 'capture_favourite_colour' }, Status.NOT_FOUND, /objective_type "capture_favourite_colour" is not a registered primitive; registered: capture_email_au/],
+    ['unknown objective_type', { objectiveType: 'capture_favourite_colour' }, Status.NOT_FOUND, /objective_type "capture_favourite_colour" is not a registered primitive; registered: .*capture_email_au/],
     ['empty objective_type', { objectiveType: '' }, Status.INVALID_ARGUMENT, /objective_type is required/],
     ['missing conversation_id', { conversationId: '' }, Status.INVALID_ARGUMENT, /conversation_id is required/],
     ['confidence not a number', { params: { transcription: 'x', confidence: 'abc' } }, Status.INVALID_ARGUMENT, /params\.confidence must be a number from 0 to 1, got "abc"/],

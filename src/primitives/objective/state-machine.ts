@@ -100,7 +100,9 @@ class Turn<O> {
   private candidate: Captured | undefined;
   private partial: PartialValue | undefined;
   private readonly transitions: Transition[] = [];
-  private prompt = '';
+  /** Evaluated only when the turn ends unfinished: most single-shot turns never need their prompts. */
+  private prompt: () => string = () => '';
+  private masked: { of: Captured; value: string } | undefined;
   private error: PrimitiveErrorInfo | undefined;
 
   constructor(
@@ -135,7 +137,7 @@ class Turn<O> {
       this.confirm(confirmation);
     }
     if (transcription === undefined && confirmation === undefined) {
-      this.prompt = this.currentPrompt();
+      this.prompt = () => this.currentPrompt();
     }
     return this.finish();
   }
@@ -167,7 +169,9 @@ class Turn<O> {
         this.move('captured', 'value read');
         if (this.needsConfirmation()) {
           this.move('confirming', 'read back');
-          this.prompt = this.spec.prompts.confirm(this.candidate, this.retryCount);
+          const candidate = this.candidate;
+          const retryCount = this.retryCount;
+          this.prompt = () => this.spec.prompts.confirm(candidate, retryCount);
         } else {
           this.move('confirmed', 'confident');
           this.move('completed', 'done');
@@ -176,7 +180,7 @@ class Turn<O> {
       }
       case 'partial':
         this.partial = reading.partial;
-        this.prompt = reading.prompt;
+        this.prompt = () => reading.prompt;
         return;
       case 'ambiguous':
         this.fail('AMBIGUOUS', reading.reason, () => reading.prompt);
@@ -260,14 +264,15 @@ class Turn<O> {
       return;
     }
     this.error = { code, message };
-    this.prompt = prompt();
+    const text = prompt();
+    this.prompt = () => text;
   }
 
   private giveUp(): void {
     this.retryCount = this.options.maxRetries;
     this.move('failed', 'too many attempts');
     this.error = { code: 'MAX_RETRIES_EXCEEDED', message: `no confirmed value after ${this.options.maxRetries} retries` };
-    this.prompt = this.spec.prompts.failed();
+    this.prompt = () => this.spec.prompts.failed();
     this.candidate = undefined;
   }
 
@@ -284,10 +289,15 @@ class Turn<O> {
   private move(to: ObjectiveState, reason: string): void {
     const data: Record<string, string> = { reason, retry_count: String(this.retryCount) };
     if (to === 'captured' || to === 'confirmed' || to === 'completed') {
-      if (this.candidate !== undefined) data.value_masked = this.spec.mask(this.candidate.value);
+      if (this.candidate !== undefined) data.value_masked = this.maskedCandidate(this.candidate);
     }
     this.transitions.push({ from: this.state, to, data });
     this.state = to;
+  }
+
+  private maskedCandidate(candidate: Captured): string {
+    if (this.masked?.of !== candidate) this.masked = { of: candidate, value: this.spec.mask(candidate.value) };
+    return this.masked.value;
   }
 
   private finish(): { outcome: PrimitiveOutcome; session?: ObjectiveSession } {
@@ -298,7 +308,7 @@ class Turn<O> {
       state: this.state,
       value: showsValue && this.candidate ? this.candidate.value : '',
       fields: showsValue && this.candidate ? this.candidate.fields : {},
-      prompt: this.state === 'completed' ? '' : this.prompt,
+      prompt: this.state === 'completed' ? '' : this.prompt(),
       error: this.error,
       retryCount: this.retryCount,
       confidence: this.turn.confidence,
