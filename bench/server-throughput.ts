@@ -1,0 +1,108 @@
+/**
+ * Server unary throughput and latency for ExecutePrimitive(capture_email_au), Voice Core
+ * against a bare @grpc/grpc-js server answering the same method, interleaved in one run.
+ * A bare nice-grpc server (no middleware, canned answer) is measured too, to show what the
+ * framework itself costs. h2load drives them from the other core (see bench/lib.ts).
+ */
+import { createChannel, createClient } from 'nice-grpc';
+import { ExecutePrimitiveRequest, VoiceCoreServiceDefinition } from '../generated/voice_core/voice_core';
+import { freePort, grpcBody, h2load, median, SERVER_CPU, spawnPinned, waitUntil, type LoadResult, type Process } from './lib';
+
+export const SEED_REQUEST = {
+  objective_type: 'capture_email_au',
+  conversation_id: 'test-001',
+  trace_id: 'trace-001',
+  purpose: 'Test',
+  params: { transcription: 'jane@gmail.com', confidence: '0.85', confirmation: 'yes' },
+};
+
+const PATH = '/voice_core.VoiceCoreService/ExecutePrimitive';
+
+export interface ServerTarget {
+  name: 'bare grpc-js' | 'bare nice-grpc' | 'voice-core';
+  start(port: number): Process;
+}
+
+export const TARGETS: ServerTarget[] = [
+  { name: 'bare grpc-js', start: (port) => spawnPinned(SERVER_CPU, process.execPath, ['-r', 'ts-node/register/transpile-only', 'bench/bare-server.ts', String(port)]) },
+  { name: 'bare nice-grpc', start: (port) => spawnPinned(SERVER_CPU, process.execPath, ['-r', 'ts-node/register/transpile-only', 'bench/nice-grpc-bare-server.ts', String(port)]) },
+  { name: 'voice-core', start: (port) => spawnPinned(SERVER_CPU, process.execPath, ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)]) },
+];
+
+/** Checks with a real client that the server answers OK with a successful capture (h2load cannot read grpc-status). */
+async function checkAnswers(port: number): Promise<boolean> {
+  const channel = createChannel(`127.0.0.1:${port}`);
+  try {
+    const response = await createClient(VoiceCoreServiceDefinition, channel).executePrimitive(ExecutePrimitiveRequest.fromJSON(SEED_REQUEST));
+    return response.success && response.value === 'jane@gmail.com';
+  } finally {
+    channel.close();
+  }
+}
+
+export interface ThroughputRow {
+  target: string;
+  inFlight: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  serverCpuUs: number;
+  runs: LoadResult[];
+}
+
+export async function benchServerThroughput(options: { rounds: number; requests: number }): Promise<ThroughputRow[]> {
+  const body = grpcBody('execute-email', ExecutePrimitiveRequest.encode(ExecutePrimitiveRequest.fromJSON(SEED_REQUEST)).finish());
+  const servers = new Map<string, { port: number; process: Process }>();
+  try {
+    for (const target of TARGETS) {
+      const port = await freePort();
+      const process = target.start(port);
+      servers.set(target.name, { port, process });
+      await waitUntil(() => checkAnswers(port));
+      // Warm up the JIT before anything is measured.
+      await h2load(port, PATH, body, 20_000, 1, 64);
+    }
+    const results = new Map<string, LoadResult[]>();
+    const settings = [
+      { inFlight: 1, connections: 1, streams: 1, requests: Math.round(options.requests / 4) },
+      { inFlight: 64, connections: 1, streams: 64, requests: options.requests },
+    ];
+    for (let round = 0; round < options.rounds; round++) {
+      for (const setting of settings) {
+        for (const target of TARGETS) {
+          const { port, process } = servers.get(target.name)!;
+          // taskset execs the server, so the child's pid is the server's.
+          const result = await h2load(port, PATH, body, setting.requests, setting.connections, setting.streams, process.child.pid);
+          if (result.ok !== result.requests) throw new Error(`${target.name}: ${result.requests - result.ok} responses were not HTTP 200`);
+          const key = `${target.name}@${setting.inFlight}`;
+          results.set(key, [...(results.get(key) ?? []), result]);
+        }
+      }
+    }
+    for (const { port } of servers.values()) if (!(await checkAnswers(port))) throw new Error('a server stopped answering correctly under load');
+    const rows: ThroughputRow[] = [];
+    for (const setting of settings) {
+      for (const target of TARGETS) {
+        const runs = results.get(`${target.name}@${setting.inFlight}`) ?? [];
+        rows.push({
+          target: target.name,
+          inFlight: setting.inFlight,
+          rps: median(runs.map((r) => r.rps)),
+          p50Ms: median(runs.map((r) => r.p50Ms)),
+          p99Ms: median(runs.map((r) => r.p99Ms)),
+          serverCpuUs: median(runs.map((r) => r.serverCpuUs ?? NaN)),
+          runs,
+        });
+      }
+    }
+    return rows;
+  } finally {
+    for (const { process } of servers.values()) await process.stop();
+  }
+}
+
+if (require.main === module) {
+  void benchServerThroughput({ rounds: Number(process.argv[2] ?? 3), requests: Number(process.argv[3] ?? 40_000) }).then((rows) => {
+    console.table(rows.map(({ runs: _runs, ...r }) => r));
+  });
+}
