@@ -127,7 +127,7 @@ export class VoiceCoreClient {
           conversationId: options.conversationId,
           traceId,
           purpose: options.purpose ?? '',
-          params: toWireParams(params),
+          params: isKnownObjectiveType(objectiveType) ? toWireParams(params) : (params as Record<string, string>),
           timeoutSeconds,
         },
         { traceId, deadline: Date.now() + budgetMs + this.options.deadlineMarginMs, signal: options.signal },
@@ -189,11 +189,30 @@ export class VoiceCoreClient {
   }
 }
 
+const KNOWN_OBJECTIVE_TYPES: ReadonlySet<string> = new Set<KnownObjectiveType>([
+  'capture_email_au',
+  'capture_phone_au',
+  'capture_address_au',
+  'capture_name_au',
+  'capture_date_au',
+  'capture_time_au',
+  'capture_datetime_au',
+  'capture_yes_no',
+  'capture_number',
+]);
+
+function isKnownObjectiveType(objectiveType: string): boolean {
+  return KNOWN_OBJECTIVE_TYPES.has(objectiveType);
+}
+
+/** Typed params to the wire's string map: camelCase keys become snake_case, numbers and dates strings. */
 function toWireParams(params: object): Record<string, string> {
   const wire: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) {
+  for (const key in params) {
+    const value = (params as Record<string, unknown>)[key];
     if (value === undefined || value === null) continue;
-    wire[key] = typeof value === 'string' ? value : String(value);
+    const wireKey = /[A-Z]/.test(key) ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : key;
+    wire[wireKey] = typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : String(value);
   }
   return wire;
 }

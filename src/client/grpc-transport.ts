@@ -31,7 +31,8 @@ export class GrpcTransport implements Transport {
   }
 
   execute(request: ExecutePrimitiveRequest, call: TransportCall) {
-    return this.client.executePrimitive(request, { traceId: call.traceId, deadline: new Date(call.deadline), signal: call.signal });
+    // A relative deadline (ms) spares a Date per call; the middleware reads either form.
+    return this.client.executePrimitive(request, { traceId: call.traceId, deadline: call.deadline - Date.now(), signal: call.signal });
   }
 
   async *subscribe(request: StreamEventsRequest, call: StreamCall): AsyncIterable<Event> {
@@ -49,7 +50,7 @@ export class GrpcTransport implements Transport {
   }
 
   health(call: TransportCall) {
-    return this.client.healthCheck({}, { traceId: call.traceId, deadline: new Date(call.deadline), signal: call.signal });
+    return this.client.healthCheck({}, { traceId: call.traceId, deadline: call.deadline - Date.now(), signal: call.signal });
   }
 
   close(): void {

@@ -10,13 +10,37 @@ export interface CaptureParams {
   confidence?: number;
 }
 
+/** Params of the date and time primitives. */
+export interface WhenParams extends CaptureParams {
+  /** What "today", "tomorrow" and "Friday" are relative to; an ISO 8601 string with an offset, or a Date. Default: now. */
+  referenceTime?: string | Date;
+  /** The caller's IANA time zone (default Australia/Sydney): relative dates resolve in it, never in the server's. */
+  timezone?: string;
+  /** Whether an underspecified date is in the future (a booking), the past (a date of birth) or either. */
+  tense?: 'future' | 'past' | 'any';
+}
+
+/** Params of capture_yes_no. */
+export interface YesNoParams extends CaptureParams {
+  /** The question the caller is answering; it decides answers such as "not at all" or "I do". */
+  question?: string;
+}
+
 /**
  * The params of each built-in objective type. `executePrimitive` checks a
- * known type's params against this at compile time; other (custom) types take
- * a string map.
+ * known type's params against this at compile time (camelCase here; the wire
+ * carries snake_case strings); other (custom) types take a string map, sent as is.
  */
 export interface PrimitiveParamTypes {
   capture_email_au: CaptureParams;
+  capture_phone_au: CaptureParams;
+  capture_address_au: CaptureParams;
+  capture_name_au: CaptureParams;
+  capture_date_au: WhenParams;
+  capture_time_au: WhenParams;
+  capture_datetime_au: WhenParams;
+  capture_yes_no: YesNoParams;
+  capture_number: CaptureParams;
 }
 
 export type KnownObjectiveType = keyof PrimitiveParamTypes;
