@@ -36,9 +36,12 @@ export interface ReadContext<O> {
   partial: PartialValue | undefined;
 }
 
-export interface CapturePrompts {
-  /** Asks for the value; `retryCount` > 0 after failed attempts, so the strategy can change. */
-  elicit(retryCount: number): string;
+export interface CapturePrompts<O = unknown> {
+  /**
+   * Asks for the value; `retryCount` > 0 after failed attempts, so the strategy can change.
+   * `options` are the primitive's params (e.g. the question a yes/no answers).
+   */
+  elicit(retryCount: number, options?: O): string;
   /** Reads the value back and asks whether it is right. */
   confirm(captured: Captured, retryCount: number): string;
   /** After a "no" without a correction. */
@@ -78,7 +81,7 @@ export interface CaptureSpec<O = undefined> {
   repair?(previous: Captured, utterance: string, context: ReadContext<O>): Reading | undefined;
   /** Whether two readings are the same value (a caller repeating the value means yes). */
   same?(a: string, b: string): boolean;
-  prompts: CapturePrompts;
+  prompts: CapturePrompts<O>;
   /** The value as it may appear in events and logs. */
   mask(value: string): string;
 }

@@ -210,9 +210,18 @@ class Turn<O> {
       return;
     }
     const { polarity, remainder } = readPolarity(answer);
-    const offered = remainder.length > 0 ? this.spec.read(remainder, this.context()) : undefined;
-    const offeredValue = offered?.kind === 'value' ? offered.value : undefined;
     const isSame = (v: string): boolean => (this.spec.same ?? ((a, b) => a === b))(v, candidate.value);
+    // After a "no" (or no yes/no at all), the words are first read against the value being
+    // confirmed: "not Lee, Leigh" or "no, the 15th" change part of it. Only then are they
+    // read as a value of their own.
+    const repaired = polarity === 'deny' || polarity === 'none' ? this.spec.repair?.(candidate, answer, this.context()) : undefined;
+    const offered =
+      repaired !== undefined && repaired.kind !== 'none'
+        ? repaired
+        : remainder.length > 0
+          ? this.spec.read(remainder, this.context())
+          : undefined;
+    const offeredValue = offered?.kind === 'value' ? offered.value : undefined;
 
     if (polarity === 'affirm' && (offeredValue === undefined || isSame(offeredValue))) {
       this.move('confirmed', 'caller confirmed');
@@ -227,13 +236,6 @@ class Turn<O> {
     if (offered !== undefined && offered.kind !== 'none' && offered.kind !== 'partial') {
       this.correct(offered);
       return;
-    }
-    if (polarity === 'deny' || polarity === 'none') {
-      const repaired = this.spec.repair?.(candidate, answer, this.context());
-      if (repaired !== undefined && repaired.kind !== 'none') {
-        this.correct(repaired);
-        return;
-      }
     }
     if (polarity === 'deny') {
       this.move('repairing', 'caller said no');
@@ -278,7 +280,7 @@ class Turn<O> {
 
   private retryPrompt(): string {
     if (this.state === 'repairing' && this.candidate !== undefined) return this.spec.prompts.repair(this.retryCount, this.candidate);
-    return this.spec.prompts.elicit(this.retryCount);
+    return this.spec.prompts.elicit(this.retryCount, this.primitiveOptions);
   }
 
   private currentPrompt(): string {
