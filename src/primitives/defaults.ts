@@ -1,10 +1,14 @@
 import { captureEmailAu } from './capture_email_au';
+import { captureYesNo } from './capture_yes_no';
 import { captureHandler, DEFAULT_STATE_MACHINE_OPTIONS, type StateMachineOptions } from './objective/state-machine';
 import type { CaptureSpec } from './objective/capture-spec';
 import { PrimitiveRegistry } from './registry';
 
 /** The capture primitives Voice Core serves out of the box. */
-export const BUILT_IN_CAPTURES: ReadonlyArray<CaptureSpec<any>> = [captureEmailAu];
+export const BUILT_IN_CAPTURES: ReadonlyArray<CaptureSpec<any>> = [
+  captureEmailAu,
+  captureYesNo,
+];
 
 /** A registry holding every built-in primitive, run with the given state-machine options. */
 export function createDefaultRegistry(options: StateMachineOptions = DEFAULT_STATE_MACHINE_OPTIONS): PrimitiveRegistry {

@@ -70,6 +70,44 @@ const CAPTURED: ReadonlyArray<readonly [string, string]> = [
   ['jane at hotmail no wait jane at gmail dot com', 'jane@gmail.com'],
   // saying the same address twice is not ambiguous
   ['jane at gmail dot com that is jane at gmail dot com', 'jane@gmail.com'],
+  // recogniser artefacts: the at glued or set apart, "dot" heard as a full stop or joined to the ending
+  ['karen@bigpond dot com', 'karen@bigpond.com'],
+  ['jane @gmail.com', 'jane@gmail.com'],
+  ['steve@ hotmail dot com dot au', 'steve@hotmail.com.au'],
+  ['kevin at outlook. Com.', 'kevin@outlook.com'],
+  ['jane at acme com au', 'jane@acme.com.au'],
+  ['nick at gmail dotcom', 'nick@gmail.com'],
+  ['name is L-E-E at gmail dot com', 'lee@gmail.com'],
+  ['dave eighty-five at gmail dot com', 'dave85@gmail.com'],
+  ['jane at g-mail dot com', 'jane@gmail.com'],
+  ['jane at gmail dot con', 'jane@gmail.com'],
+  ['jane at outlook dot com dot au dot au', 'jane@outlook.com.au'],
+  // contracted lead-ins, and names that are also sentence words
+  ["yeah look my email's jane at gmail dot com", 'jane@gmail.com'],
+  ['my email is will at gmail dot com', 'will@gmail.com'],
+  ["it's will dot harris at optusnet dot com dot au", 'will.harris@optusnet.com.au'],
+  ['contact at acme plumbing dot com dot au', 'contact@acmeplumbing.com.au'],
+  ['email me at jane at gmail dot com', 'jane@gmail.com'],
+  // other ways of saying the at, and spelling instructions
+  ['raj at the rate gmail dot com', 'raj@gmail.com'],
+  ['jane at sign gmail dot com', 'jane@gmail.com'],
+  ["it's smith family all one word at bigpond dot com", 'smithfamily@bigpond.com'],
+  ["it's sarah with an h at gmail dot com", 'sarah@gmail.com'],
+  // domains: apostrophes dropped, a determiner or a provider that is a sentence word starting the name
+  ["sam at sam's plumbing dot com dot au", 'sam@samsplumbing.com.au'],
+  ['info at the bakery dot com dot au', 'info@thebakery.com.au'],
+  ['tom at me dot com', 'tom@me.com'],
+  // runs of letter names, years said as numbers
+  ['ess tee ee vee ee at gmail dot com', 'steve@gmail.com'],
+  ['dee ay vee eye dee at gmail dot com', 'david@gmail.com'],
+  ['jane two thousand and five at gmail dot com', 'jane2005@gmail.com'],
+  ['ben two thousand at gmail dot com', 'ben2000@gmail.com'],
+  // partial self-corrections: only the ending, only the domain after its at, only the part before the at
+  ['sarah at hotmail dot com sorry i mean dot com dot au', 'sarah@hotmail.com.au'],
+  ['jane at bigpond dot com no sorry dot net dot au', 'jane@bigpond.net.au'],
+  ['jane at gmail dot com sorry i mean at yahoo dot com dot au', 'jane@yahoo.com.au'],
+  ['tom dot smith at gmail dot com sorry tom underscore smith', 'tom_smith@gmail.com'],
+  ['jane at gmail dot com no i mean jane dot doe', 'jane.doe@gmail.com'],
 ];
 
 /** Utterances from which no address may be taken: the caller must be asked. */
@@ -98,6 +136,28 @@ const REJECTED: ReadonlyArray<readonly [string, 'none' | 'ambiguous']> = [
   ['jane at gmail or hotmail', 'ambiguous'],
   // the correction itself is ambiguous
   ['jane at gmail dot com sorry jane at hotmail', 'ambiguous'],
+  ['jane at hotmail dot com sorry i mean at outlook', 'ambiguous'],
+  // an ending is not a domain
+  ['jane at dot com dot au', 'none'],
+  ['jane at com dot au', 'none'],
+  // alternatives offered with "or", wherever they stand
+  ['jane or jenny at gmail dot com', 'ambiguous'],
+  ['jane at gmail dot com I think or hotmail', 'ambiguous'],
+  ["jane at outlook dot com dot au or dot com I'm not sure", 'ambiguous'],
+  ['jane at gmail dot com or maybe jane at yahoo', 'ambiguous'],
+  // a description of an address, not an address
+  ["it's my first name dot last name at gmail dot com", 'none'],
+  ['my email is the same as my name at gmail', 'none'],
+  // cut short, or not writable as said
+  ['jane underscore at gmail dot com', 'none'],
+  ['jane space doe at gmail dot com', 'none'],
+  ["it's sara with an h at gmail dot com", 'none'],
+  // taken back, or doubted, after it was said
+  ["jane at gmail dot com no wait I don't remember", 'none'],
+  ['jane at gmail dot com sorry hang on', 'none'],
+  ['jane at gmail dot com actually no', 'none'],
+  // a second domain right after the first
+  ['jane at gmail at hotmail', 'ambiguous'],
 ];
 
 describe('extractEmail', () => {
@@ -126,6 +186,9 @@ describe('repairEmail', () => {
     ['jane@gmail.com', 'the domain is yahoo dot com dot au', 'jane@yahoo.com.au'],
     ['lee@gmail.com', "it's l e i g h", 'leigh@gmail.com'],
     ['jane@gmail.com', 'not com, com dot au', 'jane@gmail.com.au'],
+    ['jane@hotmail.com', 'no dot com dot au', 'jane@hotmail.com.au'],
+    ['jane@bigpond.com', "it's dot net dot au", 'jane@bigpond.net.au'],
+    ['jane@gmail.com', "no it's at yahoo dot com", 'jane@yahoo.com'],
   ])('%s corrected by %j → %s', (previous, heard, expected) => {
     expect(repairEmail(previous, heard)).toEqual({ kind: 'value', value: expected });
   });

@@ -27,6 +27,12 @@ export const PROVIDER_DOMAINS: Readonly<Record<string, readonly string[]>> = {
   aapt: ['aapt.net.au'],
   adam: ['adam.com.au'],
   netspace: ['netspace.net.au'],
+  y7mail: ['y7mail.com'],
+  iprimus: ['iprimus.com.au'],
+  exetel: ['exetel.com.au'],
+  msn: ['msn.com'],
+  aol: ['aol.com'],
+  mac: ['mac.com'],
 };
 
 /**
@@ -70,6 +76,15 @@ export const PROVIDER_HOMOPHONES: ReadonlyArray<readonly [string, string]> = [
   ['a a p t', 'aapt'],
   ['double a p t', 'aapt'],
   ['net space', 'netspace'],
+  ['y 7 mail', 'y7mail'],
+  ['y seven mail', 'y7mail'],
+  ['why seven mail', 'y7mail'],
+  ['why 7 mail', 'y7mail'],
+  ['y7 mail', 'y7mail'],
+  ['i primus', 'iprimus'],
+  ['eye primus', 'iprimus'],
+  ['m s n', 'msn'],
+  ['a o l', 'aol'],
 ];
 
 /** Second-level Australian zones: "dot com dot au" and friends. */
