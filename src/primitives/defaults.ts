@@ -1,4 +1,6 @@
 import { captureEmailAu } from './capture_email_au';
+import { captureNumber } from './capture_number';
+import { capturePhoneAu } from './capture_phone_au';
 import { captureYesNo } from './capture_yes_no';
 import { captureHandler, DEFAULT_STATE_MACHINE_OPTIONS, type StateMachineOptions } from './objective/state-machine';
 import type { CaptureSpec } from './objective/capture-spec';
@@ -7,7 +9,9 @@ import { PrimitiveRegistry } from './registry';
 /** The capture primitives Voice Core serves out of the box. */
 export const BUILT_IN_CAPTURES: ReadonlyArray<CaptureSpec<any>> = [
   captureEmailAu,
+  capturePhoneAu,
   captureYesNo,
+  captureNumber,
 ];
 
 /** A registry holding every built-in primitive, run with the given state-machine options. */

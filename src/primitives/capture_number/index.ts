@@ -1,0 +1,90 @@
+import type { CaptureSpec, PartialValue, ReadContext, Reading } from '../objective/capture-spec';
+import { normaliseUtterance } from '../spoken/normalise';
+import { readPolarity } from '../spoken/polarity';
+import { extractNumber, type NumberExtraction } from './extract';
+import { askFor, NUMBER_PROMPTS } from './prompts';
+
+/**
+ * capture_number: one exact number, as a canonical decimal string ("42",
+ * "3.5", "-2", "1500000"). Not critical: read back only when the recogniser's
+ * confidence is below 0.85. Field `unit` (dollars | cents | percent) is set
+ * when the caller said one; the value stays the number as said.
+ *
+ * The session keeps, while a clarifying question waits for its answer:
+ *   approx       the number said as an estimate ("about twenty"): a yes takes it
+ *   candidates   space-separated numbers the caller must choose from
+ */
+export const captureNumber: CaptureSpec<undefined> = {
+  objectiveType: 'capture_number',
+  confirmation: { kind: 'below-confidence', threshold: 0.85 },
+  extraParams: [],
+  options: () => undefined,
+  read: readNumber,
+  repair(previous, utterance) {
+    const repaired = extractNumber(utterance, { previous: previous.value });
+    if (repaired.kind === 'none' || (repaired.kind === 'value' && repaired.value === previous.value)) return undefined;
+    return toReading(repaired);
+  },
+  prompts: NUMBER_PROMPTS,
+  // Numbers are not personal data: they appear in events as they are.
+  mask: (value) => value,
+};
+
+function readNumber(utterance: string, context: ReadContext<undefined>): Reading {
+  const extraction = extractNumber(utterance);
+  const partial = context.partial;
+  if (partial?.approx !== undefined) {
+    const answer = answerToEstimate(partial.approx, utterance, extraction);
+    if (answer !== undefined) return answer;
+  }
+  if (partial?.candidates !== undefined) {
+    const candidates = partial.candidates.split(' ');
+    // "six" answers with a candidate; "the second one" points at one (its "second" is not the number 2).
+    const named = extraction.kind === 'value' && candidates.includes(extraction.value);
+    const chosen = named ? undefined : choose(candidates, utterance);
+    if (chosen !== undefined) return { kind: 'value', value: chosen, fields: {} };
+  }
+  return toReading(extraction);
+}
+
+/** "About twenty. Is that exact?" — "yeah that's fine" takes twenty; a number replaces it. */
+function answerToEstimate(approx: string, utterance: string, extraction: NumberExtraction): Reading | undefined {
+  if (extraction.kind === 'value') return undefined;
+  const { polarity, remainder } = readPolarity(utterance);
+  if (polarity !== 'affirm') return undefined;
+  const rest = remainder.length > 0 ? extractNumber(remainder) : undefined;
+  if (rest === undefined || rest.kind === 'none' || (rest.kind === 'ambiguous' && rest.ask.type === 'approximate' && rest.ask.value === approx)) {
+    return { kind: 'value', value: approx, fields: {} };
+  }
+  return undefined;
+}
+
+/** Picks one of the numbers offered: "the first", "the second one", "the bigger one". */
+function choose(candidates: readonly string[], utterance: string): string | undefined {
+  const words = normaliseUtterance(utterance);
+  const sorted = [...candidates].sort((a, b) => Number(a) - Number(b));
+  if (/\b(first|former)\b/.test(words)) return candidates[0];
+  if (/\b(second|latter)\b/.test(words)) return candidates[1];
+  if (/\blast\b/.test(words)) return candidates[candidates.length - 1];
+  if (/\b(lower|smaller|less|fewer|lowest|smallest)\b/.test(words)) return sorted[0];
+  if (/\b(higher|bigger|larger|more|highest|biggest|largest)\b/.test(words)) return sorted[sorted.length - 1];
+  return undefined;
+}
+
+function toReading(extraction: NumberExtraction): Reading {
+  switch (extraction.kind) {
+    case 'value':
+      return { kind: 'value', value: extraction.value, fields: extraction.unit === undefined ? {} : { unit: extraction.unit } };
+    case 'none':
+      return extraction.ask === 'decimal'
+        ? { kind: 'none', reason: extraction.reason, prompt: 'Could you give me that as a decimal, for example nought point five?' }
+        : { kind: 'none', reason: extraction.reason };
+    case 'ambiguous': {
+      const ask = extraction.ask;
+      let partial: PartialValue | undefined;
+      if (ask.type === 'approximate') partial = { approx: ask.value };
+      if (ask.type === 'which') partial = { candidates: ask.candidates.join(' ') };
+      return { kind: 'ambiguous', reason: extraction.reason, prompt: askFor(ask), partial };
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import type { Captured, CapturePrompts } from '../objective/capture-spec';
+import { speakNumber } from './speak';
+import type { NumberAsk } from './extract';
+
+/** A captured number as it is read back: "two hundred and fifty", "twenty dollars". */
+export function speakCaptured(captured: Captured): string {
+  const spoken = speakNumber(captured.value);
+  const unit = captured.fields.unit;
+  if (unit === 'percent') return `${spoken} percent`;
+  if (unit === 'dollars') return `${spoken} ${captured.value === '1' ? 'dollar' : 'dollars'}`;
+  if (unit === 'cents') return `${spoken} ${captured.value === '1' ? 'cent' : 'cents'}`;
+  return spoken;
+}
+
+function list(values: readonly string[]): string {
+  const spoken = values.map(speakNumber);
+  return spoken.length === 1 ? spoken[0] : `${spoken.slice(0, -1).join(', ')} or ${spoken[spoken.length - 1]}`;
+}
+
+/** The clarifying question for an answer that was not one exact number. */
+export function askFor(ask: NumberAsk): string {
+  switch (ask.type) {
+    case 'which':
+      return `Sorry, was that ${list(ask.candidates)}? I just need the one number.`;
+    case 'approximate':
+      return `Is that exactly ${speakNumber(ask.value)}, or do you have a more exact number?`;
+    case 'exact':
+      return 'Could you give me an exact number? Your best guess is fine.';
+  }
+}
+
+export const NUMBER_PROMPTS: CapturePrompts = {
+  elicit(retryCount) {
+    if (retryCount === 0) return "What's the number?";
+    if (retryCount === 1) return "Sorry, I didn't catch that. Could you say the number again?";
+    return 'Could you say just the number on its own, for example two hundred and fifty?';
+  },
+  confirm(captured) {
+    return `Just to confirm, that's ${speakCaptured(captured)}. Is that right?`;
+  },
+  repair(retryCount) {
+    if (retryCount <= 1) return "Sorry about that. What's the right number?";
+    return 'Sorry about that. Could you say just the number on its own, digit by digit if that is easier?';
+  },
+  lowConfidence(retryCount) {
+    if (retryCount <= 1) return "Sorry, the line's a bit unclear. Could you say the number again?";
+    return "Sorry, I'm still having trouble hearing. Could you say just the number, digit by digit?";
+  },
+  unclearConfirmation(captured) {
+    return `Sorry, was that a yes or a no? I've got ${speakCaptured(captured)}.`;
+  },
+  failed() {
+    return "Sorry, I couldn't get that number. Let's move on, and someone can follow it up with you.";
+  },
+};

@@ -1,0 +1,119 @@
+/** The words of spoken numbers, and what each is worth. */
+
+export const UNIT_VALUES: Readonly<Record<string, number>> = {
+  zero: 0,
+  nought: 0,
+  naught: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
+
+export const TEEN_VALUES: Readonly<Record<string, number>> = {
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+
+export const TENS_VALUES: Readonly<Record<string, number>> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+/** Words that multiply what was said before them. "grand" and "k" are how Australians say thousand. */
+export const SCALE_VALUES: Readonly<Record<string, bigint>> = {
+  thousand: 1_000n,
+  grand: 1_000n,
+  k: 1_000n,
+  million: 1_000_000n,
+  mil: 1_000_000n,
+  mill: 1_000_000n,
+  billion: 1_000_000_000n,
+  trillion: 1_000_000_000_000n,
+};
+
+export const ORDINAL_UNITS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+};
+
+export const ORDINAL_TEENS: Readonly<Record<string, number>> = {
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  eightieth: 80,
+  ninetieth: 90,
+  hundredth: 100,
+};
+
+/** Fraction words and their denominators: "a quarter", "three fifths", "a third" (which has no exact decimal). */
+export const FRACTION_SINGULAR: Readonly<Record<string, bigint>> = {
+  half: 2n,
+  third: 3n,
+  quarter: 4n,
+  fifth: 5n,
+  sixth: 6n,
+  seventh: 7n,
+  eighth: 8n,
+  ninth: 9n,
+  tenth: 10n,
+  hundredth: 100n,
+  thousandth: 1000n,
+};
+
+export const FRACTION_PLURAL: Readonly<Record<string, bigint>> = {
+  halves: 2n,
+  thirds: 3n,
+  quarters: 4n,
+  fifths: 5n,
+  sixths: 6n,
+  sevenths: 7n,
+  eighths: 8n,
+  ninths: 9n,
+  tenths: 10n,
+  hundredths: 100n,
+  thousandths: 1000n,
+};
+
+/** Zero said as a letter: only a digit inside a digit string ("one oh five", "point oh five"). */
+export const OH_WORDS: ReadonlySet<string> = new Set(['oh', 'o']);
