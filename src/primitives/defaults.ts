@@ -1,4 +1,6 @@
+import { captureAddressAu } from './capture_address_au';
 import { captureEmailAu } from './capture_email_au';
+import { captureNameAu } from './capture_name_au';
 import { captureNumber } from './capture_number';
 import { capturePhoneAu } from './capture_phone_au';
 import { captureYesNo } from './capture_yes_no';
@@ -10,6 +12,8 @@ import { PrimitiveRegistry } from './registry';
 export const BUILT_IN_CAPTURES: ReadonlyArray<CaptureSpec<any>> = [
   captureEmailAu,
   capturePhoneAu,
+  captureAddressAu,
+  captureNameAu,
   captureYesNo,
   captureNumber,
 ];

@@ -1,0 +1,413 @@
+import { normaliseUtterance, splitSelfCorrections, tokens, withoutFillers } from '../spoken/normalise';
+import { isParticle, nameCase, similarNames, soundKey } from './format';
+import { readSpelledRun } from './spelling';
+import {
+  ALTERNATIVE_WORDS,
+  CUT_WORDS,
+  LABELS,
+  LEAD_WORDS,
+  NOT_NAME_WORDS,
+  SPELL_CONNECTORS,
+  SUFFIXES,
+  TITLES,
+  TRAIL_WORDS,
+} from './vocabulary';
+
+/**
+ * Turns what a caller said into a person's name: lead-ins and titles dropped,
+ * spelled names read ("Leigh, L E I G H": the spelling wins), NATO and "double
+ * L", O'Brien, McDonald, Smith-Jones, labelled parts ("my surname is …"),
+ * self-corrections (the last one wins, and may give only one part). One name
+ * alone is kept and the other part asked for; two names are asked about;
+ * non-answers ("why do you need it") are not names.
+ */
+export interface NameParts {
+  first?: string;
+  middle?: string;
+  last?: string;
+}
+
+export type NameAsk = 'first' | 'last';
+
+export type NameExtraction =
+  | { kind: 'value'; value: string; fields: Record<string, string> }
+  | { kind: 'partial'; parts: NameParts; ask: NameAsk }
+  | { kind: 'ambiguous'; reason: string }
+  | { kind: 'none'; reason: string; nonAnswer: boolean };
+
+export interface NameOptions {
+  requireLastName: boolean;
+}
+
+interface Item {
+  /** Lowercase, except capitals that were spelled or made by a join (mac + donald). */
+  text: string;
+  spelled: boolean;
+}
+
+/** What one segment (or one restatement inside it) says. */
+interface SegmentName {
+  parts: NameParts;
+  /** How many unlabelled name words were said: one alone is a first name or, after a title, a surname. */
+  words: number;
+  labelled: boolean;
+  issue?: 'alternatives' | 'non-answer' | 'too-long';
+}
+
+export function extractName(text: string, options: NameOptions, pending?: { parts: NameParts; ask?: NameAsk }): NameExtraction {
+  const hints = casingHints(text);
+  let parts: NameParts = { ...pending?.parts };
+  // What the last prompt asked for applies to the first name words of this turn only.
+  let ask = pending?.ask;
+  let heard = false;
+  let nonAnswer = false;
+  let ambiguous = false;
+  for (const segment of splitSelfCorrections(normaliseUtterance(text))) {
+    for (const piece of restatements(withoutFillers(tokens(segment)))) {
+      const reading = readSegment(piece, hints);
+      if (reading === undefined) continue;
+      if (reading.issue === 'non-answer' || reading.issue === 'too-long') {
+        nonAnswer ||= reading.issue === 'non-answer';
+        continue;
+      }
+      if (reading.issue === 'alternatives') {
+        ambiguous = true;
+        continue;
+      }
+      ambiguous = false;
+      heard = true;
+      parts = combine(parts, reading, ask);
+      ask = undefined;
+    }
+  }
+  if (ambiguous) return { kind: 'ambiguous', reason: 'more than one name in one answer' };
+  if (!heard) return { kind: 'none', reason: nonAnswer ? 'the caller did not give a name' : 'no name heard', nonAnswer };
+  return complete(parts, options);
+}
+
+/** A value once both parts are known; otherwise what to ask for. */
+export function complete(parts: NameParts, options: NameOptions): NameExtraction {
+  const { first, middle, last } = parts;
+  if (first !== undefined && first.length > 1 && last !== undefined) {
+    const fields: Record<string, string> = { first, last };
+    if (middle !== undefined) fields.middle = middle;
+    return { kind: 'value', value: [first, middle, last].filter((p) => p !== undefined).join(' '), fields };
+  }
+  if (first !== undefined && first.length > 1 && !options.requireLastName) {
+    return { kind: 'value', value: first, fields: { first } };
+  }
+  if (first === undefined || first.length <= 1) return { kind: 'partial', parts, ask: 'first' };
+  return { kind: 'partial', parts, ask: 'last' };
+}
+
+/** Applies a segment's reading to what is known: a full name replaces, one word fills or corrects a part. */
+export function combine(parts: NameParts, reading: SegmentName, ask: NameAsk | undefined): NameParts {
+  const next = reading.parts;
+  if (reading.labelled) return { ...parts, ...definedOnly(next) };
+  if (next.first !== undefined && next.last !== undefined) return next;
+  const word = next.first ?? next.last;
+  if (word === undefined) return parts;
+  if (next.last !== undefined) return { ...parts, last: next.last };
+  if (ask === 'last') return { ...parts, last: word };
+  if (ask === 'first') return { ...parts, first: word };
+  const { first, last } = parts;
+  if (first !== undefined && last !== undefined) {
+    // "Jane Smith, sorry, Smyth": the one word corrects the part it resembles, else the surname.
+    if (similarNames(first, word) && !similarNames(last, word)) return { ...parts, first: word };
+    return { ...parts, last: word };
+  }
+  if (first !== undefined) return similarNames(first, word) ? { ...parts, first: word } : { ...parts, last: word };
+  if (last !== undefined) return similarNames(last, word) ? { ...parts, last: word } : { ...parts, first: word };
+  return { first: word };
+}
+
+function definedOnly(parts: NameParts): NameParts {
+  return Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined)) as NameParts;
+}
+
+/**
+ * "Jane Smith, that's Jane Smith", "Jess, that's Jessica Brown": a restatement
+ * is read like a self-correction. "that's" before a spelling is not one.
+ */
+function restatements(words: readonly string[]): string[][] {
+  const out: string[][] = [[]];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const restates = (w === "that's" || w === 'thats') && out[out.length - 1].length > 0 && readSpelledRun(words, i + 1) === undefined;
+    if (restates) out.push([]);
+    else out[out.length - 1].push(w);
+  }
+  return out.filter((p) => p.length > 0);
+}
+
+/** Reads one piece: labelled chunks ("first name Jane, surname Smith") or one unlabelled name. */
+export function readSegment(words: readonly string[], hints: ReadonlyMap<string, string>): SegmentName | undefined {
+  const chunks = splitLabels(words);
+  const parts: NameParts = {};
+  let labelled = false;
+  let count = 0;
+  let issue: SegmentName['issue'];
+  for (const chunk of chunks) {
+    const read = readChunk(chunk.words, chunk.label, hints);
+    if (read === undefined) continue;
+    if (read.issue !== undefined) {
+      issue ??= read.issue;
+      continue;
+    }
+    if (chunk.label !== undefined) {
+      labelled = true;
+      parts[chunk.label] = read.parts.first ?? read.parts.last;
+    } else {
+      Object.assign(parts, read.parts);
+      count = read.words;
+    }
+  }
+  if (parts.first === undefined && parts.last === undefined && parts.middle === undefined) {
+    return issue !== undefined ? { parts, words: 0, labelled, issue } : undefined;
+  }
+  return { parts, words: count, labelled };
+}
+
+interface Chunk {
+  label?: 'first' | 'middle' | 'last';
+  words: string[];
+}
+
+function splitLabels(words: readonly string[]): Chunk[] {
+  const chunks: Chunk[] = [{ words: [] }];
+  for (let i = 0; i < words.length; i++) {
+    const label = LABELS.find(([phrase]) => phrase.every((p, k) => words[i + k] === p));
+    if (label !== undefined) {
+      chunks.push({ label: label[1], words: [] });
+      i += label[0].length - 1;
+    } else {
+      chunks[chunks.length - 1].words.push(words[i]);
+    }
+  }
+  return chunks.filter((c) => c.words.length > 0);
+}
+
+/**
+ * Phrases after which the name comes, even mid-sentence ("I'm calling about
+ * my booking, the name's Sam Green"). The last one that leads to a name wins.
+ */
+const ANCHORS: ReadonlyArray<readonly string[]> = [["name's"], ['name', 'is'], ['names'], ['this', 'is'], ["it's"], ["i'm"], ['i', 'am'], ['call', 'me']];
+
+/** Reads the name words of one chunk. */
+function readChunk(input: readonly string[], label: Chunk['label'], hints: ReadonlyMap<string, string>): SegmentName | undefined {
+  const starts: number[] = [];
+  for (let i = 1; i < input.length; i++) {
+    for (const anchor of ANCHORS) if (anchor.every((a, k) => input[i + k] === a)) starts.push(i + anchor.length);
+  }
+  for (const start of starts.reverse()) {
+    const reading = readWords(input.slice(start), label, hints);
+    if (reading !== undefined && reading.issue === undefined) return reading;
+  }
+  return readWords(input, label, hints);
+}
+
+function readWords(input: readonly string[], label: Chunk['label'], hints: ReadonlyMap<string, string>): SegmentName | undefined {
+  let words = [...input];
+  let titled = false;
+  // Lead-ins and titles, then anything after "calling"/"from", then sign-offs.
+  for (;;) {
+    if (words.length > 0 && TITLES.has(words[0])) {
+      titled = true;
+      words.shift();
+    } else if (words.length > 0 && LEAD_WORDS.has(words[0]) && readSpelledRun(words, 0) === undefined) {
+      words.shift();
+    } else break;
+  }
+  const spelled = spelledPositions(words);
+  const cut = words.findIndex((_, i) => i > 0 && !spelled.has(i) && endsName(words, i));
+  if (cut > 0) {
+    words = words.slice(0, cut);
+    // "Jack Smith's my name"
+    words[words.length - 1] = words[words.length - 1].replace(/'s$/, '');
+  }
+  while (words.length > 1 && SUFFIXES.has(words[words.length - 1])) words.pop();
+  let strippedSentence = false;
+  while (words.length > 0 && !isSpelledTail(words)) {
+    const last = words[words.length - 1];
+    if (!TRAIL_WORDS.has(last) && !NOT_NAME_WORDS.has(last)) break;
+    strippedSentence ||= NOT_NAME_WORDS.has(last) && !TRAIL_WORDS.has(last);
+    words.pop();
+  }
+  if (words.length === 0) return strippedSentence ? { parts: {}, words: 0, labelled: false, issue: 'non-answer' } : undefined;
+
+  const items = readItems(words, label === 'last');
+  if (items === 'alternatives') return { parts: {}, words: 0, labelled: false, issue: 'alternatives' };
+  if (items === 'non-answer') return { parts: {}, words: 0, labelled: false, issue: 'non-answer' };
+  const names = tidy(items);
+  if (names.length === 0) return undefined;
+
+  const format = (item: Item, inSurname: boolean): string => nameCase(item.text, item.spelled ? undefined : hints.get(item.text), inSurname);
+  if (label !== undefined) {
+    const text = names.map((n, i) => format(n, label === 'last' && i < names.length - 1)).join(' ');
+    return { parts: { first: text }, words: names.length, labelled: true };
+  }
+  if (saidTwice(names)) names.splice(names.length / 2);
+  // "O'Reilly, Patrick O'Reilly": a surname said first, then the full name.
+  if (names.length >= 3 && names.slice(1).some((n) => n.text.toLowerCase() === names[0].text.toLowerCase())) names.shift();
+  if (names.filter((n) => !isParticle(n.text)).length > 4) return { parts: {}, words: 0, labelled: false, issue: 'too-long' };
+  if (isTwoNames(names)) return { parts: {}, words: 0, labelled: false, issue: 'alternatives' };
+  if (names.length === 1) {
+    const only = format(names[0], false);
+    return { parts: titled ? { last: only } : { first: only }, words: 1, labelled: false };
+  }
+  // The surname is the last word and the particles before it: "van der Berg", "De Luca".
+  let surnameStart = names.length - 1;
+  while (surnameStart > 1 && isParticle(names[surnameStart - 1].text)) surnameStart--;
+  const first = format(names[0], false);
+  const last = names.slice(surnameStart).map((n, i, all) => format(n, i < all.length - 1)).join(' ');
+  const middle = names.slice(1, surnameStart).map((n) => format(n, false)).join(' ');
+  return { parts: middle.length > 0 ? { first, middle, last } : { first, last }, words: names.length, labelled: false };
+}
+
+/** "that's", "that is", "spelled", "as in" right before a spelling. */
+function leadsToSpelling(words: readonly string[], i: number): boolean {
+  for (let j = i; j < words.length && j <= i + 2 && (SPELL_CONNECTORS.has(words[j]) || NOT_NAME_WORDS.has(words[j])); j++) {
+    if (readSpelledRun(words, j + 1) !== undefined) return true;
+  }
+  return false;
+}
+
+/** Indexes of words inside spelled runs ("T R A N": "a" there is a letter, not a word). */
+function spelledPositions(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < words.length; ) {
+    const run = readSpelledRun(words, i);
+    if (run === undefined) {
+      i++;
+      continue;
+    }
+    for (let k = i; k < run.end; k++) out.add(k);
+    i = run.end;
+  }
+  return out;
+}
+
+/**
+ * Whether the name ends before words[i]: "Jane Smith calling about my bill",
+ * "Jane Smith, do you need my date of birth?", "Jane and my surname is …".
+ * Not before a spelling ("Leigh, that's L E I G H") or a second name ("Jane or Janet").
+ */
+function endsName(words: readonly string[], i: number): boolean {
+  const w = words[i];
+  if (CUT_WORDS.has(w)) return true;
+  if (ALTERNATIVE_WORDS.has(w)) return !isNameWord(words[i + 1]);
+  return NOT_NAME_WORDS.has(w) && !leadsToSpelling(words, i);
+}
+
+function isNameWord(w: string | undefined): boolean {
+  return w !== undefined && !NOT_NAME_WORDS.has(w) && !LEAD_WORDS.has(w) && /^[a-z][a-z'-]*$/.test(w);
+}
+
+function isSpelledTail(words: readonly string[]): boolean {
+  return words.length >= 2 && readSpelledRun(words, words.length - 2) !== undefined;
+}
+
+/**
+ * Turns words into name items: spelled runs replace the word they spell (or
+ * stand alone), "hyphen" and "apostrophe" join, "o brien" is O'Brien, and
+ * "mac donald" after a first name is MacDonald.
+ */
+function readItems(words: readonly string[], inSurname: boolean): Item[] | 'alternatives' | 'non-answer' {
+  const items: Item[] = [];
+  let joiner = '';
+  let connector = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const prev = items[items.length - 1];
+    const run = readSpelledRun(words, i);
+    if (run !== undefined) {
+      const letters = run.letters;
+      i = run.end - 1;
+      if (joiner !== '' && prev !== undefined) {
+        prev.text += joiner + letters;
+        prev.spelled = true;
+      } else if (prev !== undefined && (connector || (!prev.spelled && similarNames(prev.text, letters)))) {
+        prev.text = letters;
+        prev.spelled = true;
+      } else if (!items.some((it) => it.text.toLowerCase() === letters.toLowerCase())) {
+        // A spelling of a word said earlier ("Siobhan Kelly, S I O B H A N") confirms it; anything else is a new word.
+        items.push({ text: letters, spelled: true });
+      }
+      joiner = '';
+      connector = false;
+      continue;
+    }
+    if (w === 'hyphen' || w === 'dash' || w === 'hyphenated' || w === '-') {
+      joiner = '-';
+      continue;
+    }
+    if (w === 'apostrophe' || w === "'") {
+      joiner = "'";
+      continue;
+    }
+    if (prev !== undefined && leadsToSpelling(words, i)) {
+      connector = true;
+      continue;
+    }
+    if (SPELL_CONNECTORS.has(w) && prev !== undefined && (words[i + 1] === undefined || SPELL_CONNECTORS.has(words[i + 1]))) continue;
+    if (ALTERNATIVE_WORDS.has(w) && prev !== undefined && i < words.length - 1) return 'alternatives';
+    if (NOT_NAME_WORDS.has(w) || !/^[a-z][a-z'-]*$/.test(w)) return 'non-answer';
+    if (joiner !== '' && prev !== undefined) {
+      prev.text += joiner + w;
+      joiner = '';
+    } else if (prev !== undefined && !prev.spelled && (prev.text === 'o' || prev.text === 'd') && w.length >= 3) {
+      prev.text = `${prev.text}'${w}`;
+    } else if (prev !== undefined && (prev.text === 'mac' || prev.text === 'mc') && (items.length >= 2 || inSurname) && w.length >= 3) {
+      prev.text = `${prev.text}${w[0].toUpperCase()}${w.slice(1)}`;
+    } else {
+      items.push({ text: w, spelled: false });
+    }
+    connector = false;
+  }
+  return items;
+}
+
+/** Drops repeats ("Jane, Jane Smith") and restarts ("Chris, um, Christopher Lee"). */
+function tidy(items: readonly Item[]): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    const lower = item.text.toLowerCase();
+    if (prev !== undefined && prev.text.toLowerCase() === lower) continue;
+    // "Lee, Leigh": the same name again, spelled differently; the later one stands.
+    if (prev !== undefined && !prev.spelled && !item.spelled && soundKey(prev.text) !== '' && soundKey(prev.text) === soundKey(item.text)) {
+      out[out.length - 1] = { ...item };
+      continue;
+    }
+    if (prev !== undefined && !prev.spelled && prev.text.length >= 3 && lower.length > prev.text.length && lower.startsWith(prev.text.toLowerCase())) {
+      out[out.length - 1] = item;
+      continue;
+    }
+    out.push({ ...item });
+  }
+  return out;
+}
+
+/** "Jane Smith, Jane Smith": the same name twice is one. */
+function saidTwice(names: readonly Item[]): boolean {
+  const half = names.length / 2;
+  if (names.length < 4 || !Number.isInteger(half)) return false;
+  const lower = names.map((n) => n.text.toLowerCase());
+  return lower.slice(0, half).join(' ') === lower.slice(half).join(' ');
+}
+
+/** "Jane Smith John Smith": two people's names run together. */
+function isTwoNames(names: readonly Item[]): boolean {
+  if (names.length < 4) return false;
+  const lower = names.map((n) => n.text.toLowerCase());
+  return lower.slice(1, -1).includes(lower[lower.length - 1]);
+}
+
+/** Words the recogniser wrote with capitals inside (MacDonald, DeLuca): kept as written. */
+function casingHints(text: string): Map<string, string> {
+  const hints = new Map<string, string>();
+  for (const raw of text.split(/[\s,.;:!?"()]+/)) {
+    if (/^[A-Z][a-z]+[A-Z][a-zA-Z]*$/.test(raw) || /^[A-Z]'[A-Z][a-z]+$/.test(raw)) hints.set(raw.toLowerCase(), raw);
+  }
+  return hints;
+}

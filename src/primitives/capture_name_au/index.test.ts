@@ -1,0 +1,116 @@
+import type { Captured } from '../objective/capture-spec';
+import { runTurn, type ObjectiveSession, type TurnInput } from '../objective/state-machine';
+import { InvalidParamsError } from '../types';
+import { captureNameAu } from '.';
+import { NAME_PROMPTS, spellOut } from './prompts';
+
+type Step = readonly [input: Partial<TurnInput>, state: string, value: string, prompt?: RegExp];
+
+/** Plays turns of capture_name_au, checking the state, value and (optionally) the prompt of each. */
+function play(steps: readonly Step[], params: Record<string, string> = {}): void {
+  const options = captureNameAu.options(params, 0);
+  let session: ObjectiveSession | undefined;
+  for (const [input, state, value, prompt] of steps) {
+    const { outcome, session: next } = runTurn(captureNameAu, options, { confidence: 0.9, ...input }, session);
+    expect({ state: outcome.state, value: outcome.value }).toEqual({ state, value });
+    if (prompt !== undefined) expect(outcome.prompt).toMatch(prompt);
+    for (const t of outcome.transitions) expect(t.data?.value_masked ?? '').not.toMatch(/Jane|Smith|Leigh/);
+    session = next;
+  }
+}
+
+describe('capture_name_au on the objective state machine', () => {
+  test('confident: captured without a read-back', () => {
+    play([[{ transcription: 'my name is Jane Smith' }, 'completed', 'Jane Smith']]);
+  });
+
+  test('below 0.85 confidence: read back, then confirmed (single shot)', () => {
+    play([[{ transcription: 'Jane Smith', confidence: 0.7, confirmation: 'yeah' }, 'completed', 'Jane Smith']]);
+    play([[{ transcription: 'Jane Smith', confidence: 0.7 }, 'confirming', 'Jane Smith', /I've got Jane Smith\. Is that right\?/]]);
+  });
+
+  test('turn by turn: a first name alone is kept and the surname asked for', () => {
+    play([
+      [{}, 'eliciting', '', /full name/],
+      [{ transcription: "it's Jane" }, 'eliciting', '', /Thanks, Jane\. And what's your surname\?/],
+      [{ transcription: 'Smith, S M I T H' }, 'completed', 'Jane Smith'],
+    ]);
+  });
+
+  test('a title and a surname: the first name is asked for', () => {
+    play([
+      [{ transcription: 'Mrs Nguyen' }, 'eliciting', '', /first name/],
+      [{ transcription: 'Linh' }, 'completed', 'Linh Nguyen'],
+    ]);
+  });
+
+  test('a correction in the confirmation replaces the part it names', () => {
+    play([
+      [{ transcription: 'Karen Lee', confidence: 0.6 }, 'confirming', 'Karen Lee'],
+      [{ confirmation: "no it's Leigh, L E I G H", confidence: 0.9 }, 'completed', 'Karen Leigh'],
+    ]);
+    play([
+      [{ transcription: 'Karen Lee', confidence: 0.6 }, 'confirming', 'Karen Lee'],
+      [{ confirmation: 'not Lee, Leigh', confidence: 0.6 }, 'confirming', 'Karen Leigh', /surname spelled L, E, I, G, H/],
+      [{ confirmation: 'yes', confidence: 0.6 }, 'completed', 'Karen Leigh'],
+    ]);
+  });
+
+  test('after a plain "no", a spelled surname in REPAIRING repairs the value', () => {
+    play([
+      [{ transcription: 'Jon Smith', confidence: 0.6 }, 'confirming', 'Jon Smith'],
+      [{ confirmation: 'nope', confidence: 0.6 }, 'repairing', '', /full name/],
+      [{ transcription: 'S M Y T H', confidence: 0.6 }, 'confirming', 'Jon Smyth'],
+    ]);
+  });
+
+  test('non-answers and two names are asked again, never guessed', () => {
+    play([
+      [{ transcription: 'why do you need my name' }, 'eliciting', '', /just so we know who we're speaking with/],
+      [{ transcription: 'Jane Smith or Jane Jones' }, 'eliciting', '', /more than one name/],
+      [{ transcription: 'Jane Jones' }, 'completed', 'Jane Jones'],
+    ]);
+  });
+
+  test('require_last_name=false takes a first name alone', () => {
+    play([[{ transcription: 'just call me Dave' }, 'completed', 'Dave']], { require_last_name: 'false' });
+  });
+});
+
+describe('capture_name_au repair', () => {
+  const previous: Captured = { value: 'Karen Lee', fields: { first: 'Karen', last: 'Lee' } };
+  const context = { options: { requireLastName: true }, retryCount: 1, partial: undefined };
+
+  test.each([
+    ["it's Leigh, L E I G H", 'Karen Leigh'],
+    ['not Lee, Leigh', 'Karen Leigh'],
+    ['Leigh not Lee', 'Karen Leigh'],
+    ['my surname is Li', 'Karen Li'],
+    ['no, first name is Caren, C A R E N', 'Caren Lee'],
+    ['no, Sharon Lee', 'Sharon Lee'],
+  ])('%j → %s', (heard, expected) => {
+    expect(captureNameAu.repair?.(previous, heard, context)).toMatchObject({ kind: 'value', value: expected });
+  });
+
+  test('words that change nothing give no repair', () => {
+    expect(captureNameAu.repair?.(previous, 'no', context)).toBeUndefined();
+    expect(captureNameAu.repair?.(previous, 'Karen Lee', context)).toBeUndefined();
+  });
+});
+
+describe('capture_name_au prompts and params', () => {
+  test('later attempts ask to spell the surname', () => {
+    expect(NAME_PROMPTS.elicit(0, { requireLastName: true })).toMatch(/full name/);
+    expect(NAME_PROMPTS.elicit(2, { requireLastName: true })).toMatch(/spell your surname/);
+    expect(NAME_PROMPTS.elicit(0, { requireLastName: false })).toBe('Can I get your name, please?');
+    expect(NAME_PROMPTS.repair(2, { value: 'Jane Smith', fields: {} })).toMatch(/spell your surname/);
+    expect(NAME_PROMPTS.confirm({ value: "Liam O'Brien", fields: { first: 'Liam', last: "O'Brien" } }, 1)).toMatch(/O, apostrophe, B, R, I, E, N/);
+    expect(spellOut('Smith-Jones')).toBe('S, M, I, T, H, hyphen, J, O, N, E, S');
+  });
+
+  test('require_last_name is validated and named in the error', () => {
+    expect(() => captureNameAu.options({ require_last_name: 'no' }, 0)).toThrow(InvalidParamsError);
+    expect(() => captureNameAu.options({ require_last_name: 'no' }, 0)).toThrow(/params\.require_last_name must be "true" or "false", got "no"/);
+    expect(captureNameAu.options({}, 0)).toEqual({ requireLastName: true });
+  });
+});

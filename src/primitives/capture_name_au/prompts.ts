@@ -1,0 +1,46 @@
+import type { Captured, CapturePrompts } from '../objective/capture-spec';
+import type { NameAsk, NameOptions, NameParts } from './extract';
+
+/** "Smith-Jones" → "S, M, I, T, H, hyphen, J, O, N, E, S": how a surname is read back letter by letter. */
+export function spellOut(word: string): string {
+  return [...word]
+    .filter((c) => c !== ' ')
+    .map((c) => (c === '-' ? 'hyphen' : c === "'" ? 'apostrophe' : c.toUpperCase()))
+    .join(', ');
+}
+
+export function askPrompt(ask: NameAsk, parts: NameParts): string {
+  if (ask === 'last') return parts.first !== undefined ? `Thanks, ${parts.first}. And what's your surname?` : "And what's your surname?";
+  return parts.last !== undefined ? "Thanks. And what's your first name?" : "And what's your first name?";
+}
+
+export const AMBIGUOUS_PROMPT = 'Sorry, I think I heard more than one name. Could you tell me just your own full name?';
+export const NON_ANSWER_PROMPT = "No worries, it's just so we know who we're speaking with. Could I get your full name?";
+
+export const NAME_PROMPTS: CapturePrompts<NameOptions> = {
+  elicit(retryCount, options) {
+    if (options?.requireLastName === false) return retryCount === 0 ? 'Can I get your name, please?' : "Sorry, I didn't catch that. What's your name?";
+    if (retryCount === 0) return 'Can I get your full name, please?';
+    if (retryCount === 1) return "Sorry, I didn't catch that. What's your first name and surname?";
+    return 'Could you tell me your first name, and then spell your surname for me, letter by letter?';
+  },
+  confirm(captured: Captured, retryCount) {
+    const last = captured.fields.last;
+    if (retryCount === 0 || last === undefined) return `Thanks. I've got ${captured.value}. Is that right?`;
+    return `I've got ${captured.value}, with the surname spelled ${spellOut(last)}. Is that right?`;
+  },
+  repair(retryCount) {
+    if (retryCount <= 1) return "Sorry about that. What's your full name?";
+    return 'Sorry about that. Could you spell your surname for me, letter by letter?';
+  },
+  lowConfidence(retryCount) {
+    if (retryCount <= 1) return "Sorry, the line's a bit unclear. Could you say your full name again?";
+    return "Sorry, I'm still having trouble hearing. Could you spell your surname for me, letter by letter?";
+  },
+  unclearConfirmation(captured) {
+    return `Sorry, was that a yes or a no? I've got ${captured.value}.`;
+  },
+  failed() {
+    return "Sorry, I couldn't get your name. Let's keep going for now.";
+  },
+};
