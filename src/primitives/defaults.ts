@@ -1,8 +1,11 @@
 import { captureAddressAu } from './capture_address_au';
+import { captureDateAu } from './capture_date_au';
+import { captureDatetimeAu } from './capture_datetime_au';
 import { captureEmailAu } from './capture_email_au';
 import { captureNameAu } from './capture_name_au';
 import { captureNumber } from './capture_number';
 import { capturePhoneAu } from './capture_phone_au';
+import { captureTimeAu } from './capture_time_au';
 import { captureYesNo } from './capture_yes_no';
 import { captureHandler, DEFAULT_STATE_MACHINE_OPTIONS, type StateMachineOptions } from './objective/state-machine';
 import type { CaptureSpec } from './objective/capture-spec';
@@ -14,6 +17,9 @@ export const BUILT_IN_CAPTURES: ReadonlyArray<CaptureSpec<any>> = [
   capturePhoneAu,
   captureAddressAu,
   captureNameAu,
+  captureDateAu,
+  captureTimeAu,
+  captureDatetimeAu,
   captureYesNo,
   captureNumber,
 ];

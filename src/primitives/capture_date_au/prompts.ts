@@ -1,0 +1,40 @@
+import type { Captured, CapturePrompts } from '../objective/capture-spec';
+import { parseIsoDate } from '../spoken/when/calendar';
+import type { WhenOptions } from '../spoken/when/options';
+import { speakDate } from '../spoken/when/speak';
+
+/** "Friday the 27th of November 2026": the year is always read back, a date of birth needs it. */
+export function speakCapturedDate(captured: Captured): string {
+  const date = parseIsoDate(captured.value);
+  return date === undefined ? captured.value : speakDate(date, true);
+}
+
+/**
+ * Later attempts change strategy: first an open question, then examples of
+ * what can be said, then just the day and the month.
+ */
+export const DATE_PROMPTS: CapturePrompts<WhenOptions> = {
+  elicit(retryCount, options) {
+    // A date in the past (an incident, a date of birth) is asked about in the past.
+    if (retryCount === 0) return options?.tense === 'past' ? 'What was the date?' : 'What date would that be?';
+    if (retryCount === 1) return "Sorry, I didn't catch the date. You can say something like this Friday, or the 14th of March.";
+    return "Let's try just the day and the month, like the 14th of March.";
+  },
+  confirm(captured) {
+    return `Just to confirm, that's ${speakCapturedDate(captured)}. Is that right?`;
+  },
+  repair(retryCount) {
+    if (retryCount <= 1) return "Sorry about that. What's the right date?";
+    return 'Sorry about that. Could you tell me just the day and the month, like the 14th of March?';
+  },
+  lowConfidence(retryCount) {
+    if (retryCount <= 1) return "Sorry, the line's a bit unclear. What was the date?";
+    return "Sorry, I'm still having trouble hearing. Could you say just the day and the month, like the 14th of March?";
+  },
+  unclearConfirmation(captured) {
+    return `Sorry, was that a yes or a no? I've got ${speakCapturedDate(captured)}.`;
+  },
+  failed() {
+    return "Sorry, I couldn't get the date. Let's move on, and someone can follow it up with you.";
+  },
+};

@@ -1,0 +1,82 @@
+import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
+import { addDays, isoDate, parseIsoDate, WEEKDAY_NAMES, weekdayOf, type CivilDate } from '../spoken/when/calendar';
+import { correctDate, hear, type Heard } from '../spoken/when/heard';
+import type { WhenOptions } from '../spoken/when/options';
+import { readDatePart, type DatePart } from '../spoken/when/parts';
+import { fitsTense, resolveDate } from '../spoken/when/resolve';
+
+/** The value and fields of a captured date. */
+export function dateValue(date: CivilDate): { value: string; fields: Record<string, string> } {
+  const value = isoDate(date);
+  return {
+    value,
+    fields: { year: value.slice(0, 4), month: value.slice(5, 7), day: value.slice(8, 10), weekday: WEEKDAY_NAMES[weekdayOf(date)] },
+  };
+}
+
+export function readDate(utterance: string, context: ReadContext<WhenOptions>): Reading {
+  const heard = hear(utterance, context.options, 'date');
+  const part = readDatePart(heard, context.partial, context.options);
+  if (part.kind === 'missing' && heard.vagueTime !== undefined) {
+    // "as soon as possible", "whenever": an answer, but not a date.
+    return { kind: 'none', reason: heard.vagueTime, prompt: "Sorry, I'll need an exact day. What date would you like? For example, this Friday, or the 14th of March." };
+  }
+  return toReading(part);
+}
+
+export function toReading(part: DatePart): Reading {
+  switch (part.kind) {
+    case 'date':
+      return { kind: 'value', ...dateValue(part.date) };
+    case 'missing':
+      return { kind: 'none', reason: 'no date heard' };
+    case 'ask':
+      if (part.ambiguous) return { kind: 'ambiguous', reason: part.reason, prompt: part.prompt, partial: part.partial };
+      // "next week", "in March": part of a date, the caller is asked for the rest.
+      if (part.partial !== undefined) return { kind: 'partial', partial: part.partial, prompt: part.prompt };
+      return { kind: 'none', reason: part.reason, prompt: part.prompt };
+  }
+}
+
+/**
+ * A correction of a date the caller did not confirm: "no, the 15th" keeps
+ * the month, "no, April" keeps the day, "the day after" / "a week later"
+ * moves it, a whole new date replaces it. Undefined when nothing changes.
+ */
+export function repairDate(previous: Captured, utterance: string, context: ReadContext<WhenOptions>): Reading | undefined {
+  const prev = parseIsoDate(previous.value);
+  if (prev === undefined) return undefined;
+  const part = repairDatePart(prev, hear(utterance, context.options, 'date'), context.options);
+  return part === undefined ? undefined : toReading(part);
+}
+
+export function repairDatePart(prev: CivilDate, heard: Heard, options: WhenOptions): DatePart | undefined {
+  const shift = readShift(heard.text);
+  if (shift !== undefined) return inTense(addDays(prev, shift), options);
+  if (heard.dates.length === 1) {
+    const corrected = correctDate({ year: prev.year, month: prev.month, day: prev.day, start: 0, end: 0 }, heard.dates[0]);
+    return readDatePart({ ...heard, dates: [corrected] }, undefined, options);
+  }
+  if (heard.dates.length > 1) return readDatePart(heard, undefined, options);
+  if (heard.bareNumber !== undefined && heard.bareNumber >= 1 && heard.bareNumber <= 31) {
+    return readDatePart({ ...heard, dates: [{ year: prev.year, month: prev.month, day: heard.bareNumber, start: 0, end: 0 }] }, undefined, options);
+  }
+  return undefined;
+}
+
+function inTense(date: CivilDate, options: WhenOptions): DatePart {
+  if (fitsTense(date, options.tense, options.today)) return { kind: 'date', date };
+  const resolved = resolveDate({ exact: date, start: 0, end: 0 }, options);
+  return resolved.kind === 'invalid' ? { kind: 'ask', ambiguous: false, reason: resolved.reason, prompt: resolved.prompt } : { kind: 'date', date };
+}
+
+/** "the day after", "a week later", "2 days earlier": days to move the previous date by. */
+export function readShift(text: string): number | undefined {
+  const m = /\b(?:(?:the|a) )?(day|week|fortnight) (after|later|before|earlier)\b(?! (?:tomorrow|today|yesterday|next|that|christmas|\d))|\b(a|an|\d+) (days?|weeks?|fortnights?) (later|earlier|after|before)\b(?! (?:tomorrow|today|yesterday|next|that|christmas|\d))/.exec(text);
+  if (m === null) return undefined;
+  const unit = m[1] ?? m[4];
+  const direction = m[2] ?? m[5];
+  const count = m[3] === undefined || m[3] === 'a' || m[3] === 'an' ? 1 : Number(m[3]);
+  const days = (unit.startsWith('day') ? 1 : unit.startsWith('week') ? 7 : 14) * count;
+  return direction === 'before' || direction === 'earlier' ? -days : days;
+}

@@ -1,0 +1,30 @@
+import type { CaptureSpec } from '../objective/capture-spec';
+import { readWhenOptions, WHEN_PARAMS, type WhenOptions } from '../spoken/when/options';
+import { DATETIME_PROMPTS } from './prompts';
+import { readDatetime, repairDatetime } from './read';
+
+/**
+ * capture_datetime_au: a day and a time, yyyy-mm-ddTHH:MM as the wall time
+ * in the caller's zone, with fields date, time, timezone (IANA) and offset
+ * (in force at that time: "+11:00" in a Sydney summer, "+10:00" in winter).
+ * Critical data: always read back and confirmed.
+ *
+ * Both are needed: a day alone or a time alone is a partial value and the
+ * other is asked for. With tense future (the default) a time already past is
+ * refused. Params as capture_date_au.
+ */
+export const captureDatetimeAu: CaptureSpec<WhenOptions> = {
+  objectiveType: 'capture_datetime_au',
+  confirmation: { kind: 'always' },
+  extraParams: WHEN_PARAMS,
+  options: readWhenOptions,
+  read: readDatetime,
+  repair: repairDatetime,
+  prompts: DATETIME_PROMPTS,
+  mask: maskDatetime,
+};
+
+/** "2026-11-27T15:00" → "****-11-**T15:00": masked like a date; the time of day identifies no one. */
+export function maskDatetime(value: string): string {
+  return value.replace(/^\d{4}-(\d{2})-\d{2}/, '****-$1-**');
+}

@@ -1,0 +1,253 @@
+import type { Reading } from '../objective/capture-spec';
+import { runTurn, type ObjectiveSession, type TurnInput } from '../objective/state-machine';
+import { readWhenOptions } from '../spoken/when/options';
+import { captureDatetimeAu, maskDatetime } from '.';
+import { DATETIME_PROMPTS } from './prompts';
+import { readDatetime, repairDatetime } from './read';
+
+const THURSDAY = '2026-11-26T09:30:00+11:00'; // Thursday 26 November 2026, 9:30 am in Sydney
+
+function read(heard: string, partial?: Record<string, string>, params: Record<string, string> = {}): Reading {
+  const options = readWhenOptions({ reference_time: THURSDAY, ...params }, 0);
+  return readDatetime(heard, { options, retryCount: 0, partial });
+}
+
+const valueOf = (r: Reading | undefined): string | undefined => (r?.kind === 'value' ? r.value : undefined);
+
+const CAPTURED: ReadonlyArray<readonly [string, string]> = [
+  ['tomorrow at 3pm', '2026-11-27T15:00'],
+  ['3 pm tomorrow', '2026-11-27T15:00'],
+  ['friday at 10 am', '2026-11-27T10:00'],
+  ['yeah friday at 9 am would be great', '2026-11-27T09:00'],
+  ['next tuesday at 2 in the afternoon', '2026-12-01T14:00'],
+  ['next friday at 2pm', '2026-12-04T14:00'],
+  ['the 5th of december at 11 am', '2026-12-05T11:00'],
+  ['at 3 pm on the 5th of december', '2026-12-05T15:00'],
+  ['today at 4 pm', '2026-11-26T16:00'],
+  ['this arvo at 3', '2026-11-26T15:00'],
+  ['tonight at 7', '2026-11-26T19:00'],
+  ['friday arvo at 3', '2026-11-27T15:00'],
+  ['saturday morning at nine', '2026-11-28T09:00'],
+  ['half past nine tomorrow morning', '2026-11-27T09:30'],
+  ['twenty to five in the afternoon on friday', '2026-11-27T16:40'],
+  ['friday at half seven in the evening', '2026-11-27T19:30'],
+  ['tomorrow at fifteen hundred', '2026-11-27T15:00'],
+  ['on the fifth at oh nine hundred', '2026-12-05T09:00'],
+  ['tuesday week at 10am', '2026-12-08T10:00'],
+  ['in a fortnight at 9 in the morning', '2026-12-10T09:00'],
+  ['a week today at 2pm', '2026-12-03T14:00'],
+  ['christmas eve at 10 am', '2026-12-24T10:00'],
+  ['in 20 minutes', '2026-11-26T09:50'],
+  ['in two hours', '2026-11-26T11:30'],
+  ['tuesday at 3 sorry 4 pm', '2026-12-01T16:00'],
+  ['tuesday at 3pm no sorry 4', '2026-12-01T16:00'],
+  ['tuesday at 10 in the morning no wait wednesday', '2026-12-02T10:00'],
+  ['tomorrow at 3 in the afternoon actually make it 4', '2026-11-27T16:00'],
+];
+
+const ASKED: ReadonlyArray<readonly [string, Reading['kind']]> = [
+  ['tomorrow', 'partial'],
+  ['next tuesday', 'partial'],
+  ['tomorrow afternoon', 'partial'],
+  ['at 3pm', 'partial'],
+  ['at 3', 'partial'],
+  ['friday at 3', 'ambiguous'],
+  ['next saturday at 2pm', 'ambiguous'],
+  ['monday or tuesday at 10am', 'ambiguous'],
+  ['tomorrow at 3 or 4 pm', 'ambiguous'],
+  ['saturday at 12', 'ambiguous'],
+  ['friday the 12th at 2pm', 'ambiguous'],
+  ['sometime next week in the afternoon', 'partial'],
+  ['today at 8 am', 'none'],
+  ['the 31st of june at 2pm', 'none'],
+  ['whenever suits', 'none'],
+  ['hello', 'none'],
+];
+
+describe('capture_datetime_au reads', () => {
+  test.each(CAPTURED)('%j → %s', (heard, expected) => {
+    expect(valueOf(read(heard))).toBe(expected);
+  });
+
+  test.each(ASKED)('%j gives no value (%s)', (heard, kind) => {
+    expect(read(heard).kind).toBe(kind);
+  });
+
+  test('fields: the date, the time, the zone, and the offset in force at that time', () => {
+    expect(read('tomorrow at 3pm')).toEqual({
+      kind: 'value',
+      value: '2026-11-27T15:00',
+      fields: { date: '2026-11-27', time: '15:00', timezone: 'Australia/Sydney', offset: '+11:00' },
+    });
+    // booked in summer for May: Sydney is back on +10:00 by then
+    expect(read('the 14th of may at 2pm')).toMatchObject({ value: '2027-05-14T14:00', fields: { offset: '+10:00' } });
+    // daylight saving ends at 3 am on Sunday 5 April 2026
+    expect(read('sunday the 5th of april at 10am', undefined, { reference_time: '2026-03-30T12:00:00+11:00' })).toMatchObject({
+      value: '2026-04-05T10:00',
+      fields: { offset: '+10:00' },
+    });
+  });
+
+  test('other zones: Perth, Brisbane without daylight saving, Adelaide and Darwin on the half hour', () => {
+    expect(read('friday at noon', undefined, { reference_time: '2026-08-20T16:45:00+08:00', timezone: 'Australia/Perth' })).toMatchObject({
+      value: '2026-08-21T12:00',
+      fields: { timezone: 'Australia/Perth', offset: '+08:00' },
+    });
+    expect(read('tomorrow at 7 in the evening', undefined, { reference_time: '2026-12-02T08:00:00+10:00', timezone: 'Australia/Brisbane' })).toMatchObject({
+      value: '2026-12-03T19:00',
+      fields: { offset: '+10:00' },
+    });
+    expect(read('tomorrow at 10:30 am', undefined, { reference_time: '2026-10-05T10:00:00+10:30', timezone: 'Australia/Adelaide' })).toMatchObject({
+      fields: { offset: '+10:30' },
+    });
+    expect(read('saturday at 1pm', undefined, { reference_time: '2026-01-15T11:00:00+09:30', timezone: 'Australia/Darwin' })).toMatchObject({
+      value: '2026-01-17T13:00',
+      fields: { offset: '+09:30' },
+    });
+  });
+
+  test('the timezone trap: a reference early on a Sydney morning, given in UTC, is still the caller’s today', () => {
+    expect(valueOf(read('today at 11am', undefined, { reference_time: '2026-03-09T20:15:00Z' }))).toBe('2026-03-10T11:00');
+    expect(valueOf(read('tomorrow at 9am', undefined, { reference_time: '2026-08-19T23:30:00Z', timezone: 'Australia/Perth' }))).toBe('2026-08-21T09:00');
+  });
+
+  test('a time that does not exist (the hour skipped when daylight saving starts) is asked again', () => {
+    expect(read('sunday at 2:30 am', undefined, { reference_time: '2026-09-28T12:00:00+10:00' })).toMatchObject({ kind: 'none' });
+  });
+
+  test('a day alone keeps the day and asks for the time, naming the day', () => {
+    expect(read('next tuesday')).toEqual({ kind: 'partial', partial: { date: '2026-12-01' }, prompt: 'And what time on Tuesday the 1st?' });
+    expect(read('tomorrow afternoon')).toEqual({ kind: 'partial', partial: { date: '2026-11-27', daypart: 'afternoon' }, prompt: 'And what time tomorrow afternoon?' });
+    expect(valueOf(read('2 pm', { date: '2026-12-01' }))).toBe('2026-12-01T14:00');
+    expect(valueOf(read('3', { date: '2026-11-27', daypart: 'afternoon' }))).toBe('2026-11-27T15:00');
+    // a whole new day and time replaces what was kept
+    expect(valueOf(read('actually wednesday at 9 am', { date: '2026-12-01' }))).toBe('2026-12-02T09:00');
+  });
+
+  test('a time alone keeps the time and asks for the day', () => {
+    expect(read('at 3pm')).toEqual({ kind: 'partial', partial: { time: '15:00' }, prompt: 'Sure, 3 pm. And what day would that be?' });
+    expect(valueOf(read('friday', { time: '15:00' }))).toBe('2026-11-27T15:00');
+  });
+
+  test('am/pm is asked with the day kept, and the answer completes both', () => {
+    const asked = read('friday at 3');
+    expect(asked).toEqual({
+      kind: 'ambiguous',
+      reason: '3 could be morning or afternoon',
+      prompt: 'Is that 3 in the morning, or 3 in the afternoon?',
+      partial: { date: '2026-11-27', clock: '3:00' },
+    });
+    expect(valueOf(read('in the arvo', asked.kind === 'ambiguous' ? asked.partial : undefined))).toBe('2026-11-27T15:00');
+  });
+
+  test('midnight: tonight’s is the end of today; with a day, the start or the end is asked', () => {
+    expect(valueOf(read('tonight at midnight'))).toBe('2026-11-27T00:00');
+    const asked = read('friday at midnight');
+    expect(asked).toMatchObject({
+      kind: 'ambiguous',
+      prompt: 'Just to check, is that midnight at the start of Friday the 27th, or at the end of it?',
+      partial: { dates: '2026-11-27 2026-11-28', time: '00:00' },
+    });
+    const partial = asked.kind === 'ambiguous' ? asked.partial : undefined;
+    expect(valueOf(read('the end of it', partial))).toBe('2026-11-28T00:00');
+    expect(valueOf(read('the start', partial))).toBe('2026-11-27T00:00');
+  });
+
+  test('a day to choose keeps the time for after the choice', () => {
+    const asked = read('next saturday at 2pm');
+    expect(asked).toMatchObject({ kind: 'ambiguous', partial: { dates: '2026-11-28 2026-12-05', time: '14:00' } });
+    expect(valueOf(read('the 5th', asked.kind === 'ambiguous' ? asked.partial : undefined))).toBe('2026-12-05T14:00');
+  });
+});
+
+describe('capture_datetime_au repairs', () => {
+  const repair = (heard: string) => {
+    const options = readWhenOptions({ reference_time: THURSDAY }, 0);
+    return repairDatetime({ value: '2026-12-01T15:00', fields: {} }, heard, { options, retryCount: 1, partial: undefined });
+  };
+
+  test.each([
+    ['no, 4', '2026-12-01T16:00'],
+    ['4 not 3', '2026-12-01T16:00'],
+    ['same time but wednesday', '2026-12-02T15:00'],
+    ['the day after', '2026-12-02T15:00'],
+    ['no, the 3rd', '2026-12-03T15:00'],
+    ['wednesday at 10 am', '2026-12-02T10:00'],
+    ['half past', '2026-12-01T15:30'],
+  ])('Tuesday 1 December at 3 pm corrected by %j → %s', (heard, expected) => {
+    expect(valueOf(repair(heard))).toBe(expected);
+  });
+
+  test('words that change nothing give no repair', () => {
+    expect(repair('hmm')).toBeUndefined();
+  });
+});
+
+type Step = readonly [input: Partial<TurnInput>, state: string, value: string, error?: string];
+
+function play(steps: readonly Step[]): string[] {
+  const options = captureDatetimeAu.options({ reference_time: THURSDAY }, 0);
+  let session: ObjectiveSession | undefined;
+  const prompts: string[] = [];
+  for (const [input, state, value, error] of steps) {
+    const { outcome, session: next } = runTurn(captureDatetimeAu, options, { confidence: 0.9, ...input }, session);
+    expect({ state: outcome.state, value: outcome.value, error: outcome.error?.code }).toEqual({ state, value, error });
+    prompts.push(outcome.prompt);
+    session = next;
+  }
+  return prompts;
+}
+
+describe('capture_datetime_au on the state machine', () => {
+  test('critical: always read back, even at full confidence; single shot with the confirmation', () => {
+    play([[{ transcription: 'tomorrow at 3pm', confidence: 1 }, 'confirming', '2026-11-27T15:00']]);
+    play([[{ transcription: 'tomorrow at 3pm', confirmation: 'yep' }, 'completed', '2026-11-27T15:00']]);
+  });
+
+  test('turn by turn: the day, then the time it asks for, then the read-back', () => {
+    const prompts = play([
+      [{ transcription: 'next tuesday' }, 'eliciting', ''],
+      [{ transcription: '2 pm' }, 'confirming', '2026-12-01T14:00'],
+      [{ confirmation: 'yes' }, 'completed', '2026-12-01T14:00'],
+    ]);
+    expect(prompts.slice(0, 2)).toEqual(['And what time on Tuesday the 1st?', "Just to confirm, that's Tuesday the 1st of December 2026 at 2 pm. Is that right?"]);
+  });
+
+  test('a correction in the confirmation answer keeps what it does not change', () => {
+    play([
+      [{ transcription: 'tuesday at 3pm' }, 'confirming', '2026-12-01T15:00'],
+      [{ confirmation: 'no, 4' }, 'confirming', '2026-12-01T16:00'],
+      [{ confirmation: 'same time but wednesday' }, 'confirming', '2026-12-02T16:00'],
+      [{ confirmation: 'yeah' }, 'completed', '2026-12-02T16:00'],
+    ]);
+  });
+
+  test('a turn that adds nothing to a partial value counts as a failed attempt', () => {
+    const prompts = play([
+      [{ transcription: 'next tuesday' }, 'eliciting', ''],
+      [{ transcription: 'umm' }, 'eliciting', '', 'NO_VALUE'],
+      [{ transcription: 'ten in the morning' }, 'confirming', '2026-12-01T10:00'],
+    ]);
+    expect(prompts[1]).toBe("Sorry, I didn't catch that. And what time on Tuesday the 1st?");
+  });
+
+  test('after a plain "no", a part of the value repairs it', () => {
+    play([
+      [{ transcription: 'tuesday at 3pm' }, 'confirming', '2026-12-01T15:00'],
+      [{ confirmation: 'nah' }, 'repairing', '', 'NOT_CONFIRMED'],
+      [{ transcription: 'the 3rd' }, 'confirming', '2026-12-03T15:00'],
+    ]);
+  });
+});
+
+describe('capture_datetime_au prompts', () => {
+  test('later attempts change strategy: an example, then the day on its own', () => {
+    expect(DATETIME_PROMPTS.elicit(0)).toBe('What day and time would suit you?');
+    expect(DATETIME_PROMPTS.elicit(1)).toContain('this Friday at 10 in the morning');
+    expect(DATETIME_PROMPTS.elicit(2)).toContain('What day would you like?');
+  });
+
+  test('the mask hides the year and the day, like a date', () => {
+    expect(maskDatetime('2026-11-27T15:00')).toBe('****-11-**T15:00');
+  });
+});

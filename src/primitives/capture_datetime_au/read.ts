@@ -1,0 +1,133 @@
+import { repairDatePart, toReading as dateReading } from '../capture_date_au/read';
+import { repairTimePart } from '../capture_time_au/read';
+import type { Captured, PartialValue, Reading, ReadContext } from '../objective/capture-spec';
+import { addDays, isoDate, parseIsoDate, type CivilDate } from '../spoken/when/calendar';
+import { hear } from '../spoken/when/heard';
+import type { WhenOptions } from '../spoken/when/options';
+import { formatTime, parseTime, readDatePart, readTimePart, type DatePart, type TimePart } from '../spoken/when/parts';
+import { speakDateNear, speakOnDay, speakTime } from '../spoken/when/speak';
+import { formatOffset, wallClockAt, zonedInstant } from '../spoken/when/zone';
+
+/**
+ * A day and a time, both needed. When only one is heard the other is asked
+ * for, and what was heard is kept in the partial value (see parts.ts) so the
+ * next answer completes it: "next Tuesday" → "And what time on Tuesday the
+ * 1st?" → "2 pm".
+ */
+export function readDatetime(utterance: string, context: ReadContext<WhenOptions>): Reading {
+  const heard = hear(utterance, context.options, 'datetime');
+  const options = context.options;
+  const reading = combine(readDatePart(heard, context.partial, options), readTimePart(heard, context.partial, options), options);
+  // The same question again with nothing new heard is a failed attempt, or a caller saying "umm" would be asked forever.
+  if (reading.kind === 'partial' && context.partial !== undefined && samePartial(reading.partial, context.partial)) {
+    return { kind: 'none', reason: 'nothing new heard', prompt: `Sorry, I didn't catch that. ${reading.prompt}` };
+  }
+  return reading;
+}
+
+function samePartial(a: PartialValue, b: PartialValue): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+export function combine(date: DatePart, time: TimePart, options: WhenOptions): Reading {
+  if (time.kind === 'relative') {
+    // "in twenty minutes": the caller's wall clock then, whatever day that is;
+    // "this time tomorrow": the time of day now, on the day said.
+    const wall = wallClockAt(options.timezone, options.reference + time.minutes * 60_000);
+    if (time.sameTime && date.kind !== 'missing') {
+      if (date.kind === 'ask') return { ...dateReading(date), ...(date.ambiguous || date.partial !== undefined ? { partial: { ...date.partial, time: formatTime(wall.hour, wall.minute) } } : {}) } as Reading;
+      return value(date.date, wall.hour, wall.minute, options);
+    }
+    return value({ year: wall.year, month: wall.month, day: wall.day }, wall.hour, wall.minute, options);
+  }
+  const kept = keepTime(time);
+  if (date.kind === 'ask') {
+    // The day needs settling first; the time heard waits in the partial value.
+    const reading = dateReading(date);
+    if (reading.kind === 'ambiguous') return { ...reading, partial: { ...reading.partial, ...kept } };
+    if (reading.kind === 'partial') return { ...reading, partial: { ...reading.partial, ...kept } };
+    return reading;
+  }
+  if (date.kind === 'missing') {
+    if (time.kind === 'time') {
+      return { kind: 'partial', partial: kept, prompt: `Sure, ${speakTime(time.hour, time.minute)}. And what day would that be?` };
+    }
+    if (time.kind === 'ask' && time.ambiguous) return { kind: 'partial', partial: kept, prompt: 'Sure. And what day would that be?' };
+    if (time.kind === 'ask') return { kind: 'none', reason: time.reason, prompt: time.prompt };
+    return { kind: 'none', reason: 'no day or time heard' };
+  }
+  const day = { date: isoDate(date.date) };
+  if (time.kind === 'time' && time.midnight === 'end') return value(addDays(date.date, 1), 0, 0, options);
+  if (time.kind === 'time' && time.midnight === 'ask') {
+    // "Friday at midnight": most mean the night after Friday, some the one before. Asked.
+    const named = speakDateNear(date.date, options.today);
+    return {
+      kind: 'ambiguous',
+      reason: 'midnight with a day could be its start or its end',
+      prompt: `Just to check, is that midnight at the start of ${named}, or at the end of it?`,
+      partial: { dates: `${isoDate(date.date)} ${isoDate(addDays(date.date, 1))}`, time: '00:00' },
+    };
+  }
+  if (time.kind === 'time') return value(date.date, time.hour, time.minute, options);
+  if (time.kind === 'ask') {
+    if (time.ambiguous) return { kind: 'ambiguous', reason: time.reason, prompt: time.prompt, partial: { ...day, ...time.partial } };
+    return { kind: 'none', reason: time.reason, prompt: time.prompt };
+  }
+  const on = speakOnDay(date.date, options.today);
+  if (time.dayPart !== undefined) {
+    const part = time.dayPart === 'night' ? 'evening' : time.dayPart;
+    const prompt = on === 'today' ? `And what time this ${part}?` : on === 'tomorrow' ? `And what time tomorrow ${part}?` : `And what time ${on}, in the ${part}?`;
+    return { kind: 'partial', partial: { ...day, daypart: time.dayPart }, prompt };
+  }
+  return { kind: 'partial', partial: day, prompt: `And what time ${on}?` };
+}
+
+/** What of a time to keep while the day is being settled. */
+function keepTime(time: TimePart): Record<string, string> {
+  if (time.kind === 'time') return { time: formatTime(time.hour, time.minute) };
+  if (time.kind === 'ask' && time.partial !== undefined) return { ...time.partial };
+  if (time.kind === 'missing' && time.dayPart !== undefined) return { daypart: time.dayPart };
+  return {};
+}
+
+/** The wall time in the caller's zone, with the offset in force on that day (not the reference's). */
+function value(date: CivilDate, hour: number, minute: number, options: WhenOptions): Reading {
+  const at = zonedInstant(options.timezone, date, hour, minute);
+  const time = formatTime(hour, minute);
+  if (at === undefined) {
+    return {
+      kind: 'none',
+      reason: `${isoDate(date)}T${time} does not exist in ${options.timezone} (the clocks go forward)`,
+      prompt: `Sorry, the clocks go forward that night, so ${speakTime(hour, minute)} doesn't exist. What time would you like?`,
+    };
+  }
+  const passed = at.instant < options.reference - 60_000;
+  if (options.tense === 'future' && passed) {
+    return { kind: 'none', reason: 'that time has already passed', prompt: 'Sorry, that time has already passed. What day and time would you like?' };
+  }
+  if (options.tense === 'past' && at.instant > options.reference + 60_000) {
+    return { kind: 'none', reason: 'that time is still to come', prompt: 'Sorry, that time is still to come. What day and time was it?' };
+  }
+  return {
+    kind: 'value',
+    value: `${isoDate(date)}T${time}`,
+    fields: { date: isoDate(date), time, timezone: options.timezone, offset: formatOffset(at.offsetMinutes) },
+  };
+}
+
+/**
+ * A correction of a day and time the caller did not confirm: "no, 4" keeps
+ * the day and the afternoon, "same time but Wednesday" keeps the time, "no,
+ * the 15th" keeps the month. Undefined when nothing changes.
+ */
+export function repairDatetime(previous: Captured, utterance: string, context: ReadContext<WhenOptions>): Reading | undefined {
+  const prevDate = parseIsoDate(previous.value.slice(0, 10));
+  const prevTime = parseTime(previous.value.slice(11, 16));
+  if (prevDate === undefined || prevTime === undefined) return undefined;
+  const heard = hear(utterance, context.options, 'datetime');
+  const date = repairDatePart(prevDate, heard, context.options);
+  const time = repairTimePart(prevTime, heard, context.options);
+  if (date === undefined && time === undefined) return undefined;
+  return combine(date ?? { kind: 'date', date: prevDate }, time ?? { kind: 'time', ...prevTime }, context.options);
+}

@@ -1,0 +1,30 @@
+import type { CaptureSpec } from '../objective/capture-spec';
+import { readWhenOptions, WHEN_PARAMS, type WhenOptions } from '../spoken/when/options';
+import { TIME_PROMPTS } from './prompts';
+import { readTime, repairTime } from './read';
+
+/**
+ * capture_time_au: a time of day, HH:MM on the 24-hour clock, with fields
+ * hour and minute (zero-padded). Not critical: read back only when the
+ * recogniser's confidence is below 0.85.
+ *
+ * A time whose am/pm nothing in the utterance decides ("3 o'clock", "half
+ * seven") is never guessed, not even from business hours: the caller is
+ * asked "Is that 3 in the morning, or 3 in the afternoon?", and the answer
+ * ("the afternoon", "pm", "arvo") completes it. 24-hour forms ("fifteen
+ * hundred", "13:30") and noon and midnight need no asking.
+ *
+ * Params as capture_date_au (reference_time, timezone, tense); only "in
+ * twenty minutes" and "an hour ago" use them.
+ */
+export const captureTimeAu: CaptureSpec<WhenOptions> = {
+  objectiveType: 'capture_time_au',
+  confirmation: { kind: 'below-confidence', threshold: 0.85 },
+  extraParams: WHEN_PARAMS,
+  options: readWhenOptions,
+  read: readTime,
+  repair: repairTime,
+  prompts: TIME_PROMPTS,
+  // A time of day says nothing about who the caller is.
+  mask: (value) => value,
+};

@@ -1,0 +1,39 @@
+import type { Captured, CapturePrompts } from '../objective/capture-spec';
+import { parseTime } from '../spoken/when/parts';
+import type { WhenOptions } from '../spoken/when/options';
+import { speakTime } from '../spoken/when/speak';
+
+/** "3:30 pm", "midday". */
+export function speakCapturedTime(captured: Captured): string {
+  const time = parseTime(captured.value);
+  return time === undefined ? captured.value : speakTime(time.hour, time.minute);
+}
+
+/**
+ * Later attempts change strategy: an open question, then examples that say
+ * the part of the day, then the hour with morning or afternoon.
+ */
+export const TIME_PROMPTS: CapturePrompts<WhenOptions> = {
+  elicit(retryCount) {
+    if (retryCount === 0) return 'What time would that be?';
+    if (retryCount === 1) return "Sorry, I didn't catch the time. You can say something like 9:30 in the morning, or 3 in the afternoon.";
+    return "Let's try the hour and whether it's morning or afternoon, like 10 in the morning.";
+  },
+  confirm(captured) {
+    return `Just to confirm, that's ${speakCapturedTime(captured)}. Is that right?`;
+  },
+  repair(retryCount) {
+    if (retryCount <= 1) return "Sorry about that. What's the right time?";
+    return 'Sorry about that. Could you tell me the hour, and whether it is morning or afternoon?';
+  },
+  lowConfidence(retryCount) {
+    if (retryCount <= 1) return "Sorry, the line's a bit unclear. What was the time?";
+    return "Sorry, I'm still having trouble hearing. Could you say the hour, and morning or afternoon, like 10 in the morning?";
+  },
+  unclearConfirmation(captured) {
+    return `Sorry, was that a yes or a no? I've got ${speakCapturedTime(captured)}.`;
+  },
+  failed() {
+    return "Sorry, I couldn't get the time. Let's move on, and someone can follow it up with you.";
+  },
+};

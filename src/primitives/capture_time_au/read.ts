@@ -1,0 +1,70 @@
+import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
+import { hear, correctTime, type Heard } from '../spoken/when/heard';
+import type { WhenOptions } from '../spoken/when/options';
+import { formatTime, parseTime, readTimePart, type TimePart } from '../spoken/when/parts';
+import { applyDayPart, type HeardTime } from '../spoken/when/time-grammar';
+import { wallClockAt } from '../spoken/when/zone';
+
+/** The value and fields of a captured time. */
+export function timeValue(hour: number, minute: number): { value: string; fields: Record<string, string> } {
+  const value = formatTime(hour, minute);
+  return { value, fields: { hour: value.slice(0, 2), minute: value.slice(3, 5) } };
+}
+
+export function readTime(utterance: string, context: ReadContext<WhenOptions>): Reading {
+  const heard = hear(utterance, context.options, 'time');
+  return toReading(readTimePart(heard, context.partial, context.options), context.options);
+}
+
+export function toReading(part: TimePart, options: WhenOptions): Reading {
+  switch (part.kind) {
+    case 'time':
+      return { kind: 'value', ...timeValue(part.hour, part.minute) };
+    case 'relative': {
+      // "in twenty minutes": the caller's wall clock then.
+      const wall = wallClockAt(options.timezone, options.reference + part.minutes * 60_000);
+      return { kind: 'value', ...timeValue(wall.hour, wall.minute) };
+    }
+    case 'missing':
+      if (part.dayPart !== undefined) {
+        return { kind: 'partial', partial: { daypart: part.dayPart }, prompt: `Sure. What time in the ${part.dayPart === 'night' ? 'evening' : part.dayPart}?` };
+      }
+      return { kind: 'none', reason: 'no time heard' };
+    case 'ask':
+      if (part.ambiguous) return { kind: 'ambiguous', reason: part.reason, prompt: part.prompt, partial: part.partial };
+      return { kind: 'none', reason: part.reason, prompt: part.prompt };
+  }
+}
+
+/**
+ * A correction of a time the caller did not confirm: "no, 4" keeps the
+ * afternoon, "no, half past" keeps the hour, "no, the morning" moves it to
+ * the morning, a whole new time replaces it. Undefined when nothing changes.
+ */
+export function repairTime(previous: Captured, utterance: string, context: ReadContext<WhenOptions>): Reading | undefined {
+  const prev = parseTime(previous.value);
+  if (prev === undefined) return undefined;
+  const part = repairTimePart(prev, hear(utterance, context.options, 'time'), context.options);
+  return part === undefined ? undefined : toReading(part, context.options);
+}
+
+export function repairTimePart(prev: { hour: number; minute: number }, heard: Heard, options: WhenOptions): TimePart | undefined {
+  const before: HeardTime = { hour: prev.hour, minute: prev.minute, decided: true, relativeMinutes: false, start: 0, end: 0 };
+  // "same time, but Wednesday": the time already heard.
+  heard = { ...heard, times: heard.times.filter((t) => !t.sameTime) };
+  if (heard.times.length === 1) return readTimePart({ ...heard, times: [correctTime(before, heard.times[0])] }, undefined, options);
+  if (heard.times.length > 1) return readTimePart(heard, undefined, options);
+  const minutes = /\b(half|quarter|\d{1,2}(?: minutes)?) past\b(?! \d)/.exec(heard.text);
+  if (minutes !== null) {
+    // "no, half past": the minutes, on the hour already heard.
+    const minute = minutes[1] === 'half' ? 30 : minutes[1] === 'quarter' ? 15 : Number.parseInt(minutes[1], 10);
+    if (minute >= 1 && minute <= 30) return { kind: 'time', hour: prev.hour, minute };
+  }
+  if (heard.dayPart !== undefined && !heard.dayPartsInConflict) {
+    // "no, in the morning": the same clock time in the other half of the day.
+    const again: HeardTime = { ...before, hour: prev.hour % 12 === 0 ? 12 : prev.hour % 12, decided: false };
+    applyDayPart(again, heard.dayPart);
+    if (!again.conflict && again.hour !== prev.hour) return { kind: 'time', hour: again.hour, minute: again.minute };
+  }
+  return undefined;
+}

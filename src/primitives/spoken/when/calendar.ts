@@ -1,0 +1,160 @@
+/**
+ * Civil (wall-calendar) dates: a year, month and day with no time zone. All
+ * date arithmetic of the date and time primitives happens here, on day
+ * numbers, so that it never depends on the machine's time zone.
+ */
+
+export interface CivilDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+  /** 1–31 */
+  day: number;
+}
+
+export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+export const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const;
+
+const DAY_MS = 86_400_000;
+
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_LENGTHS[month - 1];
+}
+
+export function isValidDate(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
+}
+
+/** Days since 1970-01-01 (the proleptic Gregorian calendar, as Date.UTC). */
+export function dayNumber(date: CivilDate): number {
+  return Math.round(Date.UTC(date.year, date.month - 1, date.day) / DAY_MS);
+}
+
+export function fromDayNumber(n: number): CivilDate {
+  const d = new Date(n * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function addDays(date: CivilDate, days: number): CivilDate {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Negative when a is before b. */
+export function compareDates(a: CivilDate, b: CivilDate): number {
+  return dayNumber(a) - dayNumber(b);
+}
+
+export function sameDate(a: CivilDate, b: CivilDate): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(date: CivilDate): number {
+  // 1970-01-01 was a Thursday.
+  return (((dayNumber(date) + 4) % 7) + 7) % 7;
+}
+
+/** The Monday of the (Monday-to-Sunday) week holding the date: how Australians count weeks. */
+export function mondayOf(date: CivilDate): CivilDate {
+  return addDays(date, -((weekdayOf(date) + 6) % 7));
+}
+
+/** Adds calendar months, clamping the day ("a month from the 31st of January" is the 28th/29th of February). */
+export function addMonths(date: CivilDate, months: number): CivilDate {
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+export function isoDate(date: CivilDate): string {
+  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+export function parseIsoDate(text: string): CivilDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m === null) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidDate(year, month, day) ? { year, month, day } : undefined;
+}
+
+/** Easter Sunday (Anonymous Gregorian algorithm): Good Friday and Easter Monday are public holidays everywhere in Australia. */
+export function easterSunday(year: number): CivilDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { year, month, day };
+}
+
+/** The n-th (1-based) given weekday of a month: Melbourne Cup Day is the first Tuesday in November. */
+export function nthWeekdayOf(year: number, month: number, weekday: number, n: number): CivilDate | undefined {
+  if (n < 0) {
+    // the last one
+    const last = { year, month, day: daysInMonth(year, month) };
+    return { year, month, day: last.day - ((weekdayOf(last) - weekday + 7) % 7) };
+  }
+  const first = { year, month, day: 1 };
+  const day = 1 + ((weekday - weekdayOf(first) + 7) % 7) + 7 * (n - 1);
+  return day <= daysInMonth(year, month) ? { year, month, day } : undefined;
+}
+
+/**
+ * Days Australian callers name instead of a date. Each gives the date in a
+ * given year; the resolver picks the year from the tense.
+ */
+export const NAMED_DAYS: Readonly<Record<string, (year: number) => CivilDate>> = {
+  'new-years-day': (year) => ({ year, month: 1, day: 1 }),
+  'australia-day': (year) => ({ year, month: 1, day: 26 }),
+  'valentines-day': (year) => ({ year, month: 2, day: 14 }),
+  'good-friday': (year) => addDays(easterSunday(year), -2),
+  'easter-saturday': (year) => addDays(easterSunday(year), -1),
+  'easter-sunday': (year) => easterSunday(year),
+  'easter-monday': (year) => addDays(easterSunday(year), 1),
+  'anzac-day': (year) => ({ year, month: 4, day: 25 }),
+  'melbourne-cup-day': (year) => nthWeekdayOf(year, 11, 2, 1) as CivilDate,
+  'christmas-eve': (year) => ({ year, month: 12, day: 24 }),
+  'christmas-day': (year) => ({ year, month: 12, day: 25 }),
+  'boxing-day': (year) => ({ year, month: 12, day: 26 }),
+  'new-years-eve': (year) => ({ year, month: 12, day: 31 }),
+};

@@ -1,0 +1,311 @@
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  dayNumber,
+  daysInMonth,
+  isoDate,
+  isValidDate,
+  mondayOf,
+  NAMED_DAYS,
+  nthWeekdayOf,
+  sameDate,
+  weekdayOf,
+  WEEKDAY_NAMES,
+  type CivilDate,
+} from './calendar';
+import type { HeardDate } from './date-grammar';
+import { monthDay } from './heard';
+import type { Tense, WhenOptions } from './options';
+import { either, speakDateNear, speakDay, speakMonth, speakWeekday } from './speak';
+
+/**
+ * Turns a date as said into a date in the caller's calendar, counted from
+ * their today (options.today, in their zone) and pointed by the tense:
+ *
+ *   "Friday"         future: the coming Friday; past: the last one; any: the nearer.
+ *                    Said on a Friday it is not today (that would be "today"): a week
+ *                    away (with tense any, which way is asked).
+ *   "this Friday"    the nearest Friday in the tense's direction, today included.
+ *   "next Friday"    the coming Friday when that is also next week's; said on a
+ *                    Thursday, next week's (tomorrow would be "tomorrow"); said on a
+ *                    Wednesday, the 2 days' or the 9 days' Friday: asked.
+ *   "last Friday"    the mirror of "next Friday".
+ *   "Friday week"    a week after the coming Friday ("a fortnight on Friday": two).
+ *   "the 5th"        the next 5th (tense future), the last one (past), the nearer (any).
+ *   "5 March"        the next 5 March, the last one, or the nearer.
+ *   "5/3/85"         1985 when the tense is past, 2085 never.
+ *
+ * A complete date that contradicts the tense (a booking for last week) is
+ * refused with a prompt; so are weekdays that contradict the date ("Friday
+ * the 12th" when the 12th is a Thursday): the caller chooses.
+ */
+export type DateResolution =
+  | { kind: 'date'; date: CivilDate }
+  /** More than one date fits: the caller chooses. */
+  | { kind: 'choice'; dates: CivilDate[]; reason: string; prompt: string }
+  /** A period, not a day; `partial` keeps it so that "Tuesday" can complete "next week". */
+  | { kind: 'vague'; reason: string; prompt: string; partial?: Record<string, string> }
+  | { kind: 'invalid'; reason: string; prompt: string };
+
+export function resolveDate(heard: HeardDate, options: WhenOptions): DateResolution {
+  const h = monthDay(heard);
+  if (h.invalid !== undefined) {
+    return { kind: 'invalid', reason: h.invalid, prompt: `Sorry, ${h.invalid}. What date did you mean?` };
+  }
+  if (h.vague !== undefined) return vague(h, options);
+
+  let date: CivilDate | undefined;
+  if (h.exact !== undefined) date = h.exact;
+  else if (h.named !== undefined) date = nearest(options, (year) => NAMED_DAYS[h.named ?? '']?.(year));
+  else if (h.nthWeekday !== undefined) {
+    const { n, weekday, month, monthOffset } = h.nthWeekday;
+    if (month !== undefined) date = nearest(options, (year) => nthWeekdayOf(year, month, weekday, n));
+    else {
+      const m = addMonths({ ...options.today, day: 1 }, monthOffset ?? 0);
+      date = nthWeekdayOf(m.year, m.month, weekday, n);
+    }
+  }
+  else if (h.day !== undefined && h.month !== undefined && h.year !== undefined) {
+    const year = h.twoDigitYear ? century(h.year % 100, options) : h.year;
+    if (!isValidDate(year, h.month, h.day)) {
+      return { kind: 'invalid', reason: `there is no ${speakDay(h.day)} of ${speakMonth(h.month)} in ${year}`, prompt: `Sorry, there's no ${speakDay(h.day)} of ${speakMonth(h.month)} in ${year}. What date did you mean?` };
+    }
+    date = { year, month: h.month, day: h.day };
+  } else if (h.day !== undefined && h.month !== undefined) {
+    const [month, day] = [h.month, h.day];
+    // The 29th of February can be up to eight years away.
+    date = nearest(options, (year) => (isValidDate(year, month, day) ? { year, month, day } : undefined), month === 2 && day === 29 ? 8 : 1);
+  } else if (h.day !== undefined && h.monthOffset !== undefined) {
+    const month = addMonths({ ...options.today, day: 1 }, h.monthOffset);
+    if (h.day > daysInMonth(month.year, month.month)) {
+      return { kind: 'invalid', reason: `there is no ${speakDay(h.day)} of ${speakMonth(month.month)}`, prompt: `Sorry, there's no ${speakDay(h.day)} of ${speakMonth(month.month)}. What date did you mean?` };
+    }
+    date = { ...month, day: h.day };
+  } else if (h.day !== undefined) {
+    const day = h.day;
+    date = nearestMonth(options, (m) => (day <= daysInMonth(m.year, m.month) ? { ...m, day } : undefined));
+  } else if (h.weekday !== undefined) {
+    return checkTense(weekdayDates(h, options), options, h);
+  }
+  if (date === undefined) return { kind: 'invalid', reason: 'no such date', prompt: "Sorry, I couldn't find that date. What date did you mean?" };
+
+  if (h.weekday !== undefined && weekdayOf(date) !== h.weekday) return contradiction(date, h.weekday, options);
+  return checkTense([date], options, h);
+}
+
+/** Several dates in one answer: fine when they are the same day said twice, a choice otherwise. */
+export function resolveDates(heard: readonly HeardDate[], options: WhenOptions): DateResolution | undefined {
+  if (heard.length === 0) return undefined;
+  const resolved = narrow(heard).map((h) => resolveDate(h, options));
+  if (resolved.length === 1) return resolved[0];
+  const dates = resolved.filter((r): r is Extract<DateResolution, { kind: 'date' }> => r.kind === 'date').map((r) => r.date);
+  if (dates.length === resolved.length && dates.every((d) => sameDate(d, dates[0]))) return resolved[0];
+  const distinct = unique(resolved.flatMap((r) => (r.kind === 'date' ? [r.date] : r.kind === 'choice' ? r.dates : [])));
+  if (distinct.length < 2) return resolved.find((r) => r.kind !== 'date') ?? resolved[0];
+  return {
+    kind: 'choice',
+    dates: distinct,
+    reason: 'two different dates in one answer',
+    prompt: `Sorry, I heard ${either(distinct.map((d) => speakDateNear(d, options.today)))}. Which day did you mean?`,
+  };
+}
+
+/**
+ * A period said with a day in it is that day: "next week, say Tuesday",
+ * "in March, on the 14th". A period said beside a day is dropped.
+ */
+function narrow(heard: readonly HeardDate[]): HeardDate[] {
+  const weekdayOnly = (h: HeardDate) => h.weekday !== undefined && h.day === undefined && h.exact === undefined && h.named === undefined && (h.weekdayRule ?? 'bare') === 'bare';
+  const dayOnly = (h: HeardDate) => h.day !== undefined && h.month === undefined && h.exact === undefined && h.monthOffset === undefined;
+  const week = heard.find((h) => h.vague?.what === 'week');
+  const month = heard.find((h) => h.vague?.what === 'month' && h.vague.month !== undefined);
+  let out = heard.map((h) => {
+    if (week?.vague?.what === 'week' && weekdayOnly(h)) {
+      const n = week.vague.weeksFromNow;
+      return { ...h, weekdayRule: n > 0 ? ('next-week' as const) : n === 0 ? ('this-week' as const) : ('last-week' as const) };
+    }
+    if (month?.vague?.what === 'month' && dayOnly(h)) return { ...h, month: month.vague.month, year: month.vague.year };
+    return h;
+  });
+  if (out.some((h) => h.vague === undefined && h.invalid === undefined)) out = out.filter((h) => h.vague === undefined || h.vague.what === 'weekend');
+  return out;
+}
+
+function weekdayDates(h: HeardDate, options: WhenOptions): CivilDate[] {
+  const today = options.today;
+  const w = h.weekday ?? 0;
+  const w0 = weekdayOf(today);
+  const ahead = (w - w0 + 7) % 7;
+  const back = (w0 - w + 7) % 7;
+  const inWeek = (monday: CivilDate) => addDays(monday, (w + 6) % 7);
+  const thisMonday = mondayOf(today);
+  const weeks = h.weeksAfter ?? 0;
+  switch (h.weekdayRule ?? 'bare') {
+    case 'coming':
+      // "Tuesday week" said on a Tuesday: a week today, or a week after next Tuesday.
+      if (ahead === 0 && weeks > 0) return [addDays(today, 7 * weeks), addDays(today, 7 * (weeks + 1))];
+      return [addDays(today, (ahead === 0 ? 7 : ahead) + 7 * weeks)];
+    case 'gone':
+      return [addDays(today, -(back === 0 ? 7 : back))];
+    case 'next-week':
+      return [inWeek(addDays(thisMonday, 7))];
+    case 'this-week':
+      return [inWeek(thisMonday)];
+    case 'last-week':
+      return [inWeek(addDays(thisMonday, -7))];
+    case 'next':
+      // Nobody says "next Friday" for tomorrow: then it is next week's.
+      if (ahead === 1) return [inWeek(addDays(thisMonday, 7))];
+      return unique([addDays(today, ahead === 0 ? 7 : ahead), inWeek(addDays(thisMonday, 7))]);
+    case 'last':
+      // Nor "last Wednesday" for yesterday.
+      if (back === 1) return [inWeek(addDays(thisMonday, -7))];
+      return unique([addDays(today, -(back === 0 ? 7 : back)), inWeek(addDays(thisMonday, -7))]);
+    case 'this':
+      if (options.tense === 'past') return [addDays(today, -back)];
+      if (options.tense === 'future') return [addDays(today, ahead)];
+      return [ahead <= 3 ? addDays(today, ahead) : addDays(today, -back)];
+    case 'bare':
+      // "Thursday" said on a Thursday is not today (that would be "today"): a week away, whichever way the tense points.
+      if (options.tense === 'future') return [addDays(today, ahead === 0 ? 7 : ahead)];
+      if (options.tense === 'past') return [addDays(today, -(back === 0 ? 7 : back))];
+      if (ahead === 0) return [addDays(today, -7), addDays(today, 7)];
+      return [ahead <= 3 ? addDays(today, ahead) : addDays(today, -back)];
+  }
+}
+
+/** One date left after the tense: a value; several: a choice; none: the tense refuses them. */
+function checkTense(dates: CivilDate[], options: WhenOptions, h: HeardDate): DateResolution {
+  const allowed = dates.filter((d) => fitsTense(d, options.tense, options.today));
+  if (allowed.length === 1) return { kind: 'date', date: allowed[0] };
+  if (allowed.length > 1) {
+    const spoken = allowed.map((d) => speakDateNear(d, options.today));
+    const weekday = h.weekday !== undefined && h.day === undefined ? WEEKDAY_NAMES[h.weekday] : undefined;
+    return {
+      kind: 'choice',
+      dates: allowed,
+      reason: weekday !== undefined ? `"${weekday}" could be more than one day` : 'more than one date fits',
+      prompt: `Just to check, do you mean ${either(spoken.map((s, i) => (sameDate(allowed[i], options.today) ? `today, ${s}` : s)))}?`,
+    };
+  }
+  const date = dates[0];
+  const spoken = speakDateNear(date, options.today);
+  if (options.tense === 'future') {
+    return { kind: 'invalid', reason: `${isoDate(date)} has already passed`, prompt: `Sorry, ${spoken} has already passed. What date did you mean?` };
+  }
+  return { kind: 'invalid', reason: `${isoDate(date)} is still to come`, prompt: `Sorry, ${spoken} is still to come. What date was it?` };
+}
+
+export function fitsTense(date: CivilDate, tense: Tense, today: CivilDate): boolean {
+  if (tense === 'future') return compareDates(date, today) >= 0;
+  if (tense === 'past') return compareDates(date, today) <= 0;
+  return true;
+}
+
+/** "Friday the 12th" when the 12th is a Thursday: the 12th, or the Friday nearest it. */
+function contradiction(date: CivilDate, weekday: number, options: WhenOptions): DateResolution {
+  const shift = ((weekday - weekdayOf(date) + 10) % 7) - 3; // -3 … +3
+  const other = addDays(date, shift);
+  const dates = [date, other].sort(compareDates);
+  const said = `the ${speakDay(date.day)}${date.month !== options.today.month ? ` of ${speakMonth(date.month)}` : ''}`;
+  return {
+    kind: 'choice',
+    dates,
+    reason: `${isoDate(date)} is a ${WEEKDAY_NAMES[weekdayOf(date)]}, not a ${WEEKDAY_NAMES[weekday]}`,
+    prompt: `Sorry, ${said} is a ${speakWeekday(date)}. Did you mean ${either(dates.map((d) => speakDateNear(d, options.today)))}?`,
+  };
+}
+
+function vague(h: HeardDate, options: WhenOptions): DateResolution {
+  const v = h.vague;
+  const today = options.today;
+  if (v === undefined) return { kind: 'invalid', reason: 'no date heard', prompt: 'Sorry, what date did you mean?' };
+  switch (v.what) {
+    case 'week': {
+      const monday = addDays(mondayOf(today), 7 * v.weeksFromNow);
+      const which = v.weeksFromNow === 1 ? 'next week' : v.weeksFromNow === 0 ? 'this week' : 'last week';
+      return { kind: 'vague', reason: `"${which}" is not a day`, prompt: `Sure. Which day ${which}?`, partial: { week: isoDate(monday) } };
+    }
+    case 'month': {
+      let first: CivilDate;
+      if (v.monthsFromNow !== undefined) first = addMonths({ ...today, day: 1 }, v.monthsFromNow);
+      else if (v.year !== undefined) first = { year: v.year, month: v.month ?? 1, day: 1 };
+      else {
+        const month = v.month ?? today.month;
+        first = nearest(options, (year) => ({ year, month, day: 1 }), 1, (d) => ({ ...d, day: daysInMonth(d.year, d.month) })) ?? { year: today.year, month, day: 1 };
+      }
+      const name = speakMonth(first.month);
+      return { kind: 'vague', reason: `"${name}" is not a day`, prompt: `Sure. What day in ${name}?`, partial: { month: isoDate(first).slice(0, 7) } };
+    }
+    case 'weekend': {
+      const saturday = weekdayDates({ ...h, weekday: 6, weekdayRule: v.rule }, { ...options, tense: options.tense === 'any' ? 'future' : options.tense })[0];
+      const dates = [saturday, addDays(saturday, 1)].filter((d) => fitsTense(d, options.tense, today));
+      if (dates.length === 1) return { kind: 'date', date: dates[0] };
+      return {
+        kind: 'choice',
+        dates,
+        reason: 'a weekend is two days',
+        prompt: `Sure. Would that be ${either(dates.map((d) => speakDateNear(d, today)))}?`,
+      };
+    }
+    case 'other':
+      return { kind: 'vague', reason: v.reason, prompt: "Sorry, I'll need an exact day. What date would you like? For example, this Friday, or the 14th of March." };
+  }
+}
+
+/**
+ * The date a yearless day falls on, pointed by the tense: the first on or
+ * after today (future), the last on or before it (past), the nearer (any).
+ * `span` is how many years either side to look (the 29th of February needs eight).
+ */
+function nearest(
+  options: WhenOptions,
+  inYear: (year: number) => CivilDate | undefined,
+  span = 1,
+  lastDayOf: (d: CivilDate) => CivilDate = (d) => d,
+): CivilDate | undefined {
+  const candidates: CivilDate[] = [];
+  for (let year = options.today.year - span; year <= options.today.year + span; year++) {
+    const d = inYear(year);
+    if (d !== undefined) candidates.push(d);
+  }
+  return pick(candidates, options, lastDayOf);
+}
+
+/** Like nearest, month by month: "the 31st" is the next month that has one. */
+function nearestMonth(options: WhenOptions, inMonth: (m: { year: number; month: number }) => CivilDate | undefined): CivilDate | undefined {
+  const candidates: CivilDate[] = [];
+  for (let i = -13; i <= 13; i++) {
+    const m = addMonths({ ...options.today, day: 1 }, i);
+    const d = inMonth(m);
+    if (d !== undefined) candidates.push(d);
+  }
+  return pick(candidates, options);
+}
+
+function pick(candidates: CivilDate[], options: WhenOptions, lastDayOf: (d: CivilDate) => CivilDate = (d) => d): CivilDate | undefined {
+  const today = options.today;
+  if (options.tense === 'future') return candidates.find((d) => compareDates(lastDayOf(d), today) >= 0);
+  if (options.tense === 'past') return [...candidates].reverse().find((d) => compareDates(d, today) <= 0);
+  let best: CivilDate | undefined;
+  for (const d of candidates) {
+    if (best === undefined || Math.abs(dayNumber(d) - dayNumber(today)) < Math.abs(dayNumber(best) - dayNumber(today))) best = d;
+  }
+  return best;
+}
+
+/** A two-digit year: 2000s unless that is in the future of a past date, then 1900s. */
+function century(yy: number, options: WhenOptions): number {
+  const recent = 2000 + yy;
+  const older = 1900 + yy;
+  if (options.tense === 'future') return recent;
+  if (options.tense === 'past') return recent <= options.today.year ? recent : older;
+  return Math.abs(recent - options.today.year) <= Math.abs(older - options.today.year) ? recent : older;
+}
+
+function unique(dates: CivilDate[]): CivilDate[] {
+  const seen = new Map<number, CivilDate>();
+  for (const d of dates) seen.set(dayNumber(d), d);
+  return [...seen.values()].sort(compareDates);
+}

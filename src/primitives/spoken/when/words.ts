@@ -1,0 +1,357 @@
+import { isFiller } from '../normalise';
+import { MONTH_NAMES } from './calendar';
+
+/**
+ * Turns what the recogniser wrote into a canonical text the date and time
+ * grammars read: number words as figures ("twenty first" → 21st, "three
+ * thirty" → 3:30, "twenty twenty seven" → 2027, "oh nine hundred" → 09:00),
+ * "a.m."/"p m" as am/pm, "arvo" as afternoon, and the spellings recognisers
+ * produce for weekdays, months and "tomorrow".
+ *
+ * A clock time keeps its leading zero only when the caller said one ("oh nine
+ * hundred" → 09:00): that, an hour past 12, or "hundred hours" is how the
+ * time grammar knows a 24-hour time, whose am/pm needs no asking.
+ */
+export type WordsHint = 'date' | 'time' | 'datetime';
+
+const UNITS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
+const TEENS: Readonly<Record<string, number>> = {
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const WEAK_DIGITS: Readonly<Record<string, number>> = { to: 2, too: 2, for: 4, fore: 4, ate: 8, won: 1 };
+const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50 };
+// Years need the larger tens ("nineteen eighty five"); times never go past fifty-nine.
+const YEAR_TENS: Readonly<Record<string, number>> = { sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
+const ORDINAL_UNITS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  forth: 4,
+  fifth: 5,
+  fith: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  eigth: 8,
+  ninth: 9,
+  nineth: 9,
+};
+const ORDINAL_TEENS: Readonly<Record<string, number>> = {
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  twelveth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+};
+
+/** Spellings recognisers produce, and the Australian words, in the form the grammars read. */
+const WORD_FORMS: Readonly<Record<string, string>> = {
+  tomorra: 'tomorrow',
+  tomoz: 'tomorrow',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  tomorow: 'tomorrow',
+  tommorow: 'tomorrow',
+  tommorrow: 'tomorrow',
+  tomorrows: 'tomorrow',
+  '2morrow': 'tomorrow',
+  yesterdays: 'yesterday',
+  todays: 'today',
+  tonite: 'tonight',
+  tonights: 'tonight',
+  nite: 'night',
+  arvo: 'afternoon',
+  arvos: 'afternoon',
+  avo: 'afternoon',
+  afto: 'afternoon',
+  arvie: 'afternoon',
+  mornin: 'morning',
+  morn: 'morning',
+  wensday: 'wednesday',
+  wendsday: 'wednesday',
+  wednsday: 'wednesday',
+  wenesday: 'wednesday',
+  weds: 'wednesday',
+  tues: 'tuesday',
+  tue: 'tuesday',
+  teusday: 'tuesday',
+  tuseday: 'tuesday',
+  thurs: 'thursday',
+  thur: 'thursday',
+  thursdy: 'thursday',
+  fri: 'friday',
+  saterday: 'saturday',
+  satday: 'saturday',
+  saturdy: 'saturday',
+  febuary: 'february',
+  feburary: 'february',
+  febrary: 'february',
+  janurary: 'january',
+  janury: 'january',
+  agust: 'august',
+  augst: 'august',
+  sept: 'september',
+  septemeber: 'september',
+  novemeber: 'november',
+  decemeber: 'december',
+  fortnite: 'fortnight',
+  fortnights: 'fortnight',
+  xmas: 'christmas',
+  chrissy: 'christmas',
+  chrissie: 'christmas',
+  hrs: 'hours',
+  hr: 'hours',
+  mins: 'minutes',
+  min: 'minutes',
+  minute: 'minutes',
+  oclock: 'oclock',
+  noonish: 'noon',
+};
+
+/** Words recognisers split or mishear on the phone. */
+const SPLIT_FORMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:choose|chews|twos|tues) day\b/g, 'tuesday'],
+  [/\b(?:wednes|wens|wends) day\b/g, 'wednesday'],
+  [/\b(?:thurs|thirst|thors) day\b/g, 'thursday'],
+  [/\b(mon|fri|satur|sun) day\b/g, '$1day'],
+  [/\bto (morrow|day|night)\b/g, 'to$1'],
+  [/\byester day\b/g, 'yesterday'],
+  [/\b(?:fort|four|for) night\b/g, 'fortnight'],
+  [/\bafter noon\b/g, 'afternoon'],
+  [/\bmid (day|night)\b/g, 'mid$1'],
+  [/\b(?:p|pee) (?:m|em)\b/g, 'pm'],
+  [/\b(?:a|ay) em\b/g, 'am'],
+  [/\b(quarter|\d+|five|ten|twenty|twenty five) too\b/g, '$1 to'],
+];
+
+export const MONTH_WORDS: ReadonlySet<string> = new Set([
+  ...MONTH_NAMES,
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+]);
+
+/** A run of number words read as one number, as it was said. */
+interface NumberToken {
+  value: number;
+  /** Digits as said: "oh five" is "05", so 9 05 reads as 9:05 and "oh nine hundred" as 09:00. */
+  digits: string;
+  ordinal: boolean;
+  /** Said with "hundred" ("fifteen hundred"): a 24-hour time or a year. */
+  hundreds: boolean;
+}
+
+type Token = string | NumberToken;
+
+const isNumber = (t: Token | undefined): t is NumberToken => typeof t === 'object';
+
+/** Words before a bare number that make it a clock time, not a day or a count. */
+const TIME_CUES = new Set(['at', 'around', 'about', 'say', 'from', 'till', 'til', 'until', 'before', 'after', 'by']);
+
+export function canonicalWords(normalised: string, hint: WordsHint): string {
+  const text = normalised
+    .replace(/\bo\s?'?\s?clock\b/g, ' oclock ')
+    .replace(/([a-z])-(?=[a-z])/g, '$1 ')
+    .replace(/'s\b/g, 's')
+    .replace(/'/g, '')
+    .replace(/(\d)(am|pm|a\.m|p\.m)\b/g, '$1 $2')
+    .replace(/\b([ap])\.m\b\.?/g, '$1m')
+    .replace(/(\d)(st|nd|rd|th)\b/g, '$1$2')
+    .replace(/\b(just|one|a|half) (second|sec|moment|minute)\b/g, ' ')
+    // "same time next week" is a week today at this time, not some day next week.
+    .replace(/\b(this|same) time next week\b/g, '$1 time a week today');
+  const unsplit = SPLIT_FORMS.reduce((t, [pattern, joined]) => t.replace(pattern, joined), text);
+  const words = unsplit
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !isFiller(w))
+    .map((w) => WORD_FORMS[w] ?? w)
+    .map((w, i, all) => (w === 'passed' && i > 0 && /^(half|quarter|\d+|[a-z]+)$/.test(all[i - 1]) ? 'past' : w));
+  const joined = joinNumbers(readNumbers(words), hint);
+  return joined
+    .join(' ')
+    .replace(/(\d) ([ap]) m\b/g, '$1 $2m')
+    .replace(/\b([a-z]+) the (\d{1,2}(?:st|nd|rd|th))\b/g, (all, month: string, day: string) => (MONTH_WORDS.has(month) ? `${day} ${month}` : all));
+}
+
+function readNumbers(words: readonly string[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < words.length; ) {
+    const read = readNumber(words, i);
+    if (read === undefined) {
+      out.push(words[i]);
+      i++;
+      continue;
+    }
+    let { token } = read;
+    i = read.next;
+    if (words[i] === 'hundred' && !token.ordinal && token.value >= 1 && token.value <= 99) {
+      // "fifteen hundred", "oh nine hundred", "nineteen hundred and eighty five"
+      token = { value: token.value * 100, digits: `${token.digits}00`, ordinal: false, hundreds: true };
+      i++;
+      const rest = readNumber(words, words[i] === 'and' ? i + 1 : i);
+      if (rest !== undefined && rest.token.value < 100 && !rest.token.ordinal) {
+        token.value += rest.token.value;
+        token.digits = String(token.value).padStart(token.digits.length, '0');
+        i = rest.next;
+      }
+    } else if (words[i] === 'thousand' && !token.ordinal && token.value >= 1 && token.value <= 9) {
+      // "two thousand and twenty six", "two thousand and first" is not a date anyone says
+      token = { value: token.value * 1000, digits: '', ordinal: false, hundreds: false };
+      i++;
+      const at = words[i] === 'and' ? i + 1 : i;
+      // "two thousand and one": here "one" is certainly a number.
+      const rest = words[at] === 'one' ? { token: number(1), next: at + 1 } : readNumber(words, at);
+      if (rest !== undefined && rest.token.value < 100) {
+        token.value += rest.token.value;
+        token.ordinal = rest.token.ordinal;
+        i = rest.next;
+      }
+      token.digits = String(token.value);
+    }
+    out.push(token);
+  }
+  return out;
+}
+
+/** One number said as words or figures at words[i]: "twenty one", "twenty first", "oh five", "7", "21st". */
+function readNumber(words: readonly string[], i: number): { token: NumberToken; next: number } | undefined {
+  const w = words[i];
+  const next = words[i + 1];
+  if (w === undefined) return undefined;
+  if (/^\d+$/.test(w)) return { token: { value: Number(w), digits: w, ordinal: false, hundreds: false }, next: i + 1 };
+  if (/^\d+(st|nd|rd|th)$/.test(w)) return { token: { ...number(Number(w.replace(/\D/g, ''))), ordinal: true }, next: i + 1 };
+  if (w in TENS || w in YEAR_TENS) {
+    const tens = TENS[w] ?? YEAR_TENS[w];
+    if (next !== undefined && next in UNITS) return { token: number(tens + UNITS[next]), next: i + 2 };
+    if (next !== undefined && next in ORDINAL_UNITS) return { token: { ...number(tens + ORDINAL_UNITS[next]), ordinal: true }, next: i + 2 };
+    // "twenty for": the recogniser's spelling of twenty-four.
+    if (next === 'for' || next === 'fore') return { token: number(tens + 4), next: i + 2 };
+    return { token: number(tens), next: i + 1 };
+  }
+  if (w in TEENS) return { token: number(TEENS[w]), next: i + 1 };
+  if (w in ORDINAL_UNITS || w in ORDINAL_TEENS) return { token: { ...number(ORDINAL_UNITS[w] ?? ORDINAL_TEENS[w]), ordinal: true }, next: i + 1 };
+  if ((w === 'oh' || w === 'o' || w === 'zero' || w === 'nought') && next !== undefined && (next in UNITS || /^\d$/.test(next))) {
+    // "nine oh five", "oh nine hundred": a zero said in front of a digit.
+    const unit = next in UNITS ? UNITS[next] : Number(next);
+    return { token: { value: unit, digits: `0${unit}`, ordinal: false, hundreds: false }, next: i + 2 };
+  }
+  if (w === 'zero' || w === 'nought') return { token: number(0), next: i + 1 };
+  if (w === 'one') return oneIsNumber(words, i) ? { token: number(1), next: i + 1 } : undefined;
+  // "at for pm", "too o'clock": the recogniser's spelling of a digit, given away by what follows.
+  if (w in WEAK_DIGITS && /^(am|pm|oclock)$/.test(next ?? '')) return { token: number(WEAK_DIGITS[w]), next: i + 1 };
+  if (w in UNITS) return { token: number(UNITS[w]), next: i + 1 };
+  return undefined;
+}
+
+function number(value: number): NumberToken {
+  return { value, digits: String(value), ordinal: false, hundreds: false };
+}
+
+/** "one" is a number in "at one", "one thirty", "one pm", or as the whole answer; not in "the first one". */
+function oneIsNumber(words: readonly string[], i: number): boolean {
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  if (words.length === 1) return true;
+  if (prev !== undefined && (TIME_CUES.has(prev) || prev === 'past' || prev === 'to' || prev === 'half')) return true;
+  if (next === undefined) return false;
+  return next in TENS || next in TEENS || next in UNITS || next === 'oh' || next === 'o' || /^(am|pm|oclock|a|p|in|tonight|hundred|thousand)$/.test(next);
+}
+
+/** Reads runs of numbers in context: a clock time, a year, or numbers on their own. */
+function joinNumbers(tokens: readonly Token[], hint: WordsHint): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!isNumber(t)) {
+      out.push(t);
+      continue;
+    }
+    const next = tokens[i + 1];
+    const after = tokens[i + 2];
+    const prevWord = out[out.length - 1];
+    if (t.ordinal) {
+      out.push(`${t.value}${ordinalSuffix(t.value)}`);
+      continue;
+    }
+    const saysHours = next === 'hours';
+    // "fifteen hundred", "oh nine hundred hours", "1500 hours", "at 0930"
+    const hundredsTime = t.hundreds && (t.value % 100 === 0 || saysHours);
+    if ((hundredsTime || saysHours || (t.digits.length === 4 && (prevWord === 'at' || t.digits.startsWith('0')))) && t.digits.length >= 3) {
+      const hour = Math.floor(t.value / 100);
+      const minute = t.value % 100;
+      const isYear = t.value >= 1900 && t.value <= 2099 && !saysHours && (hint === 'date' || yearContext(prevWord));
+      if (hour <= 23 && minute <= 59 && !isYear) {
+        out.push(`${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
+        if (next === 'hours') i++;
+        continue;
+      }
+    }
+    if (isNumber(next) && !next.ordinal) {
+      const twoDigits = next.digits.length === 2;
+      const yearish = (t.value === 19 || t.value === 20) && twoDigits && !t.hundreds;
+      const timeish = t.value <= 23 && twoDigits && next.value <= 59 && !t.hundreds && !next.hundreds;
+      const timeCue = after === 'am' || after === 'pm' || after === 'oclock' || after === 'hours' || TIME_CUES.has(prevWord ?? '');
+      if (yearish && !timeCue && (yearContext(prevWord) || hint !== 'time' || !timeish)) {
+        out.push(`${t.value}${next.digits}`);
+        i++;
+        continue;
+      }
+      if (timeish) {
+        // A leading zero said aloud ("oh nine thirty") marks a 24-hour time.
+        out.push(`${t.digits.length === 2 && t.digits.startsWith('0') ? t.digits : t.value}:${next.digits}`);
+        i++;
+        continue;
+      }
+    }
+    out.push(t.digits);
+  }
+  return out;
+}
+
+/** Words after which "twenty twenty seven" is a year, not 8:27 pm. */
+function yearContext(prevWord: string | undefined): boolean {
+  if (prevWord === undefined) return false;
+  return MONTH_WORDS.has(prevWord) || /^\d+(st|nd|rd|th)$/.test(prevWord) || /^(of|in|year|since|born)$/.test(prevWord) || /\d\/\d/.test(prevWord);
+}
+
+export function ordinalSuffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+}
