@@ -12,7 +12,11 @@ export {
 } from './circuit-breaker';
 export { DEFAULT_STREAM_RETRY, type StreamRetryOptions } from './event-stream';
 export type {
+  AddressParams,
   CaptureParams,
+  NameParams,
+  WhenParams,
+  YesNoParams,
   ExecuteOptions,
   HealthStatus,
   KnownObjectiveType,

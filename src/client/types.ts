@@ -26,6 +26,18 @@ export interface YesNoParams extends CaptureParams {
   question?: string;
 }
 
+/** Params of capture_address_au. */
+export interface AddressParams extends CaptureParams {
+  /** Whether a PO Box, GPO Box, Locked Bag or Private Bag may stand in for a street (default true). */
+  allowPoBox?: boolean;
+}
+
+/** Params of capture_name_au. */
+export interface NameParams extends CaptureParams {
+  /** Whether the last name is required (default true); false accepts a first name alone. */
+  requireLastName?: boolean;
+}
+
 /**
  * The params of each built-in objective type. `executePrimitive` checks a
  * known type's params against this at compile time (camelCase here; the wire
@@ -34,8 +46,8 @@ export interface YesNoParams extends CaptureParams {
 export interface PrimitiveParamTypes {
   capture_email_au: CaptureParams;
   capture_phone_au: CaptureParams;
-  capture_address_au: CaptureParams;
-  capture_name_au: CaptureParams;
+  capture_address_au: AddressParams;
+  capture_name_au: NameParams;
   capture_date_au: WhenParams;
   capture_time_au: WhenParams;
   capture_datetime_au: WhenParams;

@@ -19,6 +19,8 @@ function typeChecks(client: VoiceCoreClient): void {
   void client.executePrimitive('capture_yes_no', { transcription: 'not at all', question: 'Do you mind if I record this call?' }, options);
   // @ts-expect-error question belongs to capture_yes_no
   void client.executePrimitive('capture_phone_au', { transcription: '0491 570 156', question: 'x' }, options);
+  void client.executePrimitive('capture_name_au', { transcription: 'jane', requireLastName: false }, options);
+  void client.executePrimitive('capture_address_au', { transcription: 'po box 12 fitzroy 3065', allowPoBox: true }, options);
   // Custom objective types take a string map...
   void client.executePrimitive('lookup_account', { account: '42' }, options);
   // @ts-expect-error ...of strings
