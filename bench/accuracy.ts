@@ -1,21 +1,23 @@
 /**
- * `npm run bench:accuracy [objective_type …] [--failures]`: per primitive, accuracy on the
- * labelled corpus (tests/fixtures/corpus), false accepts, and a breakdown by difficulty.
+ * `npm run bench:accuracy [objective_type …] [--failures] [--blind]`: per primitive, accuracy on
+ * the labelled corpus (tests/fixtures/corpus, or with --blind the corpus written without sight of
+ * the code, tests/fixtures/corpus-blind), false accepts, and a breakdown by difficulty.
  */
 import { BUILT_IN_CAPTURES } from '../src/primitives/defaults';
 import { VoiceCore } from '../src/runtime/voice-core';
-import { loadCorpus, ratio, scoreCorpus, TARGETS, ZERO_FALSE_ACCEPTS, type Score } from '../tests/accuracy/harness';
+import { BLIND_CORPUS_DIR, CORPUS_DIR, loadCorpus, ratio, scoreCorpus, TARGETS, ZERO_FALSE_ACCEPTS, type Score } from '../tests/accuracy/harness';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const showFailures = args.includes('--failures');
+  const dir = args.includes('--blind') ? BLIND_CORPUS_DIR : CORPUS_DIR;
   const wanted = args.filter((a) => !a.startsWith('--'));
   const types = BUILT_IN_CAPTURES.map((s) => s.objectiveType).filter((t) => wanted.length === 0 || wanted.includes(t));
   const core = new VoiceCore();
   const scores: Score[] = [];
-  for (const type of types) scores.push(await scoreCorpus(core, type, loadCorpus(type)));
+  for (const type of types) scores.push(await scoreCorpus(core, type, loadCorpus(type, dir)));
 
   const rows = scores.map((s) => {
     const d = s.byDifficulty;

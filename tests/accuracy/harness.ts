@@ -33,9 +33,14 @@ export interface Score {
 }
 
 export const CORPUS_DIR = join(__dirname, '../fixtures/corpus');
+/**
+ * A second corpus, written by people who never saw the code or the first
+ * corpus: an estimate of how the primitives do on utterances nobody tuned for.
+ */
+export const BLIND_CORPUS_DIR = join(__dirname, '../fixtures/corpus-blind');
 
-export function loadCorpus(objectiveType: string): CorpusCase[] {
-  const file = join(CORPUS_DIR, `${objectiveType}.json`);
+export function loadCorpus(objectiveType: string, dir: string = CORPUS_DIR): CorpusCase[] {
+  const file = join(dir, `${objectiveType}.json`);
   if (!existsSync(file)) return [];
   return JSON.parse(readFileSync(file, 'utf8')) as CorpusCase[];
 }

@@ -651,14 +651,19 @@ const AU_ENDINGS: ReadonlyArray<readonly [string, string]> = [
   ['dot aus', 'dot au'],
 ];
 
+/** One pass per table: a regex alternation (longest phrase first) instead of a scan per phrase. */
+function phraseReplacer(table: ReadonlyArray<readonly [string, string]>): (joined: string) => string {
+  const map = new Map(table.map(([heard, said]) => [heard, said]));
+  const alternatives = [...map.keys()].sort((a, b) => b.length - a.length).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(` (?:${alternatives.join('|')})(?= )`, 'g');
+  return (joined) => joined.replace(pattern, (match) => ` ${map.get(match.slice(1)) ?? match.slice(1)}`);
+}
+
+const collapseEndings = phraseReplacer(AU_ENDINGS);
+const collapseHomophones = phraseReplacer(PROVIDER_HOMOPHONES);
+
 function collapseProviders(words: string[]): string[] {
-  let joined = ` ${words.join(' ')} `;
-  for (const [heard, said] of AU_ENDINGS) {
-    if (joined.includes(` ${heard} `)) joined = joined.split(` ${heard} `).join(` ${said} `);
-  }
-  for (const [heard, label] of PROVIDER_HOMOPHONES) {
-    if (joined.includes(` ${heard} `)) joined = joined.split(` ${heard} `).join(` ${label} `);
-  }
+  const joined = collapseHomophones(collapseEndings(` ${words.join(' ')} `));
   // "@gmail.com" written by the recogniser inside a word stays as it is; "at@" artefacts do not.
   return joined.trim().split(' ').filter((w) => w.length > 0);
 }
