@@ -3,7 +3,7 @@
  * voice_core.VoiceCoreService/ExecutePrimitive with a canned response. Like
  * any real server it decodes the request and encodes the response, with the
  * same generated codec as Voice Core; it does nothing else.
- * Usage: node -r ts-node/register/transpile-only bench/bare-server.ts <port>
+ * Usage: node dist-bench/bench/bare-server.js <port> (or through ts-node)
  */
 import { Server, ServerCredentials, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
 import { ExecutePrimitiveRequest, ExecutePrimitiveResponse } from '../generated/voice_core/voice_core';

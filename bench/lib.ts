@@ -1,12 +1,22 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
-export const ROOT = join(__dirname, '..');
+/** The repository root (the benchmarks also run compiled, from dist-bench/bench/). */
+export const ROOT = ((): string => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
+
+/** Node arguments that run a sibling benchmark script, compiled or (under ts-node) from source. */
+export function benchScript(name: string): string[] {
+  return __filename.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', join(__dirname, `${name}.ts`)] : [join(__dirname, `${name}.js`)];
+}
 const run = promisify(execFile);
 
 /** The two cores of this machine: servers on one, load generators on the other, so that they do not fight. */

@@ -1,7 +1,7 @@
 /**
  * A reference point between the floor and Voice Core: a nice-grpc server with no middleware
  * answering ExecutePrimitive with a canned response. It shows what nice-grpc itself costs per call.
- * Usage: node -r ts-node/register/transpile-only bench/nice-grpc-bare-server.ts <port>
+ * Usage: node dist-bench/bench/nice-grpc-bare-server.js <port> (or through ts-node)
  */
 import { createServer } from 'nice-grpc';
 import { VoiceCoreServiceDefinition, type ExecutePrimitiveResponse } from '../generated/voice_core/voice_core';

@@ -6,7 +6,7 @@
  */
 import { createChannel, createClient } from 'nice-grpc';
 import { ExecutePrimitiveRequest, VoiceCoreServiceDefinition } from '../generated/voice_core/voice_core';
-import { freePort, grpcBody, h2load, median, SERVER_CPU, spawnPinned, waitUntil, type LoadResult, type Process } from './lib';
+import { benchScript, freePort, grpcBody, h2load, median, SERVER_CPU, spawnPinned, waitUntil, type LoadResult, type Process } from './lib';
 
 export const SEED_REQUEST = {
   objective_type: 'capture_email_au',
@@ -24,8 +24,8 @@ export interface ServerTarget {
 }
 
 export const TARGETS: ServerTarget[] = [
-  { name: 'bare grpc-js', start: (port) => spawnPinned(SERVER_CPU, process.execPath, ['-r', 'ts-node/register/transpile-only', 'bench/bare-server.ts', String(port)]) },
-  { name: 'bare nice-grpc', start: (port) => spawnPinned(SERVER_CPU, process.execPath, ['-r', 'ts-node/register/transpile-only', 'bench/nice-grpc-bare-server.ts', String(port)]) },
+  { name: 'bare grpc-js', start: (port) => spawnPinned(SERVER_CPU, process.execPath, [...benchScript('bare-server'), String(port)]) },
+  { name: 'bare nice-grpc', start: (port) => spawnPinned(SERVER_CPU, process.execPath, [...benchScript('nice-grpc-bare-server'), String(port)]) },
   { name: 'voice-core', start: (port) => spawnPinned(SERVER_CPU, process.execPath, ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)]) },
 ];
 

@@ -1,5 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { VoiceCore } from '../../src/runtime/voice-core';
 
 /**
@@ -32,12 +32,19 @@ export interface Score {
   failures: Array<{ id: string; difficulty: Difficulty; transcription: string; expected: string; got: string }>;
 }
 
-export const CORPUS_DIR = join(__dirname, '../fixtures/corpus');
+/** tests/fixtures, found from the repository root: this file also runs compiled, from dist-bench/. */
+const FIXTURES = ((): string => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'tests/fixtures');
+})();
+
+export const CORPUS_DIR = join(FIXTURES, 'corpus');
 /**
  * A second corpus, written by people who never saw the code or the first
  * corpus: an estimate of how the primitives do on utterances nobody tuned for.
  */
-export const BLIND_CORPUS_DIR = join(__dirname, '../fixtures/corpus-blind');
+export const BLIND_CORPUS_DIR = join(FIXTURES, 'corpus-blind');
 
 export function loadCorpus(objectiveType: string, dir: string = CORPUS_DIR): CorpusCase[] {
   const file = join(dir, `${objectiveType}.json`);
