@@ -22,11 +22,12 @@ export const callContextMiddleware: ClientMiddleware<TraceOptions, DeadlineOptio
   call: ClientMiddlewareCall<Request, Response, DeadlineOptions>,
   options: CallOptions & Partial<TraceOptions & DeadlineOptions>,
 ) {
-  const { traceId, ...rest } = options;
-  const metadata = Metadata(rest.metadata);
+  const { traceId, deadline } = options;
+  // The caller's metadata is copied, never changed: it may be shared between calls.
+  const metadata = options.metadata === undefined ? Metadata() : Metadata(options.metadata);
   if (traceId !== undefined && traceId !== '') metadata.set(TRACE_ID_HEADER, traceId);
-  if (rest.deadline !== undefined) metadata.set('grpc-timeout', grpcTimeout(rest.deadline));
-  return yield* call.next(call.request, { ...rest, metadata });
+  if (deadline !== undefined) metadata.set('grpc-timeout', grpcTimeout(deadline));
+  return yield* call.next(call.request, { metadata, deadline, signal: options.signal, onHeader: options.onHeader, onTrailer: options.onTrailer });
 };
 
 /** The grpc-timeout value for a deadline: "<n>m" (milliseconds), or a coarser unit when n would not fit 8 digits. */
