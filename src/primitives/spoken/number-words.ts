@@ -52,22 +52,28 @@ export const SCALE_VALUES: Readonly<Record<string, bigint>> = {
   trillion: 1_000_000_000_000n,
 };
 
+/** Ordinals, with the misspellings recognisers write ("forth", "fith", "eigth", "nineth"). */
 export const ORDINAL_UNITS: Readonly<Record<string, number>> = {
   first: 1,
   second: 2,
   third: 3,
   fourth: 4,
+  forth: 4,
   fifth: 5,
+  fith: 5,
   sixth: 6,
   seventh: 7,
   eighth: 8,
+  eigth: 8,
   ninth: 9,
+  nineth: 9,
 };
 
 export const ORDINAL_TEENS: Readonly<Record<string, number>> = {
   tenth: 10,
   eleventh: 11,
   twelfth: 12,
+  twelveth: 12,
   thirteenth: 13,
   fourteenth: 14,
   fifteenth: 15,

@@ -1,4 +1,5 @@
 import { isFiller } from '../normalise';
+import { ORDINAL_TEENS, ORDINAL_UNITS, TEEN_VALUES, TENS_VALUES, UNIT_VALUES } from '../number-words';
 import { MONTH_NAMES } from './calendar';
 
 /**
@@ -14,64 +15,13 @@ import { MONTH_NAMES } from './calendar';
  */
 export type WordsHint = 'date' | 'time' | 'datetime';
 
-const UNITS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-};
-const TEENS: Readonly<Record<string, number>> = {
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
+// The number words are shared with capture_number; a date or a time has no zero said as "zero"
+// and no tens past fifty-nine except in years ("nineteen eighty five").
+const UNITS: Readonly<Record<string, number>> = Object.fromEntries(Object.entries(UNIT_VALUES).filter(([, v]) => v > 0));
+const TEENS = TEEN_VALUES;
 const WEAK_DIGITS: Readonly<Record<string, number>> = { to: 2, too: 2, for: 4, fore: 4, ate: 8, won: 1 };
-const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50 };
-// Years need the larger tens ("nineteen eighty five"); times never go past fifty-nine.
-const YEAR_TENS: Readonly<Record<string, number>> = { sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-
-const ORDINAL_UNITS: Readonly<Record<string, number>> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  forth: 4,
-  fifth: 5,
-  fith: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  eigth: 8,
-  ninth: 9,
-  nineth: 9,
-};
-const ORDINAL_TEENS: Readonly<Record<string, number>> = {
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-  twelveth: 12,
-  thirteenth: 13,
-  fourteenth: 14,
-  fifteenth: 15,
-  sixteenth: 16,
-  seventeenth: 17,
-  eighteenth: 18,
-  nineteenth: 19,
-  twentieth: 20,
-  thirtieth: 30,
-};
+const TENS: Readonly<Record<string, number>> = Object.fromEntries(Object.entries(TENS_VALUES).filter(([, v]) => v <= 50));
+const YEAR_TENS: Readonly<Record<string, number>> = Object.fromEntries(Object.entries(TENS_VALUES).filter(([, v]) => v > 50));
 
 /** Spellings recognisers produce, and the Australian words, in the form the grammars read. */
 const WORD_FORMS: Readonly<Record<string, string>> = {
