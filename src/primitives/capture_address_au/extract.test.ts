@@ -170,6 +170,33 @@ describe('extractAddress', () => {
   });
 });
 
+describe('labelled parts', () => {
+  test.each([
+    // "postcode's", "the post code's", "the zip's": a label contracted with "is"; the state comes from the postcode
+    ["9 Kent Road Ascot Vale, postcode's three oh three two", '9 Kent Road, Ascot Vale VIC 3032'],
+    ["41 Beach Road Glenelg, the post code's five oh four five", '41 Beach Road, Glenelg SA 5045'],
+    ["7 Mill Lane, Kelmscott, the zip's 6111", '7 Mill Lane, Kelmscott WA 6111'],
+    // "suburb's", "the suburb is called", "in the suburb of"
+    ["3 Oak Avenue, suburb's Sandy Bay, postcode 7005", '3 Oak Avenue, Sandy Bay TAS 7005'],
+    ['18 Ridge Road, the suburb is called Mount Gravatt, 4122', '18 Ridge Road, Mount Gravatt QLD 4122'],
+    ['250 Flinders Lane in the suburb of Melbourne, post code is 3000', '250 Flinders Lane, Melbourne VIC 3000'],
+    // "state's", and a label with a few words before its part ("the postcode for that is")
+    ["6 Kerr Street, Fitzroy, state's Victoria, postcode's 3065", '6 Kerr Street, Fitzroy VIC 3065'],
+    ['22 Hope Street, Brunswick, and the postcode for that is 3056', '22 Hope Street, Brunswick VIC 3056'],
+    ["11 Pier Street, Port Adelaide, postcode there's five oh one five", '11 Pier Street, Port Adelaide SA 5015'],
+  ])('%j → %s', (heard, expected) => {
+    expect(read(heard)).toMatchObject({ kind: 'value', value: expected });
+  });
+
+  test.each([
+    ["27 Grange Road, suburb's Toorak, and the postcode's, um, I can't remember", 'Toorak'],
+    ['14 Sturt Street, Ballarat, I can not remember the postcode sorry', 'Ballarat'],
+    ["3 Bay Road, the suburb's Sandringham and the post code is, hang on", 'Sandringham'],
+  ])('a label without its part: %j keeps the suburb and asks for the postcode', (heard, suburb) => {
+    expect(read(heard)).toMatchObject({ kind: 'partial', ask: 'postcode', parts: { suburb } });
+  });
+});
+
 describe('the next turn completes what the last one kept', () => {
   const kept = { parts: { number: '12', streetName: 'Smith Street', suburb: 'Fitzroy', state: 'VIC' as const }, ask: 'postcode' as const, options: [] };
 
@@ -178,6 +205,8 @@ describe('the next turn completes what the last one kept', () => {
     ["it's three oh six five", '12 Smith Street, Fitzroy VIC 3065'],
     ['the postcode is thirty sixty five', '12 Smith Street, Fitzroy VIC 3065'],
     ['Fitzroy North 3068', '12 Smith Street, Fitzroy North VIC 3068'],
+    ["postcode's three oh six five", '12 Smith Street, Fitzroy VIC 3065'],
+    ["yeah the post code's thirty sixty five", '12 Smith Street, Fitzroy VIC 3065'],
   ])('asked for the postcode, %j → %s', (heard, expected) => {
     expect(extractAddress(heard, OPTIONS, kept)).toMatchObject({ kind: 'value', value: expected });
   });

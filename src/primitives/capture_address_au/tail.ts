@@ -31,7 +31,7 @@ export function readTail(words: readonly string[], from: number, to: number): Se
   const parts: AddressParts = {};
   const issues: Issue[] = [];
   let end = to;
-  while (end > from && stateEndingAt(words, end, from) === undefined && isTrailing(words[end - 1])) end--;
+  while (end > from && stateEndingAt(words, end, from) === undefined && (isTrailing(words[end - 1]) || POSTCODE_MARKERS.has(words[end - 1]) || insideSentence(words, end - 1, from))) end--;
 
   let stateWords: readonly string[] = [];
   const readState = (): void => {
@@ -57,6 +57,7 @@ export function readTail(words: readonly string[], from: number, to: number): Se
     if (postcode !== undefined) parts.postcode = postcode;
     else issues.push({ type: 'bad-postcode', heard: digits });
     end = stripBack(words, from, runStart, CONNECTORS_AND_MARKERS);
+    end = beforeLabel(words, from, end, POSTCODE_MARKERS);
     if (parts.state === undefined) readState();
   }
 
@@ -103,6 +104,19 @@ export function readTail(words: readonly string[], from: number, to: number): Se
   return { parts, issues, suburbStart: start };
 }
 
+/**
+ * "… Richmond, and the postcode for that is 3121", "… the postcode there's
+ * 3121": a label, then a few sentence words, before the part it labels. The
+ * end moves back past the label, so the suburb before it is read.
+ */
+function beforeLabel(words: readonly string[], from: number, end: number, labels: ReadonlySet<string>): number {
+  for (let k = end - 1; k >= from && k >= end - 4; k--) {
+    if (labels.has(words[k])) return stripBack(words, from, k, CONNECTORS_AND_MARKERS);
+    if (isPlaceWord(words[k]) || words[k] === COMMA) return end;
+  }
+  return end;
+}
+
 /** "the postcode is 3065, and it's 12 Smith Street …": a postcode named before the address. */
 export function postcodeInLeadIn(words: readonly string[], start: number): string | undefined {
   const marker = words.slice(0, start).findIndex((w) => w === 'postcode' || w === 'code');
@@ -116,6 +130,16 @@ export function postcodeInLeadIn(words: readonly string[], start: number): strin
 /** Sign-off and sentence words after an address: "… 3065, thank you very much". */
 export function isTrailing(w: string): boolean {
   return TRAILING_WORDS.has(w) || (SENTENCE_WORDS.has(w) && !PLACE_NAME_WORDS.has(w));
+}
+
+/**
+ * "the" or "of" inside a sentence after the address ("… I can't remember the
+ * postcode"): after a sentence word, not after a place word ("Isle of Capri")
+ * or a comma ("…, The Gap").
+ */
+function insideSentence(words: readonly string[], i: number, from: number): boolean {
+  const before = words[i - 1];
+  return PLACE_NAME_WORDS.has(words[i]) && i - 1 >= from && before !== COMMA && SENTENCE_WORDS.has(before) && !PLACE_NAME_WORDS.has(before);
 }
 
 /** The last run of number words in words[from, to), read as one number. */

@@ -207,7 +207,7 @@ export const SENTENCE_WORDS: ReadonlySet<string> = new Set([
   'sure', 'tell', 'thank', 'thanks', 'that', "that's", 'thats', 'the', 'their', 'them', 'then', 'there', 'they',
   'think', 'this', 'to', 'uh', 'um', 'unit', 'up', 'us', 'was', 'very', 'much', 'bye', 'goodbye', 'heaps', 'we',
   "we're", 'well', 'were', 'what', "what's", 'when', 'where', 'which', 'who', 'why', 'will', 'with', 'would', 'yeah',
-  'yep', 'yes', 'you', 'your', "you're", 'yup',
+  'yep', 'yes', 'you', 'your', "you're", 'yup', 'called', 'named', "there's", 'theres', "can't", 'cant', 'remember',
 ]);
 
 /** Sentence words that do occur inside place names ("The Gap", "Isle of Capri"). */

@@ -15,11 +15,20 @@ export function addressSegments(text: string): string[][] {
   return splitSelfCorrections(normaliseUtterance(marked)).map((segment) => splitTokens(withoutFillers(tokens(segment))));
 }
 
-/** "4/56" → 4 / 56; "n.s.w" → nsw; "no." and "#" are gone already. */
+/**
+ * Labels callers put before a part, contracted with "is": "postcode's 3121",
+ * "the suburb's Richmond", "state's Victoria" are read as "postcode is …".
+ */
+const CONTRACTED_LABEL = /^(postcode|code|zip|suburb|state|street|number|unit|town|locality)'s$/;
+
+/** "4/56" → 4 / 56; "n.s.w" → nsw; "postcode's" → postcode is; "no." and "#" are gone already. */
 function splitTokens(words: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of words) {
-    if (/^[0-9a-z]+\/[0-9a-z]+$/.test(w)) {
+    const label = CONTRACTED_LABEL.exec(w);
+    if (label !== null) {
+      out.push(label[1], 'is');
+    } else if (/^[0-9a-z]+\/[0-9a-z]+$/.test(w)) {
       const [a, b] = w.split('/');
       out.push(a, '/', b);
     } else if (/^([a-z]\.)+[a-z]?$/.test(w)) {

@@ -68,6 +68,18 @@ const CAPTURED: ReadonlyArray<readonly [string, string]> = [
   ['not friday, saturday', '2026-11-28'],
   // the same date twice is one date
   ['friday the 27th yeah friday', '2026-11-27'],
+  // month abbreviations, with or without a dot, in any case
+  ['the 14th of Jan', '2027-01-14'],
+  ['FEB. 3rd', '2027-02-03'],
+  ['the 9th of Sept.', '2027-09-09'],
+  ['Oct the 2nd', '2027-10-02'],
+  ['the 30th of nov', '2026-11-30'],
+  // a weekday said after the date to confirm it: "that's a …", "which is a …", "it'll be a …"
+  ['the eleventh of Dec, which is a Friday', '2026-12-11'],
+  ["the 14th of January, it's a Thursday", '2027-01-14'],
+  ["the 2nd of Feb, that'll be a Tuesday", '2027-02-02'],
+  ["the first of March, I think that's a Monday", '2027-03-01'],
+  ['the 19th, falls on a Saturday', '2026-12-19'],
 ];
 
 /** Utterances from which no date may be taken: the caller must be asked. */
@@ -117,6 +129,9 @@ describe('capture_date_au reads', () => {
     expect(valueOf(read('on the 20th', { tense: 'past' }))).toBe('2026-11-20');
     expect(valueOf(read('the 5th of march', { tense: 'past' }))).toBe('2026-03-05');
     expect(valueOf(read('yesterday', { tense: 'past' }))).toBe('2026-11-25');
+    expect(valueOf(read('last night', { tense: 'past' }))).toBe('2026-11-25');
+    expect(valueOf(read('it happened last evening', { tense: 'past' }))).toBe('2026-11-25');
+    expect(valueOf(read('this morning', { tense: 'past' }))).toBe('2026-11-26');
     expect(valueOf(read('the fifth of march nineteen eighty five', { tense: 'past' }))).toBe('1985-03-05');
     expect(valueOf(read('5/3/85', { tense: 'past' }))).toBe('1985-03-05');
     expect(valueOf(read('the fifth of the third eighty five', { tense: 'past' }))).toBe('1985-03-05');
@@ -141,6 +156,12 @@ describe('capture_date_au reads', () => {
       prompt: 'Sorry, the 12th of December is a Saturday. Did you mean Friday the 11th of December, or Saturday the 12th of December?',
       partial: { dates: '2026-12-11 2026-12-12' },
     });
+  });
+
+  test('a weekday said to confirm a date that it does not match is asked about', () => {
+    expect(read("the 8th of Dec, that's a Wednesday")).toMatchObject({ kind: 'ambiguous', partial: { dates: '2026-12-08 2026-12-09' } });
+    expect(read('the 14th of Jan, which is a Friday')).toMatchObject({ kind: 'ambiguous', partial: { dates: '2027-01-14 2027-01-15' } });
+    expect(read("the 3rd of Sept, it's a Monday")).toMatchObject({ kind: 'ambiguous' });
   });
 
   test('the answer to a clarifying question picks a date from the partial value', () => {

@@ -153,6 +153,35 @@ describe('capture_datetime_au reads', () => {
     expect(valueOf(read('the start', partial))).toBe('2026-11-27T00:00');
   });
 
+  test('a night, morning or evening said by name is a day: "last night", "yesterday morning", "tomorrow night"', () => {
+    const past = { tense: 'past' };
+    expect(valueOf(read('last night at half past ten', undefined, past))).toBe('2026-11-25T22:30');
+    expect(valueOf(read('it was last night about 9 pm', undefined, past))).toBe('2026-11-25T21:00');
+    expect(valueOf(read('last evening at 7', undefined, past))).toBe('2026-11-25T19:00');
+    expect(valueOf(read('yesterday morning at 8', undefined, past))).toBe('2026-11-25T08:00');
+    expect(valueOf(read('this morning at 6:45', undefined, past))).toBe('2026-11-26T06:45');
+    expect(valueOf(read('tomorrow night at 8'))).toBe('2026-11-27T20:00');
+    expect(valueOf(read('tonight at quarter past 9'))).toBe('2026-11-26T21:15');
+    // a night alone keeps the day and the part of the day, and asks the time
+    expect(read('last night', undefined, past)).toMatchObject({ kind: 'partial', partial: { date: '2026-11-25', daypart: 'night' } });
+    // vaguer ones are not a day
+    expect(read('the other night at 9', undefined, past).kind).toBe('partial');
+    expect(read('last weekend at 3 pm', undefined, past).kind).toBe('ambiguous');
+  });
+
+  test('the small hours after a night said by name are on the next day', () => {
+    const past = { tense: 'past' };
+    expect(valueOf(read('2 am last night', undefined, past))).toBe('2026-11-26T02:00');
+    expect(valueOf(read('last night at 1:20 am', undefined, past))).toBe('2026-11-26T01:20');
+    expect(valueOf(read('tonight at 1 am'))).toBe('2026-11-27T01:00');
+    expect(valueOf(read('saturday night at 12:30 am'))).toBe('2026-11-29T00:30');
+    expect(valueOf(read('about 1 am', { date: '2026-11-25', daypart: 'night' }, past))).toBe('2026-11-26T01:00');
+    // "3 o'clock last night": morning or afternoon is asked, and the night is kept for the answer
+    const asked = read("3 o'clock last night", undefined, past);
+    expect(asked).toMatchObject({ kind: 'ambiguous', partial: { date: '2026-11-25', clock: '3:00', daypart: 'night' } });
+    expect(valueOf(read('in the morning', asked.kind === 'ambiguous' ? asked.partial : undefined, past))).toBe('2026-11-26T03:00');
+  });
+
   test('a day to choose keeps the time for after the choice', () => {
     const asked = read('next saturday at 2pm');
     expect(asked).toMatchObject({ kind: 'ambiguous', partial: { dates: '2026-11-28 2026-12-05', time: '14:00' } });

@@ -59,6 +59,8 @@ export function combine(date: DatePart, time: TimePart, options: WhenOptions): R
   }
   const day = { date: isoDate(date.date) };
   if (time.kind === 'time' && time.midnight === 'end') return value(addDays(date.date, 1), 0, 0, options);
+  // "last night at 2 am", "tonight at 1": the small hours after the night named.
+  if (time.kind === 'time' && time.overnight === true) return value(addDays(date.date, 1), time.hour, time.minute, options);
   if (time.kind === 'time' && time.midnight === 'ask') {
     // "Friday at midnight": most mean the night after Friday, some the one before. Asked.
     const named = speakDateNear(date.date, options.today);

@@ -1,5 +1,6 @@
 import { extractName, type NameExtraction } from './extract';
 import { maskName, nameCase, similarNames } from './format';
+import { applyModifier, readModifier } from './modifiers';
 import { readSpelledRun } from './spelling';
 
 const OPTIONS = { requireLastName: true };
@@ -146,6 +147,112 @@ describe('extractName', () => {
 
   test('a first name alone is enough when the surname is not required', () => {
     expect(extractName('just call me Dave', { requireLastName: false })).toMatchObject({ kind: 'value', value: 'Dave', fields: { first: 'Dave' } });
+  });
+});
+
+describe('how callers put their name forward', () => {
+  test.each([
+    // lead-ins that book or file the name: "put me down as", "book me in as", "put it under", "under the name", "I go by"
+    ['just put me down as Omar Haddad', 'Omar Haddad'],
+    ['book me in as Kylie Fraser please', 'Kylie Fraser'],
+    ['put it under Bianca Russo', 'Bianca Russo'],
+    ["yeah it's under the name Declan Murphy", 'Declan Murphy'],
+    ["it'll be under Ravi Singh", 'Ravi Singh'],
+    ['I go by Jess Moore', 'Jess Moore'],
+    ['you can call me Mack but my name is Malcolm Reid', 'Malcolm Reid'],
+    // "<word> is spelled / spelt / that's spelled / spelling is …": the spelling is of the word named
+    ['Harry Nolan, Harry is spelt h a r r i e', 'Harrie Nolan'],
+    ['Mia Chow, Chow is spelled c h o u', 'Mia Chou'],
+    ["Tegan Price, and Tegan that's spelled t e a g a n", 'Teagan Price'],
+    ['Dane Kerr, Kerr spelling is k e r', 'Dane Ker'],
+    ['Rosa Diaz and Diaz is d i a s', 'Rosa Dias'],
+    // spelling described, not spelled; the same name said again as heard is the respelled one
+    ['Sofia with a p h, Sofia Marino', 'Sophia Marino'],
+    ['Caitlin with a y, Caitlin Ross', 'Caitlyn Ross'],
+    ['kelly with an i e, kelly ryan', 'Kellie Ryan'],
+    ["Philip with two l's, Philip Carter", 'Phillip Carter'],
+    ['Allan with one l, Allan Webb', 'Alan Webb'],
+    ['Erik with a c, Erik Olsen', 'Eric Olsen'],
+    ['Tracy Bell, Tracy with an e', 'Tracey Bell'],
+    ['Jon with an h, Jon Baker', 'John Baker'],
+    ["Kristy Vance, that's Kristy with an i e", 'Kristie Vance'],
+    // descriptions that confirm what was heard: "without an e", "no e", "just J O"
+    ['Joe Lam, Joe no e', 'Jo Lam'],
+    ['Anne Holt, Anne with an e', 'Anne Holt'],
+    ['Jon Pike, just J O N', 'Jon Pike'],
+    ['Sara Kemp, Sara without an h', 'Sara Kemp'],
+    // a correction inside a labelled part keeps the label, including one said after the word ("Kate, Katherine actually")
+    ["my first name's Liz, sorry, Elizabeth, and my surname is Dunn", 'Elizabeth Dunn'],
+    ['first name Tom, I mean Thomas, last name Hale', 'Thomas Hale'],
+    ['given name is Kate, uh, Katherine actually, family name Moss', 'Katherine Moss'],
+    ['surname is Smith, sorry, Smythe, first name Ella', 'Ella Smythe'],
+    ['first name is Tash, Natasha, surname Reid', 'Natasha Reid'],
+    // connectives between the parts of one name
+    ['Priya, P R I Y A, then Raman R A M A N', 'Priya Raman'],
+    ['Marco and then Bianchi', 'Marco Bianchi'],
+    ['first name Noor and then the surname is Ali', 'Noor Ali'],
+    ['Ava, A V A, and Tran, T R A N', 'Ava Tran'],
+    // one name offered twice is one name
+    ['Kim Park or just Kim', 'Kim Park'],
+    // a short first name that begins the surname is not a restart
+    ['Will Williams', 'Will Williams'],
+    ['Jack Jackson', 'Jack Jackson'],
+    ['Dan Jordan', 'Dan Jordan'],
+  ])('%j → %s', (heard, expected) => {
+    expect(read(heard)).toMatchObject({ kind: 'value', value: expected });
+  });
+
+  test.each([
+    // two different names offered as alternatives
+    ["Mark Ellis, or you could put it under my wife's name, Tanya Ellis", false],
+    ['Ben Ford or Benjamin Ford', false],
+    ["Nina Park, or my partner's name, Sean Kelly", false],
+    ['Ruby Chan, or put it under my husband, Alan Chan', false],
+    // a described spelling that fits no respelling, or more than one: spelled out, not guessed
+    ['Jane with a y Smith', true],
+    ['Tomas with an h, Tomas Berg', true],
+    ['Stephen without a p h Clarke', true],
+  ])('%j is asked about (spell: %s)', (heard, spell) => {
+    const result = read(heard);
+    expect(result.kind).toBe('ambiguous');
+    expect(result.kind === 'ambiguous' && result.spell === true).toBe(spell);
+  });
+});
+
+describe('described spellings', () => {
+  test.each([
+    ['steven', 'with a p h', 'stephen'],
+    ['sofia', 'with a p h', 'sophia'],
+    ['catherine', 'with a k', 'katherine'],
+    ['eric', 'with a k', 'erik'],
+    ['caitlin', 'with a y', 'caitlyn'],
+    ['ashlee', 'with a y', 'ashley'],
+    ['natalee', 'with an i e', 'natalie'],
+    ['tracey', 'with an i e', 'tracie'],
+    ['tracy', 'with an e', 'tracey'],
+    ['ann', 'with an e', 'anne'],
+    ['brook', 'with an e on the end', 'brooke'],
+    ['sara', 'with an h', 'sarah'],
+    ['jon', 'with an aitch', 'john'],
+    ['philip', "with two l's", 'phillip'],
+    ['jenifer', "with two n's", 'jennifer'],
+    ['lyn', 'with double n', 'lynn'],
+    ['phillip', 'with just the one l', 'philip'],
+    ['jo', 'without an e', 'jo'],
+    ['joe', 'no e', 'jo'],
+    ['john', 'without an h', 'jon'],
+    ['anne', 'with no e', 'ann'],
+  ])('%s %s → %s', (word, said, written) => {
+    const words = said.split(' ');
+    const modifier = readModifier(words, 0);
+    expect(modifier?.end).toBe(words.length);
+    expect(modifier && applyModifier(word, modifier)).toEqual({ kind: 'spelled', text: written });
+  });
+
+  test('words that only look like a description are not one', () => {
+    expect(readModifier(['with', 'my', 'husband'], 0)).toBeUndefined();
+    expect(readModifier(['no', 'sorry'], 0)).toBeUndefined();
+    expect(readModifier(['no', 'a', 'b'], 0)).toBeUndefined();
   });
 });
 

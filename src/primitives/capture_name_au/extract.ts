@@ -1,5 +1,6 @@
 import { normaliseUtterance, splitSelfCorrections, tokens, withoutFillers } from '../spoken/normalise';
 import { isParticle, nameCase, similarNames, soundKey } from './format';
+import { applyModifier, readModifier } from './modifiers';
 import { readSpelledRun } from './spelling';
 import {
   ALTERNATIVE_WORDS,
@@ -32,7 +33,8 @@ export type NameAsk = 'first' | 'last';
 export type NameExtraction =
   | { kind: 'value'; value: string; fields: Record<string, string> }
   | { kind: 'partial'; parts: NameParts; ask: NameAsk }
-  | { kind: 'ambiguous'; reason: string }
+  /** `spell`: a spelling was described that fits no one respelling ("Jane with a Y"): ask for it letter by letter. */
+  | { kind: 'ambiguous'; reason: string; spell?: boolean }
   | { kind: 'none'; reason: string; nonAnswer: boolean };
 
 export interface NameOptions {
@@ -43,6 +45,10 @@ interface Item {
   /** Lowercase, except capitals that were spelled or made by a join (mac + donald). */
   text: string;
   spelled: boolean;
+  /** The word as said, when a spelling or a described spelling changed it ("steven" for Stephen). */
+  heard?: string;
+  /** A described spelling ("Jane with a Y") that fits no respelling: the caller is asked to spell. */
+  uncertain?: boolean;
 }
 
 /** What one segment (or one restatement inside it) says. */
@@ -51,7 +57,24 @@ interface SegmentName {
   /** How many unlabelled name words were said: one alone is a first name or, after a title, a surname. */
   words: number;
   labelled: boolean;
-  issue?: 'alternatives' | 'non-answer' | 'too-long';
+  issue?: 'alternatives' | 'non-answer' | 'too-long' | 'unspelled';
+  /** The label of the part said last, when it was labelled: a correction right after it continues it. */
+  endLabel?: Label;
+}
+
+type Label = 'first' | 'middle' | 'last';
+
+/**
+ * "Bec, Rebecca actually", "Smith, Smyth sorry": a correction said after the
+ * word it brings in (one word, after a pause, before the next pause or
+ * part). Rewritten the usual way round ("Bec, actually Rebecca") so the word
+ * after the marker wins.
+ */
+const CORRECTION_AFTER =
+  /((?:^|[,;.]|\b(?:um+|uh+|er+|erm|ah+)\b)[\s,]*)([a-z][a-z'-]*)\s+(actually|sorry)(?=\s*(?:[,;.!?]|$)|\s+(?:and|then|last|surname|family|second|middle|first|my)\b)/gi;
+
+export function correctionsFirst(text: string): string {
+  return text.replace(CORRECTION_AFTER, (_all, before: string, word: string, marker: string) => `${before}${marker} ${word}`);
 }
 
 export function extractName(text: string, options: NameOptions, pending?: { parts: NameParts; ask?: NameAsk }): NameExtraction {
@@ -61,26 +84,30 @@ export function extractName(text: string, options: NameOptions, pending?: { part
   let ask = pending?.ask;
   let heard = false;
   let nonAnswer = false;
-  let ambiguous = false;
-  for (const segment of splitSelfCorrections(normaliseUtterance(text))) {
+  let ambiguous: 'alternatives' | 'unspelled' | undefined;
+  // "First name is Bec, sorry, Rebecca": a correction right after a labelled part continues that part.
+  let carry: Label | undefined;
+  for (const segment of splitSelfCorrections(normaliseUtterance(correctionsFirst(text)))) {
     for (const piece of restatements(withoutFillers(tokens(segment)))) {
-      const reading = readSegment(piece, hints);
+      const reading = readSegment(piece, hints, carry);
+      carry = reading?.endLabel;
       if (reading === undefined) continue;
       if (reading.issue === 'non-answer' || reading.issue === 'too-long') {
         nonAnswer ||= reading.issue === 'non-answer';
         continue;
       }
-      if (reading.issue === 'alternatives') {
-        ambiguous = true;
+      if (reading.issue === 'alternatives' || reading.issue === 'unspelled') {
+        ambiguous = reading.issue;
         continue;
       }
-      ambiguous = false;
+      ambiguous = undefined;
       heard = true;
       parts = combine(parts, reading, ask);
       ask = undefined;
     }
   }
-  if (ambiguous) return { kind: 'ambiguous', reason: 'more than one name in one answer' };
+  if (ambiguous === 'alternatives') return { kind: 'ambiguous', reason: 'more than one name in one answer' };
+  if (ambiguous === 'unspelled') return { kind: 'ambiguous', reason: 'a described spelling that fits more than one name, or none', spell: true };
   if (!heard) return { kind: 'none', reason: nonAnswer ? 'the caller did not give a name' : 'no name heard', nonAnswer };
   return complete(parts, options);
 }
@@ -127,13 +154,14 @@ function definedOnly(parts: NameParts): NameParts {
 
 /**
  * "Jane Smith, that's Jane Smith", "Jess, that's Jessica Brown": a restatement
- * is read like a self-correction. "that's" before a spelling is not one.
+ * is read like a self-correction. "that's" before a spelling ("that's L E
+ * I G H", "that's spelled T E A G A N") is not one.
  */
 function restatements(words: readonly string[]): string[][] {
   const out: string[][] = [[]];
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const restates = (w === "that's" || w === 'thats') && out[out.length - 1].length > 0 && readSpelledRun(words, i + 1) === undefined;
+    const restates = (w === "that's" || w === 'thats') && out[out.length - 1].length > 0 && !leadsToSpelling(words, i);
     if (restates) out.push([]);
     else out[out.length - 1].push(w);
   }
@@ -141,31 +169,67 @@ function restatements(words: readonly string[]): string[][] {
 }
 
 /** Reads one piece: labelled chunks ("first name Jane, surname Smith") or one unlabelled name. */
-export function readSegment(words: readonly string[], hints: ReadonlyMap<string, string>): SegmentName | undefined {
-  const chunks = splitLabels(words);
+export function readSegment(words: readonly string[], hints: ReadonlyMap<string, string>, carry?: Label): SegmentName | undefined {
+  const chunks = splitLabels(withoutConnectives(words));
   const parts: NameParts = {};
   let labelled = false;
   let count = 0;
   let issue: SegmentName['issue'];
-  for (const chunk of chunks) {
-    const read = readChunk(chunk.words, chunk.label, hints);
-    if (read === undefined) continue;
+  let endLabel: Label | undefined;
+  chunks.forEach((chunk, index) => {
+    let label = chunk.label;
+    let read: SegmentName | undefined;
+    // One word right after a correction of a labelled part is that part again ("first name Bec, sorry, Rebecca").
+    if (index === 0 && label === undefined && carry !== undefined) {
+      const carried = readChunk(chunk.words, carry, hints);
+      if (carried !== undefined && carried.issue === undefined && carried.words === 1) {
+        label = carry;
+        read = carried;
+      }
+    }
+    read ??= readChunk(chunk.words, label, hints);
+    endLabel = undefined;
+    if (read === undefined) return;
     if (read.issue !== undefined) {
       issue ??= read.issue;
-      continue;
+      return;
     }
-    if (chunk.label !== undefined) {
+    if (label !== undefined) {
       labelled = true;
-      parts[chunk.label] = read.parts.first ?? read.parts.last;
+      parts[label] = read.parts.first ?? read.parts.last;
+      endLabel = label;
     } else {
       Object.assign(parts, read.parts);
       count = read.words;
     }
-  }
+  });
   if (parts.first === undefined && parts.last === undefined && parts.middle === undefined) {
     return issue !== undefined ? { parts, words: 0, labelled, issue } : undefined;
   }
-  return { parts, words: count, labelled };
+  return { parts, words: count, labelled, endLabel };
+}
+
+/**
+ * Words that join the parts of one name rather than two names: "Caitlin, and
+ * then Nguyen", "Jane then Smith", "C A I T L I N and N G U Y E N" (an "and"
+ * right after a spelling). Dropped when a name is on both sides.
+ */
+function withoutConnectives(words: readonly string[]): string[] {
+  const spelled = spelledPositions(words);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const before = out.length > 0;
+    const next = words[i + 1];
+    const nameNext = next !== undefined && (isNameWord(next) || LABELS.some(([phrase]) => phrase[0] === next) || readSpelledRun(words, i + 1) !== undefined);
+    if (before && nameNext && w === 'then') {
+      if (out[out.length - 1] === 'and') out.pop();
+      continue;
+    }
+    if (before && nameNext && w === 'and' && spelled.has(i - 1) && !spelled.has(i) && next !== 'then') continue;
+    out.push(w);
+  }
+  return out;
 }
 
 interface Chunk {
@@ -191,19 +255,69 @@ function splitLabels(words: readonly string[]): Chunk[] {
  * Phrases after which the name comes, even mid-sentence ("I'm calling about
  * my booking, the name's Sam Green"). The last one that leads to a name wins.
  */
-const ANCHORS: ReadonlyArray<readonly string[]> = [["name's"], ['name', 'is'], ['names'], ['this', 'is'], ["it's"], ["i'm"], ['i', 'am'], ['call', 'me']];
+const ANCHORS: ReadonlyArray<readonly string[]> = [
+  ["name's"],
+  ['name', 'is'],
+  ['names'],
+  ['this', 'is'],
+  ["it's"],
+  ["i'm"],
+  ['i', 'am'],
+  ['call', 'me'],
+  // "you can put me down as …", "book me in as …", "put it under …", "it's under the name …", "I go by …"
+  ['down', 'as'],
+  ['in', 'as'],
+  ['under'],
+  ['known', 'as'],
+  ['go', 'by'],
+  ['goes', 'by'],
+];
+
+/** "my husband's name, David Jones", "her name Mia Chen": a possessive and "name" lead to the name. */
+function possessiveName(words: readonly string[], i: number): boolean {
+  const before = words[i - 1];
+  return words[i] === 'name' && before !== undefined && (/'s$/.test(before) || ['my', 'his', 'her', 'their', 'our'].includes(before));
+}
 
 /** Reads the name words of one chunk. */
 function readChunk(input: readonly string[], label: Chunk['label'], hints: ReadonlyMap<string, string>): SegmentName | undefined {
+  const alternative = readAlternatives(input, label, hints);
+  if (alternative !== undefined) return alternative;
   const starts: number[] = [];
   for (let i = 1; i < input.length; i++) {
     for (const anchor of ANCHORS) if (anchor.every((a, k) => input[i + k] === a)) starts.push(i + anchor.length);
+    if (possessiveName(input, i)) starts.push(i + 1);
   }
   for (const start of starts.reverse()) {
     const reading = readWords(input.slice(start), label, hints);
     if (reading !== undefined && reading.issue === undefined) return reading;
   }
   return readWords(input, label, hints);
+}
+
+/**
+ * "Sarah Jones, or you can put it under my husband's name, David Jones": a
+ * name, "or", and words that give another name are two names offered; the
+ * same name again ("Jane Smith, or just Jane") is one.
+ */
+function readAlternatives(input: readonly string[], label: Chunk['label'], hints: ReadonlyMap<string, string>): SegmentName | undefined {
+  const or = input.indexOf('or');
+  if (or <= 0 || or >= input.length - 1) return undefined;
+  const before = readChunk(input.slice(0, or), label, hints);
+  const rest = input.slice(or + 1);
+  let after = readChunk(rest, label, hints);
+  // "… or put it under the manager, Dev Shah": a role, then the name it ends with.
+  if ((after === undefined || after.issue !== undefined) && rest.length > 2) after = readChunk(rest.slice(-2), label, hints);
+  if (before === undefined || after === undefined || before.issue !== undefined || after.issue !== undefined) return undefined;
+  const wordsOf = (r: SegmentName): string[] =>
+    Object.values(r.parts)
+      .flatMap((p) => (p ?? '').toLowerCase().split(' '))
+      .filter((w) => w.length > 0);
+  const a = wordsOf(before);
+  const b = wordsOf(after);
+  if (b.every((w) => a.includes(w))) return before;
+  if (a.every((w) => b.includes(w))) return after;
+  return { parts: {}, words: 0, labelled: false, issue: 'alternatives' };
 }
 
 function readWords(input: readonly string[], label: Chunk['label'], hints: ReadonlyMap<string, string>): SegmentName | undefined {
@@ -238,8 +352,9 @@ function readWords(input: readonly string[], label: Chunk['label'], hints: Reado
   const items = readItems(words, label === 'last');
   if (items === 'alternatives') return { parts: {}, words: 0, labelled: false, issue: 'alternatives' };
   if (items === 'non-answer') return { parts: {}, words: 0, labelled: false, issue: 'non-answer' };
-  const names = tidy(items);
+  const names = tidy(items, label !== undefined || items.length >= 3);
   if (names.length === 0) return undefined;
+  if (names.some((n) => n.uncertain === true)) return { parts: {}, words: 0, labelled: false, issue: 'unspelled' };
 
   const format = (item: Item, inSurname: boolean): string => nameCase(item.text, item.spelled ? undefined : hints.get(item.text), inSurname);
   if (label !== undefined) {
@@ -272,11 +387,14 @@ function leadsToSpelling(words: readonly string[], i: number): boolean {
   return false;
 }
 
-/** Indexes of words inside spelled runs ("T R A N": "a" there is a letter, not a word). */
+/**
+ * Indexes of words inside spelled runs ("T R A N": "a" there is a letter, not
+ * a word) and described spellings ("with an I E", "without an E").
+ */
 function spelledPositions(words: readonly string[]): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < words.length; ) {
-    const run = readSpelledRun(words, i);
+    const run = readSpelledRun(words, i) ?? (i > 0 ? readModifier(words, i) : undefined);
     if (run === undefined) {
       i++;
       continue;
@@ -294,6 +412,7 @@ function spelledPositions(words: readonly string[]): Set<number> {
  */
 function endsName(words: readonly string[], i: number): boolean {
   const w = words[i];
+  if (readModifier(words, i) !== undefined) return false;
   if (CUT_WORDS.has(w)) return true;
   if (ALTERNATIVE_WORDS.has(w)) return !isNameWord(words[i + 1]);
   return NOT_NAME_WORDS.has(w) && !leadsToSpelling(words, i);
@@ -316,27 +435,60 @@ function readItems(words: readonly string[], inSurname: boolean): Item[] | 'alte
   const items: Item[] = [];
   let joiner = '';
   let connector = false;
+  // The word a following spelling or description is about: "Lee Jackson, Lee is spelled L E I G H".
+  let target: Item | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const prev = items[items.length - 1];
+    const modifier = joiner === '' ? readModifier(words, i) : undefined;
+    if (modifier !== undefined && (target ?? prev) !== undefined) {
+      // "Steven with a P H", "Jo without an E", "Philip with two L's"
+      const item = target ?? prev;
+      const applied = applyModifier(item.text, modifier);
+      item.heard ??= item.text.toLowerCase();
+      if (applied.kind === 'uncertain') item.uncertain = true;
+      else item.text = applied.text;
+      item.spelled = true;
+      i = modifier.end - 1;
+      target = undefined;
+      connector = false;
+      continue;
+    }
     const run = readSpelledRun(words, i);
     if (run !== undefined) {
       const letters = run.letters;
       i = run.end - 1;
+      const same = items.find((it) => it.text.toLowerCase() === letters.toLowerCase());
       if (joiner !== '' && prev !== undefined) {
         prev.text += joiner + letters;
         prev.spelled = true;
+      } else if (target !== undefined) {
+        target.heard ??= target.text.toLowerCase();
+        target.text = letters;
+        target.spelled = true;
+      } else if (same !== undefined) {
+        // A spelling of a word said earlier ("Siobhan Kelly, S I O B H A N", "Jo Walsh, just J O") confirms it.
+        same.spelled = true;
       } else if (prev !== undefined && (connector || (!prev.spelled && similarNames(prev.text, letters)))) {
+        prev.heard ??= prev.text.toLowerCase();
         prev.text = letters;
         prev.spelled = true;
-      } else if (!items.some((it) => it.text.toLowerCase() === letters.toLowerCase())) {
-        // A spelling of a word said earlier ("Siobhan Kelly, S I O B H A N") confirms it; anything else is a new word.
+      } else {
         items.push({ text: letters, spelled: true });
       }
       joiner = '';
       connector = false;
+      target = undefined;
       continue;
     }
+    // A name said again before its spelling or description ("Lee is spelled …", "Jo without an E") names the word it is about.
+    const named = /^[a-z][a-z'-]*$/.test(w) ? items.find((it) => it.text.toLowerCase() === w || it.heard === w) : undefined;
+    if (named !== undefined && joiner === '' && (readModifier(words, i + 1) !== undefined || leadsToSpelling(words, i + 1))) {
+      target = named;
+      continue;
+    }
+    // "Steven with a P H, Steven Clarke": the name said again as heard is the one already respelled.
+    if (named !== undefined && joiner === '' && named.heard === w && named.text.toLowerCase() !== w) continue;
     if (w === 'hyphen' || w === 'dash' || w === 'hyphenated' || w === '-') {
       joiner = '-';
       continue;
@@ -350,6 +502,11 @@ function readItems(words: readonly string[], inSurname: boolean): Item[] | 'alte
       continue;
     }
     if (SPELL_CONNECTORS.has(w) && prev !== undefined && (words[i + 1] === undefined || SPELL_CONNECTORS.has(words[i + 1]))) continue;
+    // "Tegan Price, and Tegan's spelled T E A G A N": "and" before a name said again and its spelling joins, it does not add a name.
+    const again = words[i + 1];
+    if (w === 'and' && again !== undefined && items.some((it) => it.text.toLowerCase() === again || it.heard === again)) {
+      if (readModifier(words, i + 2) !== undefined || leadsToSpelling(words, i + 2)) continue;
+    }
     if (ALTERNATIVE_WORDS.has(w) && prev !== undefined && i < words.length - 1) return 'alternatives';
     if (NOT_NAME_WORDS.has(w) || !/^[a-z][a-z'-]*$/.test(w)) return 'non-answer';
     if (joiner !== '' && prev !== undefined) {
@@ -367,8 +524,13 @@ function readItems(words: readonly string[], inSurname: boolean): Item[] | 'alte
   return items;
 }
 
-/** Drops repeats ("Jane, Jane Smith") and restarts ("Chris, um, Christopher Lee"). */
-function tidy(items: readonly Item[]): Item[] {
+/**
+ * Drops repeats ("Jane, Jane Smith") and, where `restarts`, restarts: a short
+ * name then the full name it is part of ("Chris, um, Christopher Lee", "first
+ * name Bec, Rebecca"). Not between two words alone, which are a first name
+ * and a surname ("Will Williams", "Jack Jackson").
+ */
+function tidy(items: readonly Item[], restarts: boolean): Item[] {
   const out: Item[] = [];
   for (const item of items) {
     const prev = out[out.length - 1];
@@ -379,7 +541,7 @@ function tidy(items: readonly Item[]): Item[] {
       out[out.length - 1] = { ...item };
       continue;
     }
-    if (prev !== undefined && !prev.spelled && prev.text.length >= 3 && lower.length > prev.text.length && lower.startsWith(prev.text.toLowerCase())) {
+    if (restarts && prev !== undefined && !prev.spelled && prev.text.length >= 3 && lower.length > prev.text.length && lower.includes(prev.text.toLowerCase())) {
       out[out.length - 1] = item;
       continue;
     }

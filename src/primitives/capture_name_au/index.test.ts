@@ -72,6 +72,20 @@ describe('capture_name_au on the objective state machine', () => {
     ]);
   });
 
+  test('a described spelling that fits no one respelling is asked for letter by letter', () => {
+    play([
+      [{ transcription: 'Jane with a y Smith' }, 'eliciting', '', /spell your name for me, letter by letter/],
+      [{ transcription: 'J A Y N E Smith' }, 'completed', 'Jayne Smith'],
+    ]);
+  });
+
+  test('two names offered as alternatives are asked about', () => {
+    play([
+      [{ transcription: "Mark Ellis, or you could put it under my wife's name, Tanya Ellis" }, 'eliciting', '', /more than one name/],
+      [{ transcription: 'put it under Tanya Ellis' }, 'completed', 'Tanya Ellis'],
+    ]);
+  });
+
   test('require_last_name=false takes a first name alone', () => {
     play([[{ transcription: 'just call me Dave' }, 'completed', 'Dave']], { require_last_name: 'false' });
   });
@@ -88,6 +102,9 @@ describe('capture_name_au repair', () => {
     ['my surname is Li', 'Karen Li'],
     ['no, first name is Caren, C A R E N', 'Caren Lee'],
     ['no, Sharon Lee', 'Sharon Lee'],
+    ['no, Karen with a C', 'Caren Lee'],
+    ['no, my first name is Karen with a C', 'Caren Lee'],
+    ['no, Lee is spelled L I', 'Karen Li'],
   ])('%j → %s', (heard, expected) => {
     expect(captureNameAu.repair?.(previous, heard, context)).toMatchObject({ kind: 'value', value: expected });
   });
@@ -95,6 +112,7 @@ describe('capture_name_au repair', () => {
   test('words that change nothing give no repair', () => {
     expect(captureNameAu.repair?.(previous, 'no', context)).toBeUndefined();
     expect(captureNameAu.repair?.(previous, 'Karen Lee', context)).toBeUndefined();
+    expect(captureNameAu.repair?.(previous, "Lee with two e's", context)).toBeUndefined();
   });
 });
 

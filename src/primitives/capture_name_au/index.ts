@@ -2,7 +2,7 @@ import type { CaptureSpec, PartialValue, ReadContext, Reading } from '../objecti
 import { InvalidParamsError } from '../types';
 import { extractName, type NameAsk, type NameExtraction, type NameOptions, type NameParts } from './extract';
 import { maskName } from './format';
-import { AMBIGUOUS_PROMPT, askPrompt, NAME_PROMPTS, NON_ANSWER_PROMPT } from './prompts';
+import { AMBIGUOUS_PROMPT, askPrompt, NAME_PROMPTS, NON_ANSWER_PROMPT, SPELL_PROMPT } from './prompts';
 import { repairName } from './repair';
 
 /**
@@ -63,7 +63,7 @@ function toReading(extraction: NameExtraction): Reading {
     case 'partial':
       return { kind: 'partial', partial: partialOf(extraction.parts, extraction.ask), prompt: askPrompt(extraction.ask, extraction.parts) };
     case 'ambiguous':
-      return { kind: 'ambiguous', reason: extraction.reason, prompt: AMBIGUOUS_PROMPT };
+      return { kind: 'ambiguous', reason: extraction.reason, prompt: extraction.spell === true ? SPELL_PROMPT : AMBIGUOUS_PROMPT };
     case 'none':
       return extraction.nonAnswer ? { kind: 'none', reason: extraction.reason, prompt: NON_ANSWER_PROMPT } : { kind: 'none', reason: extraction.reason };
   }

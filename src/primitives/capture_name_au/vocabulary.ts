@@ -10,7 +10,7 @@ export const LEAD_WORDS: ReadonlySet<string> = new Set([
   'morning', 'afternoon', 'evening', 'day', 'mate', "it's", 'its', 'it', 'is', 'this', "that's", 'thats', 'my', 'name',
   "name's", 'names', 'the', "i'm", 'im', 'i', 'am', 'me', 'call', 'called', 'you', 'can', 'full', 'and', 'look', 'right',
   'alright', 'of', 'course', 'certainly', 'no', 'worries', 'here', 'was', 'be', "it'll", 'under', 'booked', 'speaking',
-  'with', "you're", 'youre', 'talking', 'to', 'there', 'again', 'just', 'actually',
+  'with', "you're", 'youre', 'talking', 'to', 'there', 'again', 'just', 'actually', 'put',
 ]);
 
 /** Titles: dropped, but a title before a lone word makes it a surname ("Mr Smith"). */

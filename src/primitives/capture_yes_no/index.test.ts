@@ -115,6 +115,44 @@ describe('capture_yes_no reads answers that depend on the question', () => {
     expect(answer(heard, question)).toBe(expected);
   });
 
+  test.each([
+    // an absence denies a question that asks whether someone or something is
+    ['Is anyone living at the address?', 'nobody lives there anymore', 'no'],
+    ['Is the unit tenanted at the moment?', "there's no tenant in it right now", 'no'],
+    ['Was anything taken?', 'nothing was taken as far as I can tell', 'no'],
+    ['Did anyone else see the accident?', 'no one else was around', 'no'],
+    ['Is there someone home during the day?', "there's nobody home till six", 'no'],
+    ['Do you still have the vehicle?', 'nobody has it now, I sold it', 'no'],
+    ['Do you need anything else today?', 'nothing thanks', 'no'],
+    // a trouble denied: no to a question about that trouble, yes to one about all being well
+    ['Was anyone injured?', 'nobody got hurt thank god', 'no'],
+    ['Is there any damage to the vehicle?', 'no damage at all', 'no'],
+    ['Is the car OK?', 'nothing wrong with it', 'yes'],
+    ['Is everything alright at the property?', "nothing's broken", 'yes'],
+    // a change denied is no change
+    [Q.current, "nothing's different", 'yes'],
+    [Q.changed, "nothing's different", 'no'],
+    // a state opposite to the question's, said as a statement; "not" before it is a yes
+    ['Is the property currently occupied?', "it's vacant since March", 'no'],
+    ['Is the shop open on Sundays?', "nah it's closed Sundays", 'no'],
+    ['Is your phone connected?', "it's disconnected at the moment", 'no'],
+    ['Has the invoice been paid?', "it's still overdue", 'no'],
+    ['Is the house occupied?', "it isn't empty, my son's there", 'yes'],
+    ['Is the gate locked?', "it's unlocked", 'no'],
+    // the question does not make the polarity clear: asked again
+    ['Is the house empty?', "nobody's there", '(NO_VALUE)'],
+    ['Is the flat vacant?', "nobody's living in it", '(NO_VALUE)'],
+    ['Are you the only person living there?', 'nobody else lives here', '(NO_VALUE)'],
+    ["Isn't anyone home?", 'no one at the moment', '(NO_VALUE)'],
+    ['Is the car OK?', "nobody's touched it", '(NO_VALUE)'],
+    ['Is the property occupied?', 'nothing wrong with it', '(NO_VALUE)'],
+    [Q.record, 'nobody minds', '(AMBIGUOUS)'],
+    [undefined, "nobody's there", '(NO_VALUE)'],
+    [undefined, 'it is empty', '(NO_VALUE)'],
+  ])('%s %j → %s', (question, heard, expected) => {
+    expect(answer(heard, question)).toBe(expected);
+  });
+
   test('an empty question is the same as none', () => {
     expect(captureYesNo.options({ question: '   ' }, 0)).toEqual({ question: undefined });
     expect(answer("I'm good", '')).toBe(answer("I'm good"));
@@ -240,5 +278,9 @@ describe('frameQuestion', () => {
     expect(frameQuestion(Q.changed)).toMatchObject({ still: false, change: true, aux: 'have' });
     expect(frameQuestion('Is your number still the same, or has it changed?')).toMatchObject({ still: false, change: false });
     expect(frameQuestion(undefined)).toMatchObject({ text: undefined, mind: false, content: new Set() });
+    expect(frameQuestion('Is the property occupied?')).toMatchObject({ negative: false });
+    expect(frameQuestion('Is the property empty?')).toMatchObject({ negative: true });
+    expect(frameQuestion("Isn't anyone home?")).toMatchObject({ negative: true });
+    expect(frameQuestion('Are you the only one on the lease?')).toMatchObject({ negative: true });
   });
 });

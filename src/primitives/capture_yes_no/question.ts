@@ -27,6 +27,24 @@ export interface QuestionFrame {
   aux: string | undefined;
   /** Content words of the question, stemmed: an answer made of them repeats the question. */
   content: ReadonlySet<string>;
+  /** Every word of the question, as said. */
+  words: ReadonlySet<string>;
+  /**
+   * The question is negated or asks about an absence ("Isn't anyone home?", "Is
+   * the house empty?", "Are you the only one there?"): an answer that denies
+   * something ("nobody's there") does not tell its yes from its no.
+   */
+  negative: boolean;
+}
+
+/** Words that make a question negative or exclusive, or ask after an absence. */
+const NEGATIVE_QUESTION_WORDS: ReadonlySet<string> = new Set([
+  'not', 'no', 'never', 'nobody', 'none', 'nothing', 'without', 'only', 'alone', 'except', 'empty', 'vacant', 'unoccupied',
+  'closed', 'shut', 'off', 'away', 'absent', 'free', 'unused',
+]);
+
+function isNegativeQuestionWord(word: string): boolean {
+  return NEGATIVE_QUESTION_WORDS.has(word) || /n't$/.test(word);
 }
 
 const MIND = /\b(do|would|will) (you|ya) mind\b|\bmind if\b|\bany objections?\b|\b(do|would) you object\b|\b(is|would|will) (it|that|there) (be )?(a|any) (problem|issue|drama)\b|\bany (problem|issue|drama)s? (with|if)\b/;
@@ -124,5 +142,7 @@ export function frameQuestion(question: string | undefined): QuestionFrame {
     change: change && !still,
     aux: words.length > 0 ? AUX_OF[words[0]] : undefined,
     content: new Set(words.filter((w) => !FUNCTION_WORDS.has(w)).map(stem)),
+    words: new Set(words),
+    negative: words.some(isNegativeQuestionWord),
   };
 }

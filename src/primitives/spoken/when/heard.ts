@@ -81,7 +81,16 @@ function negated(text: string, start: number): boolean {
   return /\b(not|isnt|aint|instead of|rather than)(?: on| at| the)?$/.test(text.slice(0, start).trim());
 }
 
-const JOINING_WORDS = new Set(['the', 'on', 'of', 'thats', 'that', 'is', 'which', 'so', 'yeah', 'yep', 'be', 'would', 'will']);
+/**
+ * Words between two halves of one date: "Friday, that's the 27th", "the 8th
+ * of Dec, that's a Tuesday", "the 14th, which I think is a Thursday", "it'll
+ * be a Monday". A weekday said this way confirms the date (and, if it does
+ * not match, is asked about).
+ */
+const JOINING_WORDS = new Set([
+  'the', 'on', 'of', 'thats', 'that', 'is', 'which', 'so', 'yeah', 'yep', 'be', 'would', 'will', 'a', 'an', 'its', 'it', 'thatll',
+  'itll', 'should', 'falls', 'i', 'think', 'reckon', 'believe',
+]);
 
 /** Joins what belongs to one date: "tomorrow, Friday", "Friday … the 27th" said as one. */
 function mergeAdjacent(dates: HeardDate[], text: string): HeardDate[] {

@@ -28,8 +28,11 @@ export type DatePart =
   | { kind: 'ask'; ambiguous: boolean; reason: string; prompt: string; partial?: Record<string, string> };
 
 export type TimePart =
-  /** `midnight`: said as "midnight", which with a day is its end ("tonight at midnight") or must be asked about. */
-  | { kind: 'time'; hour: number; minute: number; midnight?: 'end' | 'ask' }
+  /**
+   * `midnight`: said as "midnight", which with a day is its end ("tonight at midnight") or must be asked about.
+   * `overnight`: a small-hours time said with a night ("last night at 2 am", "Friday night at 1"): on the day after the one named.
+   */
+  | { kind: 'time'; hour: number; minute: number; midnight?: 'end' | 'ask'; overnight?: boolean }
   /** "in twenty minutes": minutes from the reference instant; "this time tomorrow": the reference's time on another day. */
   | { kind: 'relative'; minutes: number; sameTime?: boolean }
   | { kind: 'missing'; dayPart?: DayPart }
@@ -143,14 +146,14 @@ export function readTimePart(heard: Heard, partial: PartialValue | undefined, op
   const clock = partial?.clock !== undefined ? parseClock(partial.clock) : undefined;
   if (clock !== undefined) {
     const answered = answerMeridiem(clock, heard);
-    if (answered !== undefined) return answered;
+    if (answered !== undefined) return answered.kind === 'time' ? atNight(answered, partial?.daypart === 'night') : answered;
   }
   const times = heard.times;
   if (partial?.daypart !== undefined && times.length === 1 && !times[0].decided && !times[0].conflict) {
     // "What time in the morning?" … "9"
     const t = { ...times[0] };
     applyDayPart(t, partial.daypart as DayPart);
-    if (!t.conflict) return { kind: 'time', hour: t.hour, minute: t.minute };
+    if (!t.conflict) return atNight({ kind: 'time', hour: t.hour, minute: t.minute }, partial.daypart === 'night');
   }
   if (times.length === 0) {
     // "sometime in the afternoon", "late morning": the part of the day is worth keeping.
@@ -175,10 +178,19 @@ export function readTimePart(heard: Heard, partial: PartialValue | undefined, op
   const t = distinct[0];
   if (t.fromReference !== undefined) return { kind: 'relative', minutes: t.fromReference, sameTime: t.sameTime };
   const hour12 = t.hour % 12 === 0 ? 12 : t.hour % 12;
-  if (t.conflict || heard.dayPartsInConflict) return meridiemQuestion(hour12, t.minute, 'the part of the day said does not fit the time');
+  if (t.conflict || heard.dayPartsInConflict) {
+    const asked = meridiemQuestion(hour12, t.minute, 'the part of the day said does not fit the time');
+    // "last night at 3": the night is kept, so "in the morning" is the small hours after it.
+    return heard.dayPart === 'night' && asked.kind === 'ask' ? { ...asked, partial: { ...asked.partial, daypart: 'night' } } : asked;
+  }
   if (!t.decided) return meridiemQuestion(hour12, t.minute, `${speakClock(hour12, t.minute)} could be morning or afternoon`);
   if (t.midnight) return { kind: 'time', hour: 0, minute: 0, midnight: heard.dayPart === 'night' ? 'end' : 'ask' };
-  return { kind: 'time', hour: t.hour, minute: t.minute };
+  return atNight({ kind: 'time', hour: t.hour, minute: t.minute }, heard.dayPart === 'night' || partial?.daypart === 'night');
+}
+
+/** The hours before dawn of a night said by name belong to the next calendar day (as "tonight at midnight" is the day's end). */
+function atNight(time: { kind: 'time'; hour: number; minute: number }, night: boolean): TimePart {
+  return night && time.hour < 6 ? { ...time, overnight: true } : time;
 }
 
 function meridiemQuestion(hour12: number, minute: number, reason: string): TimePart {

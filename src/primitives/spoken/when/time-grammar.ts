@@ -267,7 +267,8 @@ function readDayParts(text: string): DayPart[] {
 
 /**
  * The segment without its time words, for the date grammar: "this arvo",
- * "tonight" and "this morning" become "today", "tomorrow morning" "tomorrow".
+ * "tonight" and "this morning" become "today", "last night" "yesterday",
+ * "tomorrow morning" "tomorrow".
  */
 function restOf(text: string, claimed: ReadonlyArray<[number, number]>): string {
   let out = '';
@@ -279,6 +280,7 @@ function restOf(text: string, claimed: ReadonlyArray<[number, number]>): string 
   out += text.slice(at);
   return out
     .replace(/\bthis (?:morning|afternoon|evening|am|pm)\b|\btonight\b/g, ' today ')
+    .replace(/\blast (?:night|evening)\b/g, ' yesterday ')
     .replace(/\b(?:in the |at |the )?(?:morning|afternoon|evening|night|am|pm|oclock)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
