@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { createChannel, createClient, createClientFactory, type Channel, type Client } from 'nice-grpc';
+import { createChannel, createClientFactory, type Channel, type Client } from 'nice-grpc';
 import { deadlineMiddleware, type DeadlineOptions } from 'nice-grpc-client-middleware-deadline';
 import { VoiceCoreServiceDefinition } from '../../generated/voice_core/voice_core';
 import { startVoiceCoreServer, type RunningServer, type VoiceCoreServerOptions } from '../../src/server/server';
@@ -43,5 +43,3 @@ export async function startTestServer(options: Partial<VoiceCoreServerOptions> =
     },
   };
 }
-
-export { createChannel, createClient };
