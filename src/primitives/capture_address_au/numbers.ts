@@ -1,4 +1,4 @@
-import { DIGIT_WORDS, TEEN_WORDS, TENS_WORDS, WEAK_DIGIT_WORDS } from '../spoken/characters';
+import { DIGIT_WORDS, isDigitWord, isTeenWord, isTensWord, TEEN_WORDS, TENS_WORDS, WEAK_DIGIT_WORDS } from '../spoken/characters';
 
 /**
  * Numbers in an address as callers say them: figures ("56"), digit by digit
@@ -23,7 +23,7 @@ export interface NumberRun {
 
 /** Digit words that are safe on their own: "to", "for", "won", "ate" and "nil" are not. */
 function unitDigit(word: string | undefined): string | undefined {
-  if (word === undefined || !(word in DIGIT_WORDS) || WEAK_DIGIT_WORDS.has(word)) return undefined;
+  if (word === undefined || !(isDigitWord(word)) || WEAK_DIGIT_WORDS.has(word)) return undefined;
   return DIGIT_WORDS[word];
 }
 
@@ -34,7 +34,7 @@ const isZeroWord = (w: string | undefined): boolean => w === 'oh' || w === 'o';
 function isNumberWord(w: string | undefined): boolean {
   return (
     w !== undefined &&
-    (unitDigit(w) !== undefined || w in TEEN_WORDS || w in TENS_WORDS || w === 'hundred' || w === 'thousand')
+    (unitDigit(w) !== undefined || isTeenWord(w) || isTensWord(w) || w === 'hundred' || w === 'thousand')
   );
 }
 
@@ -55,8 +55,8 @@ export function isNumberToken(words: readonly string[], i: number): boolean {
 function readSmall(words: readonly string[], i: number): { value: number; end: number } | undefined {
   const w = words[i];
   if (w === undefined) return undefined;
-  if (w in TEEN_WORDS) return { value: Number(TEEN_WORDS[w]), end: i + 1 };
-  if (w in TENS_WORDS) {
+  if (isTeenWord(w)) return { value: Number(TEEN_WORDS[w]), end: i + 1 };
+  if (isTensWord(w)) {
     const unit = unitDigit(words[i + 1]);
     if (unit !== undefined && unit !== '0') return { value: Number(TENS_WORDS[w]) * 10 + Number(unit), end: i + 2 };
     return { value: Number(TENS_WORDS[w]) * 10, end: i + 1 };

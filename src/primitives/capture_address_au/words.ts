@@ -1,6 +1,9 @@
-import { DIGIT_WORDS, TEEN_WORDS, TENS_WORDS } from '../spoken/characters';
+import { isDigitWord, isTeenWord, isTensWord } from '../spoken/characters';
+import { keysOf } from '../spoken/keys';
 import { normaliseUtterance, splitSelfCorrections, tokens, withoutFillers } from '../spoken/normalise';
 import { ORDINALS, SENTENCE_WORDS, PLACE_NAME_WORDS, STATE_PHRASE_WORDS, type StateCode } from './vocabulary';
+
+const isOrdinalWord = keysOf(ORDINALS);
 
 /**
  * Word-level helpers for addresses. A comma the recogniser wrote is kept as
@@ -25,15 +28,16 @@ const CONTRACTED_LABEL = /^(postcode|code|zip|suburb|state|street|number|unit|to
 function splitTokens(words: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of words) {
-    const label = CONTRACTED_LABEL.exec(w);
+    // Each form needs its character ("'s", "/", ".", "-"): most words are none of them.
+    const label = w.endsWith("'s") ? CONTRACTED_LABEL.exec(w) : null;
     if (label !== null) {
       out.push(label[1], 'is');
-    } else if (/^[0-9a-z]+\/[0-9a-z]+$/.test(w)) {
+    } else if (w.includes('/') && /^[0-9a-z]+\/[0-9a-z]+$/.test(w)) {
       const [a, b] = w.split('/');
       out.push(a, '/', b);
-    } else if (/^([a-z]\.)+[a-z]?$/.test(w)) {
+    } else if (w.includes('.') && /^([a-z]\.)+[a-z]?$/.test(w)) {
       out.push(w.replace(/\./g, ''));
-    } else if (/^[a-z]+(-[a-z]+)+$/.test(w) && w.split('-').every((part) => isNumberWord(part))) {
+    } else if (w.includes('-') && /^[a-z]+(-[a-z]+)+$/.test(w) && w.split('-').every((part) => isNumberWord(part))) {
       // "forty-two", "twenty-six"
       out.push(...w.split('-'));
     } else if (w.endsWith(COMMA) && w.length > 1) {
@@ -45,14 +49,14 @@ function splitTokens(words: readonly string[]): string[] {
   return out;
 }
 
-const isNumberWord = (w: string): boolean => w in DIGIT_WORDS || w in TEEN_WORDS || w in TENS_WORDS || w === 'hundred' || w === 'thousand';
+const isNumberWord = (w: string): boolean => isDigitWord(w) || isTeenWord(w) || isTensWord(w) || w === 'hundred' || w === 'thousand';
 
 export const isFigureLike = (w: string | undefined): boolean => w !== undefined && /^[0-9]+([a-z]|-[0-9]+[a-z]?)?$/.test(w);
 
 /** A word that can be part of a street or suburb name. */
 export function isPlaceWord(w: string | undefined): boolean {
   if (w === undefined) return false;
-  if (w in ORDINALS) return true;
+  if (isOrdinalWord(w)) return true;
   if (!/^[a-z][a-z'-]*$/.test(w)) return false;
   return !SENTENCE_WORDS.has(w) || PLACE_NAME_WORDS.has(w);
 }
@@ -99,21 +103,23 @@ export function stateStartingAt(words: readonly string[], start: number): readon
 export function placeCase(words: readonly string[]): string {
   return words
     .map((w) => {
-      if (w in ORDINALS) return ORDINALS[w];
+      if (isOrdinalWord(w)) return ORDINALS[w];
       if (w === 'st' || w === 'saint') return 'St';
       if (w === 'mt') return 'Mount';
-      return w
-        .split('-')
-        .map((part) => capitalisePart(part))
-        .join('-');
+      return w.includes('-')
+        ? w
+            .split('-')
+            .map((part) => capitalisePart(part))
+            .join('-')
+        : capitalisePart(w);
     })
     .join(' ');
 }
 
 function capitalisePart(part: string): string {
   if (part.length === 0) return part;
-  if (/^mc[a-z]{2,}$/.test(part)) return `Mc${part[2].toUpperCase()}${part.slice(3)}`;
-  if (/^[od]'[a-z]+$/.test(part)) return `${part[0].toUpperCase()}'${part[2].toUpperCase()}${part.slice(3)}`;
+  if (part.startsWith('mc') && /^mc[a-z]{2,}$/.test(part)) return `Mc${part[2].toUpperCase()}${part.slice(3)}`;
+  if (part[1] === "'" && /^[od]'[a-z]+$/.test(part)) return `${part[0].toUpperCase()}'${part[2].toUpperCase()}${part.slice(3)}`;
   return part[0].toUpperCase() + part.slice(1);
 }
 

@@ -1,4 +1,5 @@
 import type { CaptureSpec } from '../objective/capture-spec';
+import { maskIsoDate } from '../spoken/when/calendar';
 import { readWhenOptions, WHEN_PARAMS, type WhenOptions } from '../spoken/when/options';
 import { DATE_PROMPTS } from './prompts';
 import { readDate, repairDate } from './read';
@@ -33,5 +34,5 @@ export const captureDateAu: CaptureSpec<WhenOptions> = {
 
 /** "1985-07-14" → "****-07-**": a date of birth is personal; the month alone identifies no one. */
 export function maskDate(value: string): string {
-  return value.replace(/^\d{4}-(\d{2})-\d{2}/, '****-$1-**');
+  return maskIsoDate(value);
 }

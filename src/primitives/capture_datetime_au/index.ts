@@ -1,4 +1,5 @@
 import type { CaptureSpec } from '../objective/capture-spec';
+import { maskIsoDate } from '../spoken/when/calendar';
 import { readWhenOptions, WHEN_PARAMS, type WhenOptions } from '../spoken/when/options';
 import { DATETIME_PROMPTS } from './prompts';
 import { readDatetime, repairDatetime } from './read';
@@ -26,5 +27,5 @@ export const captureDatetimeAu: CaptureSpec<WhenOptions> = {
 
 /** "2026-11-27T15:00" → "****-11-**T15:00": masked like a date; the time of day identifies no one. */
 export function maskDatetime(value: string): string {
-  return value.replace(/^\d{4}-(\d{2})-\d{2}/, '****-$1-**');
+  return maskIsoDate(value);
 }

@@ -6,9 +6,15 @@ import {
   TEEN_WORDS,
   TENS_WORDS,
   WEAK_DIGIT_WORDS,
+  isDigitWord,
+  isLetterName,
+  isNatoWord,
   isSingleLetter,
+  isTeenWord,
+  isTensWord,
   numberWordsToDigits,
 } from '../spoken/characters';
+import { keysOf } from '../spoken/keys';
 import { normaliseUtterance, splitSelfCorrections, tokens, withoutFillers } from '../spoken/normalise';
 import { AU_SECOND_LEVEL, COMMON_TLDS, PROVIDER_DOMAINS, PROVIDER_HOMOPHONES } from './providers';
 
@@ -62,8 +68,13 @@ function retracted(prepared: string): boolean {
     return true;
   }
   DOUBT.lastIndex = 0;
-  return TRAILING_RETRACTION.test(prepared.replace(/(?:\s+(?:thanks|thank you|cheers|please|mate))+$/, ''));
+  const stripped = /(?:thanks|you|cheers|please|mate)$/.test(prepared) ? prepared.replace(/(?:\s+(?:thanks|thank you|cheers|please|mate))+$/, '') : prepared;
+  // A retraction ends the text with one of these words: without one, there is none to look for.
+  return RETRACTION_ENDS.has(stripped.slice(stripped.lastIndexOf(' ') + 1)) && TRAILING_RETRACTION.test(stripped);
 }
+
+/** The words TRAILING_RETRACTION can end with. */
+const RETRACTION_ENDS = new Set(['no', 'nah', 'nope', 'wait', 'on', 'actually', 'that', 'again', 'or', 'it', 'maybe', 'mean', 'um', 'uh', 'er', 'erm', 'ah', 'hmm', 'sorry', 'mate']);
 
 /** Words that are not a name: a correction made of them is not a new part before the at ("sorry, hang on"). */
 const NOT_NAMES = new Set([
@@ -78,7 +89,7 @@ const NOT_NAMES = new Set([
  * remember", "hang on", "let me check").
  */
 function looksLikeLocalCorrection(words: readonly string[]): boolean {
-  const plain = words.filter((w) => !isLetterToken(w) && !(w in SYMBOL_WORDS) && !DOT_WORDS.has(w) && !NUMBER_WORD(w) && !/^[0-9]+$/.test(w));
+  const plain = words.filter((w) => !isLetterToken(w) && !(isSymbolWord(w)) && !DOT_WORDS.has(w) && !NUMBER_WORD(w) && !/^[0-9]+$/.test(w));
   return plain.length <= 3 && plain.every((w) => !w.includes("'") && !NOT_NAMES.has(w));
 }
 
@@ -94,6 +105,7 @@ const SYMBOL_WORDS: Readonly<Record<string, string>> = {
   plus: '+',
   apostrophe: "'",
 };
+const isSymbolWord = keysOf(SYMBOL_WORDS);
 
 /**
  * Words that end a local part when scanning backwards from the "at", and end
@@ -248,8 +260,10 @@ export function prepareEmailText(text: string): string {
   const words: string[] = [];
   for (const token of tokens(normaliseUtterance(text))) words.push(...splitToken(token));
   let joined = ` ${words.join(' ')} `;
-  for (const [heard, said] of PHRASE_REWRITES) {
-    while (joined.includes(` ${heard} `)) joined = joined.replace(` ${heard} `, said.length > 0 ? ` ${said} ` : ' ');
+  if (ANY_REWRITE.test(joined)) {
+    for (const [heard, said] of PADDED_REWRITES) {
+      while (joined.includes(heard)) joined = joined.replace(heard, said);
+    }
   }
   return joined.trim();
 }
@@ -277,10 +291,15 @@ const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['in lower case', ''],
 ];
 
+/** PHRASE_REWRITES as whole words (space-padded), built once. */
+const PADDED_REWRITES: ReadonlyArray<readonly [string, string]> = PHRASE_REWRITES.map(([heard, said]) => [` ${heard} `, said.length > 0 ? ` ${said} ` : ' ']);
+/** Whether any of them is in a text: one test instead of one search per phrase (most addresses have none). */
+const ANY_REWRITE = new RegExp(PADDED_REWRITES.map(([heard]) => heard.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 /** Nouns of a lead-in that callers contract with "is": "my email's …", "the address's …", "name's …". */
 const CONTRACTED_LEAD_INS = new Set(['email', 'e-mail', 'address', 'name']);
 
-const NUMBER_WORD = (w: string): boolean => (w in DIGIT_WORDS && !WEAK_DIGIT_WORDS.has(w)) || w in TEEN_WORDS || w in TENS_WORDS;
+const NUMBER_WORD = (w: string): boolean => (isDigitWord(w) && !WEAK_DIGIT_WORDS.has(w)) || isTeenWord(w) || isTensWord(w);
 
 function splitToken(token: string): string[] {
   if (token.includes('@') && token !== '@') {
@@ -289,7 +308,7 @@ function splitToken(token: string): string[] {
     const at = token.indexOf('@');
     return [token.slice(0, at), '@', ...splitToken(token.slice(at + 1))].filter((w) => w.length > 0);
   }
-  const glued = /^dot-?(com|net|org|edu|gov|au)$/.exec(token);
+  const glued = token.startsWith('dot') ? /^dot-?(com|net|org|edu|gov|au)$/.exec(token) : null;
   if (glued) return ['dot', glued[1]];
   if (token.endsWith("'s") && CONTRACTED_LEAD_INS.has(token.slice(0, -2))) return [token.slice(0, -2), 'is'];
   if (token.includes('-')) {
@@ -359,14 +378,18 @@ function validated(email: string): EmailExtraction {
 }
 
 export function isValidEmail(email: string): boolean {
+  // The cheap checks first: validator's isEmail costs a few µs.
   return (
-    isEmail(email, { require_tld: true, allow_utf8_local_part: false, allow_ip_domain: false }) &&
     !email.includes('..') &&
     // A part before the at that starts or ends with a symbol ("jane_@…") was cut short.
     /^[a-z0-9](?:.*[a-z0-9])?@/.test(email) &&
-    !isEndingOnly(email.slice(email.indexOf('@') + 1))
+    !isEndingOnly(email.slice(email.indexOf('@') + 1)) &&
+    isEmail(email, EMAIL_OPTIONS)
   );
 }
+
+/** Built once; validator fills in its (constant) defaults on the first call and reads it after. */
+const EMAIL_OPTIONS = { require_tld: true, allow_utf8_local_part: false, allow_ip_domain: false };
 
 /**
  * Labels that end a domain and are never its name: "com.au" or "net" alone is
@@ -596,11 +619,14 @@ const LEAD_IN_ENDS = new Set(['is', "it's", 'its', 'was', 'email', 'e-mail', 'ad
 /** Where the domain after `at` ends: at the first word that cannot be part of it. */
 function scanForward(words: readonly string[], from: number, ceiling: number): number {
   let i = from;
+  // Whether words[from, i) can spell a dot at all ("dot", "full stop", a word with "."): until then no top-level label has ended the domain.
+  let dotted = false;
   while (i < ceiling) {
     const w = words[i];
     if (SENTENCE_WORDS.has(w) && !isSpelledContext(words, i) && !(i === from && startsDomain(words, i, ceiling))) break;
     // A domain ends after its top-level label unless another "dot" follows.
-    if (i > from && !DOT_WORDS.has(w) && w !== '.' && !DOT_WORDS.has(words[i - 1]) && endsWithTld(words, from, i)) break;
+    if (dotted && i > from && !DOT_WORDS.has(w) && w !== '.' && !DOT_WORDS.has(words[i - 1]) && endsWithTld(words, from, i)) break;
+    if (DOT_WORDS.has(w) || w.includes('.') || (w === 'stop' && words[i - 1] === 'full')) dotted = true;
     i++;
   }
   return i;
@@ -663,7 +689,9 @@ const collapseEndings = phraseReplacer(AU_ENDINGS);
 const collapseHomophones = phraseReplacer(PROVIDER_HOMOPHONES);
 
 function collapseProviders(words: string[]): string[] {
-  const joined = collapseHomophones(collapseEndings(` ${words.join(' ')} `));
+  const padded = ` ${words.join(' ')} `;
+  // Every AU_ENDINGS phrase starts "dot a".
+  const joined = collapseHomophones(padded.includes(' dot a') ? collapseEndings(padded) : padded);
   // "@gmail.com" written by the recogniser inside a word stays as it is; "at@" artefacts do not.
   return joined.trim().split(' ').filter((w) => w.length > 0);
 }
@@ -682,14 +710,18 @@ export function spellLocal(words: readonly string[]): string {
 function spellDomain(words: readonly string[]): string {
   const pieces = spellPieces(words, true);
   // An apostrophe is never part of a domain: "sam's plumbing" is samsplumbing.
-  let domain = pieces.join('').replace(/'/g, '').replace(/\.+/g, '.').replace(/^\.|\.$/g, '');
+  // Each rewrite runs only when what it rewrites can be there.
+  let domain = pieces.join('');
+  if (domain.includes("'")) domain = domain.replace(/'/g, '');
+  if (domain.includes('..')) domain = domain.replace(/\.+/g, '.');
+  if (domain.startsWith('.') || domain.endsWith('.')) domain = domain.replace(/^\.|\.$/g, '');
   // "com au" without the second dot, and "a u" spelled out, both mean .com.au.
-  domain = domain.replace(/\.(com|net|org|edu|gov|asn|id)au$/, '.$1.au');
-  domain = domain.replace(/\.aus$/, '.au');
+  if (domain.endsWith('au')) domain = domain.replace(/\.(com|net|org|edu|gov|asn|id)au$/, '.$1.au');
+  if (domain.endsWith('.aus')) domain = domain.replace(/\.aus$/, '.au');
   // "dot com" misheard as "dot con", "dot come", "dot calm".
-  domain = domain.replace(/\.(con|come|calm|comb|comm)(?=\.au$|$)/, '.com');
+  if (domain.includes('.co') || domain.includes('.ca')) domain = domain.replace(/\.(con|come|calm|comb|comm)(?=\.au$|$)/, '.com');
   // A repeated ending label is a stutter: "dot com dot au dot au".
-  domain = domain.replace(/\.(com|net|org|au)(?:\.\1)+(?=\.|$)/g, '.$1');
+  if (/\.(com|net|org|au)\.\1/.test(domain)) domain = domain.replace(/\.(com|net|org|au)(?:\.\1)+(?=\.|$)/g, '.$1');
   return domain;
 }
 
@@ -712,7 +744,7 @@ function spellPieces(words: readonly string[], inDomain = false): string[] {
       i++;
       continue;
     }
-    if (w in SYMBOL_WORDS) {
+    if (isSymbolWord(w)) {
       out.push(SYMBOL_WORDS[w]);
       continue;
     }
@@ -737,7 +769,7 @@ function spellPieces(words: readonly string[], inDomain = false): string[] {
         continue;
       }
     }
-    if (DROP_WORDS.has(w) && next !== undefined && (isSingleLetter(next) || next in LETTER_NAMES)) continue;
+    if (DROP_WORDS.has(w) && next !== undefined && (isSingleLetter(next) || isLetterName(next))) continue;
     if ((w === 'double' || w === 'triple') && next !== undefined) {
       const times = w === 'double' ? 2 : 3;
       if (next === 'you' || next === 'u') {
@@ -761,16 +793,16 @@ function spellPieces(words: readonly string[], inDomain = false): string[] {
       continue;
     }
     // "jane j a n e": the spelling replaces the word before it.
-    if (w.length > 1 && !(w in LETTER_NAMES) && isSpellingOf(words, i + 1, w)) continue;
+    if (w.length > 1 && !(isLetterName(w)) && isSpellingOf(words, i + 1, w)) continue;
     // "two thousand and five" is 2005, "two thousand" 2000.
-    if (next === 'thousand' && w in DIGIT_WORDS && !WEAK_DIGIT_WORDS.has(w)) {
+    if (next === 'thousand' && isDigitWord(w) && !WEAK_DIGIT_WORDS.has(w)) {
       const [digits, used] = thousands(words, i);
       out.push(digits);
       i += used - 1;
       continue;
     }
     // "one hundred and one" is 101.
-    if (next === 'hundred' && w in DIGIT_WORDS && !WEAK_DIGIT_WORDS.has(w)) {
+    if (next === 'hundred' && isDigitWord(w) && !WEAK_DIGIT_WORDS.has(w)) {
       let j = i + 2;
       if (words[j] === 'and' && NUMBER_WORD(words[j + 1] ?? '')) j++;
       while (j < words.length && j - i < 5 && NUMBER_WORD(words[j])) j++;
@@ -782,9 +814,9 @@ function spellPieces(words: readonly string[], inDomain = false): string[] {
       }
     }
     // Runs of number words make one number ("twenty three" is 23).
-    if (w in TENS_WORDS || w in TEEN_WORDS) {
+    if (isTensWord(w) || isTeenWord(w)) {
       let j = i;
-      while (j < words.length && (words[j] in TENS_WORDS || words[j] in TEEN_WORDS || (words[j] in DIGIT_WORDS && !WEAK_DIGIT_WORDS.has(words[j])))) j++;
+      while (j < words.length && (isTensWord(words[j]) || isTeenWord(words[j]) || (isDigitWord(words[j]) && !WEAK_DIGIT_WORDS.has(words[j])))) j++;
       out.push(numberWordsToDigits(words.slice(i, j)) ?? w);
       i = j - 1;
       continue;
@@ -800,7 +832,7 @@ function thousands(words: readonly string[], i: number): [string, number] {
   let j = i + 2;
   if (words[j] === 'and') j++;
   let end = j;
-  while (end < words.length && end - j < 2 && (words[end] in TENS_WORDS || words[end] in TEEN_WORDS || (words[end] in DIGIT_WORDS && !WEAK_DIGIT_WORDS.has(words[end])))) end++;
+  while (end < words.length && end - j < 2 && (isTensWord(words[end]) || isTeenWord(words[end]) || (isDigitWord(words[end]) && !WEAK_DIGIT_WORDS.has(words[end])))) end++;
   const rest = end > j ? numberWordsToDigits(words.slice(j, end)) : undefined;
   if (rest === undefined || Number(rest) >= 1000) return [String(base), i + 2 - i];
   return [String(base + Number(rest)), end - i];
@@ -812,20 +844,20 @@ const UNREADABLE = '\u0000';
 function letterOf(w: string | undefined): string | undefined {
   if (w === undefined) return undefined;
   if (isSingleLetter(w)) return w;
-  return w in LETTER_NAMES && w !== 'you' && w !== 'are' && w !== 'be' ? LETTER_NAMES[w] : undefined;
+  return isLetterName(w) && w !== 'you' && w !== 'are' && w !== 'be' ? LETTER_NAMES[w] : undefined;
 }
 
 function spellOne(w: string, words: readonly string[], i: number, inDomain: boolean): string {
-  if (w in DIGIT_WORDS && !WEAK_DIGIT_WORDS.has(w)) return DIGIT_WORDS[w];
+  if (isDigitWord(w) && !WEAK_DIGIT_WORDS.has(w)) return DIGIT_WORDS[w];
   if ((w === 'oh' || w === 'o') && neighboursAreDigits(words, i)) return '0';
   if (w === 'oh') return 'o';
-  if (w in LETTER_NAMES && (inSpelledRun(words, i) || inDomain)) return LETTER_NAMES[w];
-  if (w in NATO_ALPHABET && inNatoRun(words, i)) return NATO_ALPHABET[w];
+  if (isLetterName(w) && (inSpelledRun(words, i) || inDomain)) return LETTER_NAMES[w];
+  if (isNatoWord(w) && inNatoRun(words, i)) return NATO_ALPHABET[w];
   return w;
 }
 
 function isDigitish(w: string | undefined): boolean {
-  return w !== undefined && ((w in DIGIT_WORDS && !WEAK_DIGIT_WORDS.has(w)) || /^[0-9]+$/.test(w));
+  return w !== undefined && ((isDigitWord(w) && !WEAK_DIGIT_WORDS.has(w)) || /^[0-9]+$/.test(w));
 }
 
 function neighboursAreDigits(words: readonly string[], i: number): boolean {
@@ -833,7 +865,7 @@ function neighboursAreDigits(words: readonly string[], i: number): boolean {
 }
 
 function isLetterToken(w: string | undefined): boolean {
-  return w !== undefined && (isSingleLetter(w) || w in LETTER_NAMES);
+  return w !== undefined && (isSingleLetter(w) || isLetterName(w));
 }
 
 function inSpelledRun(words: readonly string[], i: number): boolean {
@@ -853,7 +885,7 @@ function isRunLetter(w: string | undefined): boolean {
 }
 
 function inNatoRun(words: readonly string[], i: number): boolean {
-  return (words[i - 1] ?? '') in NATO_ALPHABET || (words[i + 1] ?? '') in NATO_ALPHABET;
+  return isNatoWord((words[i - 1] ?? '')) || isNatoWord((words[i + 1] ?? ''));
 }
 
 /** Length of a "for juliet" / "as in apple" / "like sugar" carrier after a letter at i, else 0. */

@@ -5,7 +5,9 @@ export function speakEmail(email: string, spellLocal: boolean): string {
   const [local, domain] = email.split('@');
   const localSpoken = spellLocal
     ? [...local].map((c) => SYMBOLS[c] ?? c).join(', ')
-    : local.replace(/[._+-]/g, (c) => ` ${SYMBOLS[c]} `).replace(/\s+/g, ' ').trim();
+    : /[._+\-\s]/.test(local)
+      ? local.replace(/[._+-]/g, (c) => ` ${SYMBOLS[c]} `).replace(/\s+/g, ' ').trim()
+      : local; // no symbol and no space: nothing to say differently
   const domainSpoken = domain
     .split('.')
     .map((label) => (label === 'au' ? 'A U' : label))

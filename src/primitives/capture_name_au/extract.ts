@@ -74,6 +74,8 @@ const CORRECTION_AFTER =
   /((?:^|[,;.]|\b(?:um+|uh+|er+|erm|ah+)\b)[\s,]*)([a-z][a-z'-]*)\s+(actually|sorry)(?=\s*(?:[,;.!?]|$)|\s+(?:and|then|last|surname|family|second|middle|first|my)\b)/gi;
 
 export function correctionsFirst(text: string): string {
+  // Only a text with one of the markers can have such a correction.
+  if (!/actually|sorry/i.test(text)) return text;
   return text.replace(CORRECTION_AFTER, (_all, before: string, word: string, marker: string) => `${before}${marker} ${word}`);
 }
 
@@ -221,12 +223,13 @@ function withoutConnectives(words: readonly string[]): string[] {
     const w = words[i];
     const before = out.length > 0;
     const next = words[i + 1];
-    const nameNext = next !== undefined && (isNameWord(next) || LABELS.some(([phrase]) => phrase[0] === next) || readSpelledRun(words, i + 1) !== undefined);
-    if (before && nameNext && w === 'then') {
+    // Whether a name follows matters only for "then" and "and".
+    const nameNext = (): boolean => next !== undefined && (isNameWord(next) || LABEL_STARTS.has(next) || readSpelledRun(words, i + 1) !== undefined);
+    if (before && w === 'then' && nameNext()) {
       if (out[out.length - 1] === 'and') out.pop();
       continue;
     }
-    if (before && nameNext && w === 'and' && spelled.has(i - 1) && !spelled.has(i) && next !== 'then') continue;
+    if (before && w === 'and' && spelled.has(i - 1) && !spelled.has(i) && next !== 'then' && nameNext()) continue;
     out.push(w);
   }
   return out;
@@ -237,10 +240,13 @@ interface Chunk {
   words: string[];
 }
 
+/** The first words of LABELS: only at one of them can a label start. */
+const LABEL_STARTS: ReadonlySet<string> = new Set(LABELS.map(([phrase]) => phrase[0]));
+
 function splitLabels(words: readonly string[]): Chunk[] {
   const chunks: Chunk[] = [{ words: [] }];
   for (let i = 0; i < words.length; i++) {
-    const label = LABELS.find(([phrase]) => phrase.every((p, k) => words[i + k] === p));
+    const label = LABEL_STARTS.has(words[i]) ? LABELS.find(([phrase]) => phrase.every((p, k) => words[i + k] === p)) : undefined;
     if (label !== undefined) {
       chunks.push({ label: label[1], words: [] });
       i += label[0].length - 1;
@@ -273,6 +279,9 @@ const ANCHORS: ReadonlyArray<readonly string[]> = [
   ['goes', 'by'],
 ];
 
+/** The first words of ANCHORS: only at one of them can an anchor start. */
+const ANCHOR_STARTS: ReadonlySet<string> = new Set(ANCHORS.map((anchor) => anchor[0]));
+
 /** "my husband's name, David Jones", "her name Mia Chen": a possessive and "name" lead to the name. */
 function possessiveName(words: readonly string[], i: number): boolean {
   const before = words[i - 1];
@@ -285,7 +294,7 @@ function readChunk(input: readonly string[], label: Chunk['label'], hints: Reado
   if (alternative !== undefined) return alternative;
   const starts: number[] = [];
   for (let i = 1; i < input.length; i++) {
-    for (const anchor of ANCHORS) if (anchor.every((a, k) => input[i + k] === a)) starts.push(i + anchor.length);
+    if (ANCHOR_STARTS.has(input[i])) for (const anchor of ANCHORS) if (anchor.every((a, k) => input[i + k] === a)) starts.push(i + anchor.length);
     if (possessiveName(input, i)) starts.push(i + 1);
   }
   for (const start of starts.reverse()) {
@@ -537,7 +546,8 @@ function tidy(items: readonly Item[], restarts: boolean): Item[] {
     const lower = item.text.toLowerCase();
     if (prev !== undefined && prev.text.toLowerCase() === lower) continue;
     // "Lee, Leigh": the same name again, spelled differently; the later one stands.
-    if (prev !== undefined && !prev.spelled && !item.spelled && soundKey(prev.text) !== '' && soundKey(prev.text) === soundKey(item.text)) {
+    const prevKey = prev !== undefined && !prev.spelled && !item.spelled ? soundKey(prev.text) : '';
+    if (prev !== undefined && prevKey !== '' && prevKey === soundKey(item.text)) {
       out[out.length - 1] = { ...item };
       continue;
     }
@@ -569,6 +579,8 @@ function isTwoNames(names: readonly Item[]): boolean {
 function casingHints(text: string): Map<string, string> {
   const hints = new Map<string, string>();
   for (const raw of text.split(/[\s,.;:!?"()]+/)) {
+    // Both forms start with a capital and have at least three characters.
+    if (raw.length < 3 || raw[0] < 'A' || raw[0] > 'Z') continue;
     if (/^[A-Z][a-z]+[A-Z][a-zA-Z]*$/.test(raw) || /^[A-Z]'[A-Z][a-z]+$/.test(raw)) hints.set(raw.toLowerCase(), raw);
   }
   return hints;

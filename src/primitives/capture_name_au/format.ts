@@ -95,13 +95,12 @@ export function soundKey(word: string): string {
   const lower = word.toLowerCase().replace(/y/g, 'i');
   // The first vowel is kept: Tim and Tam are two names, Lee and Leigh one.
   const vowel = /[aeiou]/.exec(lower.slice(1))?.[0] ?? '';
-  const consonants = lower
-    .replace(/[^a-z]/g, '')
-    .replace(/ph/g, 'f')
-    .replace(/gh/g, '')
-    .replace(/ck|c(?=[aou])|q/g, 'k')
-    .replace(/z/g, 's')
-    .replace(/[aeiouyhw]/g, '')
-    .replace(/(.)\1+/g, '$1');
+  // The rarer foldings only when their letters are there.
+  let consonants = /[^a-z]/.test(lower) ? lower.replace(/[^a-z]/g, '') : lower;
+  if (consonants.includes('ph')) consonants = consonants.replace(/ph/g, 'f');
+  if (consonants.includes('gh')) consonants = consonants.replace(/gh/g, '');
+  if (consonants.includes('c') || consonants.includes('q')) consonants = consonants.replace(/ck|c(?=[aou])|q/g, 'k');
+  if (consonants.includes('z')) consonants = consonants.replace(/z/g, 's');
+  consonants = consonants.replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
   return consonants === '' ? '' : `${consonants}${vowel}`;
 }

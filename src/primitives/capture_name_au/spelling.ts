@@ -1,4 +1,4 @@
-import { LETTER_NAMES, NATO_ALPHABET, isSingleLetter } from '../spoken/characters';
+import { LETTER_NAMES, NATO_ALPHABET, isLetterName, isNatoWord, isSingleLetter } from '../spoken/characters';
 
 /**
  * Spelled names: "S M I T H", "L E I G H", "double L", "S for Sierra", "M as
@@ -22,7 +22,7 @@ function letterOf(words: readonly string[], i: number): string | undefined {
   const w = words[i];
   if (w === undefined) return undefined;
   if (isSingleLetter(w)) return w;
-  if (w in LETTER_NAMES && (isSingleLetter(words[i - 1] ?? '') || isSingleLetter(words[i + 1] ?? ''))) return LETTER_NAMES[w];
+  if (isLetterName(w) && (isSingleLetter(words[i - 1] ?? '') || isSingleLetter(words[i + 1] ?? ''))) return LETTER_NAMES[w];
   return undefined;
 }
 
@@ -37,7 +37,7 @@ function carrierLength(words: readonly string[], i: number, letter: string): num
 }
 
 function isNato(w: string | undefined): boolean {
-  return w !== undefined && w in NATO_ALPHABET;
+  return w !== undefined && isNatoWord(w);
 }
 
 /** Reads a spelled run starting at i, or undefined when fewer than two letters are spelled there. */

@@ -43,7 +43,7 @@ export function replaceGroup(digits: string, said: string, position: Position | 
   const options: Array<{ position: Position; result: string; distance: number }> = [];
   const add = (start: number, end: number): void => {
     const result = digits.slice(0, start) + said + digits.slice(end);
-    // Shape first: libphonenumber is asked only about the places that remain.
+    // Shape first: only the places that remain are validated.
     if (!hasCompleteShape(result)) return;
     const where: Position = start === 0 ? 'start' : end === digits.length ? 'end' : 'middle';
     if (!options.some((o) => o.result === result)) options.push({ position: where, result, distance: distance(digits.slice(start, end), said) });

@@ -1,4 +1,5 @@
-import { DIGIT_WORDS, TEEN_WORDS, TENS_WORDS, WEAK_DIGIT_WORDS } from '../spoken/characters';
+import { DIGIT_WORDS, isDigitWord, isTeenWord, isTensWord, TEEN_WORDS, TENS_WORDS, WEAK_DIGIT_WORDS } from '../spoken/characters';
+import { isUnitValue } from '../spoken/number-words';
 import { normaliseUtterance, splitSelfCorrections, tokens, withoutFillers } from '../spoken/normalise';
 import { UNIT_VALUES } from '../spoken/numbers';
 
@@ -54,20 +55,19 @@ export interface SegmentDigits {
 
 /** Splits an utterance into self-correction segments (the last one wins) and reads the runs of digits in each. */
 export function readDigitSegments(text: string): SegmentDigits[] {
-  const normalised = text
-    // An ellipsis is a pause, like a comma.
-    .replace(/\.{2,}|\u2026/g, ',')
+  // Each rewrite runs only when the character it needs is there.
+  let normalised = (text.includes('..') || text.includes('\u2026') ? text.replace(/\.{2,}|\u2026/g, ',') : text) // an ellipsis is a pause, like a comma
     .split(/[,;]/)
     .map(normaliseUtterance)
     .filter((piece) => piece.length > 0)
-    .join(` ${PAUSE} `)
-    // "0412-345-678", "0412.345.678", "04/1234/5678": separators inside figures
-    .replace(/(\d)[-./](?=\d)/g, '$1 ')
-    .replace(/\+(?=\d)/g, '+ ')
-    // "twenty-two"
-    .replace(/([a-z])-(?=[a-z])/g, '$1 ')
-    // "O412 345 678": the letter O written for a leading zero
-    .replace(/\bo(?=\d{2,}\b)/g, '0');
+    .join(` ${PAUSE} `);
+  // "0412-345-678", "0412.345.678", "04/1234/5678": separators inside figures
+  if (normalised.includes('-') || normalised.includes('.') || normalised.includes('/')) normalised = normalised.replace(/(\d)[-./](?=\d)/g, '$1 ');
+  if (normalised.includes('+')) normalised = normalised.replace(/\+(?=\d)/g, '+ ');
+  // "twenty-two"
+  if (normalised.includes('-')) normalised = normalised.replace(/([a-z])-(?=[a-z])/g, '$1 ');
+  // "O412 345 678": the letter O written for a leading zero
+  if (/o\d/.test(normalised)) normalised = normalised.replace(/\bo(?=\d{2,}\b)/g, '0');
   const segments: SegmentDigits[] = [];
   for (const segment of splitSelfCorrections(normalised)) {
     for (const words of splitAtNo(withoutFillers(tokens(segment)))) {
@@ -96,10 +96,14 @@ const TAKE_BACK: ReadonlyArray<readonly string[]> = [
   ['changed', 'it', 'to'],
 ];
 
+/** The first words of TAKE_BACK: only at one of them can a marker start. */
+const TAKE_BACK_STARTS: ReadonlySet<string> = new Set(TAKE_BACK.map((m) => m[0]));
+
 function splitAtNo(words: readonly string[]): string[][] {
   const out: string[][] = [];
   let start = 0;
   for (let i = 0; i < words.length; i++) {
+    if (!TAKE_BACK_STARTS.has(words[i])) continue;
     const marker = TAKE_BACK.find((m) => m.every((w, k) => words[i + k] === w));
     if (marker !== undefined && i > start && hasDigit(words.slice(start, i))) {
       out.push(words.slice(start, i));
@@ -112,7 +116,7 @@ function splitAtNo(words: readonly string[]): string[][] {
 }
 
 function hasDigit(words: readonly string[]): boolean {
-  return words.some((w) => /^\d+$/.test(w) || (w in DIGIT_WORDS && !WEAK_DIGIT_WORDS.has(w)) || w in TEEN_WORDS || w in TENS_WORDS);
+  return words.some((w) => /^\d+$/.test(w) || (isDigitWord(w) && !WEAK_DIGIT_WORDS.has(w)) || isTeenWord(w) || isTensWord(w));
 }
 
 const POSITION_WORDS: ReadonlyArray<readonly [RegExp, Position]> = [
@@ -187,7 +191,7 @@ function toItems(words: readonly string[]): Item[] {
       continue;
     }
     // "the last three are …": a count, not a digit.
-    if (COUNTING_WORDS.has(words[i - 1] ?? '') && (w in UNIT_VALUES || /^\d$/.test(w)) && w !== 'zero') {
+    if (COUNTING_WORDS.has(words[i - 1] ?? '') && (isUnitValue(w) || /^\d$/.test(w)) && w !== 'zero') {
       items.push({ kind: 'word', word: w });
       continue;
     }
@@ -203,12 +207,12 @@ function toItems(words: readonly string[]): Item[] {
       items.push({ kind: 'digits', digits: w, said: w, strength: 'strong' });
       continue;
     }
-    if (w in TEEN_WORDS) {
+    if (isTeenWord(w)) {
       items.push({ kind: 'digits', digits: TEEN_WORDS[w], said: w, strength: 'strong' });
       continue;
     }
-    if (w in TENS_WORDS) {
-      const unit = next !== undefined && next in UNIT_VALUES && UNIT_VALUES[next] > 0 ? String(UNIT_VALUES[next]) : undefined;
+    if (isTensWord(w)) {
+      const unit = next !== undefined && isUnitValue(next) && UNIT_VALUES[next] > 0 ? String(UNIT_VALUES[next]) : undefined;
       items.push({ kind: 'digits', digits: TENS_WORDS[w] + (unit ?? '0'), said: unit === undefined ? w : `${w} ${next}`, strength: 'strong' });
       if (unit !== undefined) i++;
       continue;
@@ -217,7 +221,7 @@ function toItems(words: readonly string[]): Item[] {
       i = readHundred(words, i, items);
       continue;
     }
-    if (w in DIGIT_WORDS) {
+    if (isDigitWord(w)) {
       const strength: Strength = w === 'oh' || w === 'o' ? 'oh' : WEAK_DIGIT_WORDS.has(w) ? 'weak' : 'strong';
       items.push({ kind: 'digits', digits: DIGIT_WORDS[w], said: w, strength });
       continue;
@@ -236,11 +240,11 @@ function readHundred(words: readonly string[], i: number, items: Item[]): number
   const afterAnd = words[i + 1] === 'and' ? i + 2 : i + 1;
   const rest = words[afterAnd];
   const previous = items[items.length - 1] as DigitItem;
-  if (zeros === '00' && rest !== undefined && (rest in TEEN_WORDS || rest in TENS_WORDS)) {
+  if (zeros === '00' && rest !== undefined && (isTeenWord(rest) || isTensWord(rest))) {
     // The tens that follow fill the last two places: read them as the next item.
     return afterAnd - 1;
   }
-  if (zeros === '00' && afterAnd === i + 2 && rest !== undefined && rest in UNIT_VALUES) {
+  if (zeros === '00' && afterAnd === i + 2 && rest !== undefined && isUnitValue(rest)) {
     previous.digits += '0';
     return i + 1;
   }
@@ -254,12 +258,12 @@ function lastIsDigits(items: readonly Item[]): boolean {
 }
 
 function startsDigits(w: string): boolean {
-  return /^\d/.test(w) || w in UNIT_VALUES || w === 'oh' || w in TEEN_WORDS || w in TENS_WORDS || w === 'double' || w === 'triple';
+  return /^\d/.test(w) || isUnitValue(w) || w === 'oh' || isTeenWord(w) || isTensWord(w) || w === 'double' || w === 'triple';
 }
 
 function singleDigit(w: string): string | undefined {
   if (/^\d$/.test(w)) return w;
-  return w in DIGIT_WORDS ? DIGIT_WORDS[w] : undefined;
+  return isDigitWord(w) ? DIGIT_WORDS[w] : undefined;
 }
 
 /**

@@ -12,10 +12,13 @@ export function speakDigits(digits: string): string {
     groups.push(digits.slice(bounds[i], bounds[i + 1]));
   }
   if (bounds[bounds.length - 1] < digits.length) groups.push(digits.slice(bounds[bounds.length - 1]));
-  return groups
-    .filter((g) => g.length > 0)
-    .map((g) => [...g].map((d) => DIGIT_NAMES[Number(d)]).join(' '))
-    .join(', ');
+  let spoken = '';
+  for (const g of groups) {
+    if (g.length === 0) continue;
+    if (spoken.length > 0) spoken += ', ';
+    for (let i = 0; i < g.length; i++) spoken += (i > 0 ? ' ' : '') + DIGIT_NAMES[Number(g[i])];
+  }
+  return spoken;
 }
 
 export function speakPhone(e164: string): string {

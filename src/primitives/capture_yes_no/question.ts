@@ -1,4 +1,5 @@
 import { answerWords } from '../spoken/polarity';
+import { keysOf } from '../spoken/keys';
 
 /**
  * What the caller is answering, as far as it changes how the answer is read.
@@ -114,11 +115,12 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   read: 'read',
   wants: 'want',
 };
+const isIrregular = keysOf(IRREGULAR);
 
 /** A rough stem, enough to tell that "received" repeats "receive" and "texts" repeats "text". */
 export function stem(word: string): string {
-  const w = word.replace(/'s$/, '');
-  if (w in IRREGULAR) return IRREGULAR[w];
+  const w = word.endsWith("'s") ? word.slice(0, -2) : word;
+  if (isIrregular(w)) return IRREGULAR[w];
   for (const suffix of ['ing', 'ed', 'es', 's', 'e']) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) return w.slice(0, -suffix.length);
   }

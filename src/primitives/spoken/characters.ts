@@ -3,6 +3,8 @@
  * phonetic word, and the "double"/"triple" repeaters Australians use.
  */
 
+import { keysOf } from './keys';
+
 export const DIGIT_WORDS: Readonly<Record<string, string>> = {
   zero: '0',
   nought: '0',
@@ -126,6 +128,13 @@ export const NATO_ALPHABET: Readonly<Record<string, string>> = {
   zulu: 'z',
 };
 
+/** `word in TABLE` for the tables above (see keysOf). */
+export const isDigitWord = keysOf(DIGIT_WORDS);
+export const isTeenWord = keysOf(TEEN_WORDS);
+export const isTensWord = keysOf(TENS_WORDS);
+export const isLetterName = keysOf(LETTER_NAMES);
+export const isNatoWord = keysOf(NATO_ALPHABET);
+
 export function isSingleLetter(word: string): boolean {
   return word.length === 1 && word >= 'a' && word <= 'z';
 }
@@ -145,11 +154,11 @@ export function numberWordsToDigits(words: readonly string[]): string | undefine
     const w = words[i];
     if (isDigitString(w)) {
       out += w;
-    } else if (w in DIGIT_WORDS) {
+    } else if (isDigitWord(w)) {
       out += DIGIT_WORDS[w];
-    } else if (w in TEEN_WORDS) {
+    } else if (isTeenWord(w)) {
       out += TEEN_WORDS[w];
-    } else if (w in TENS_WORDS) {
+    } else if (isTensWord(w)) {
       const next = words[i + 1];
       const unit = next !== undefined ? DIGIT_WORDS[next] : undefined;
       if (unit !== undefined && unit !== '0' && next !== undefined && !WEAK_DIGIT_WORDS.has(next)) {
@@ -162,10 +171,10 @@ export function numberWordsToDigits(words: readonly string[]): string | undefine
       // "four hundred" said as a digit group is 400; "one hundred and five" is 105.
       const next = words[i + 1] === 'and' ? i + 2 : i + 1;
       const rest = words[next];
-      if (rest !== undefined && (rest in TEEN_WORDS || rest in TENS_WORDS)) {
+      if (rest !== undefined && (isTeenWord(rest) || isTensWord(rest))) {
         // The following group fills the last two digits.
         i = next - 1;
-      } else if (rest !== undefined && rest in DIGIT_WORDS && !WEAK_DIGIT_WORDS.has(rest)) {
+      } else if (rest !== undefined && isDigitWord(rest) && !WEAK_DIGIT_WORDS.has(rest)) {
         out += '0';
         i = next - 1;
       } else {

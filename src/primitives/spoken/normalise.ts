@@ -11,8 +11,10 @@ const FILLERS = new Set(['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'ah', 'ahh', 'hm
  * A trailing full stop on a word is dropped: recognisers end sentences with one.
  */
 export function normaliseUtterance(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Most utterances have nothing to replace: then lowercasing and trimming is all (the replacements are identities).
+  if (!NEEDS_CLEANING.test(lower)) return lower.trim();
+  return lower
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u201c\u201d"]/g, ' ')
     .replace(/[,;!?()[\]{}<>|\\*#~^=]/g, ' ')
@@ -20,6 +22,9 @@ export function normaliseUtterance(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Something the replacements in normaliseUtterance would change: a quote, punctuation, a full stop ending a word, or white space other than single spaces. */
+const NEEDS_CLEANING = /[\u2018\u2019\u02bc`\u201c\u201d",;!?()[\]{}<>|\\*#~^=]|\.(?=\s|$)|\s\s|[^\S ]/;
 
 export function tokens(text: string): string[] {
   return text.length === 0 ? [] : text.split(' ');
@@ -67,11 +72,18 @@ const SELF_CORRECTION = new RegExp(
   'g',
 );
 
+const MAY_CORRECT = /sorry|no|mean|rather|scratch|again|actually|oops|correction/;
+
 /**
  * Splits an utterance at self-corrections; the first segment is what was said
  * before any correction. Empty segments are kept out.
  */
 export function splitSelfCorrections(normalised: string): string[] {
+  // Every phrase above has one of these words: without them there is nothing to split.
+  if (!MAY_CORRECT.test(normalised)) {
+    const whole = normalised.trim();
+    return whole.length > 0 ? [whole] : [];
+  }
   return normalised
     .split(SELF_CORRECTION)
     .map((s) => s.trim())

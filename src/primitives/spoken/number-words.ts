@@ -1,5 +1,7 @@
 /** The words of spoken numbers, and what each is worth. */
 
+import { keysOf } from './keys';
+
 export const UNIT_VALUES: Readonly<Record<string, number>> = {
   zero: 0,
   nought: 0,
@@ -123,3 +125,12 @@ export const FRACTION_PLURAL: Readonly<Record<string, bigint>> = {
 
 /** Zero said as a letter: only a digit inside a digit string ("one oh five", "point oh five"). */
 export const OH_WORDS: ReadonlySet<string> = new Set(['oh', 'o']);
+
+/** `word in TABLE` for the tables above (see keysOf). */
+export const isUnitValue = keysOf(UNIT_VALUES);
+export const isTeenValue = keysOf(TEEN_VALUES);
+export const isTensValue = keysOf(TENS_VALUES);
+export const isScaleValue = keysOf(SCALE_VALUES);
+export const isOrdinalUnit = keysOf(ORDINAL_UNITS);
+export const isFractionSingular = keysOf(FRACTION_SINGULAR);
+export const isFractionPlural = keysOf(FRACTION_PLURAL);

@@ -2,6 +2,13 @@ import { addDecimal, decimalOf, divideExact, multiplyDecimal, negateDecimal, par
 import {
   FRACTION_PLURAL,
   FRACTION_SINGULAR,
+  isFractionPlural,
+  isFractionSingular,
+  isOrdinalUnit,
+  isScaleValue,
+  isTeenValue,
+  isTensValue,
+  isUnitValue,
   OH_WORDS,
   ORDINAL_TEENS,
   ORDINAL_UNITS,
@@ -125,11 +132,11 @@ const GROUP_START_AFTER: ReadonlySet<Last> = new Set(['start', 'hundred', 'scale
 const MULTIPLIABLE: ReadonlySet<Last> = new Set(['a', 'unit', 'teen', 'tens', 'tensunit', 'figure']);
 
 function isMultiplierWord(w: string | undefined): boolean {
-  return w !== undefined && (w === 'hundred' || w === 'dozen' || w in SCALE_VALUES);
+  return w !== undefined && (w === 'hundred' || w === 'dozen' || isScaleValue(w));
 }
 
 function startsGroup(w: string | undefined): boolean {
-  return w !== undefined && (w in UNIT_VALUES || w in TEEN_VALUES || w in TENS_VALUES || /^\d+$/.test(w) || w in ORDINAL_UNITS);
+  return w !== undefined && (isUnitValue(w) || isTeenValue(w) || isTensValue(w) || /^\d+$/.test(w) || isOrdinalUnit(w));
 }
 
 /**
@@ -149,7 +156,7 @@ function parseInteger(words: readonly string[], i: number): IntegerPart | undefi
   while (j < words.length) {
     const w = words[j];
     // "two hundred, three hundred": a group that takes its own hundred starts a new number.
-    if (hasHundred && words[j + 1] === 'hundred' && (w in UNIT_VALUES || w in TEEN_VALUES || w in TENS_VALUES || /^\d+$/.test(w))) break;
+    if (hasHundred && words[j + 1] === 'hundred' && (isUnitValue(w) || isTeenValue(w) || isTensValue(w) || /^\d+$/.test(w))) break;
     if ((w === 'a' || w === 'an') && last === 'start') {
       if (!isMultiplierWord(words[j + 1])) break;
       group = 1n;
@@ -157,21 +164,21 @@ function parseInteger(words: readonly string[], i: number): IntegerPart | undefi
       j++;
       continue;
     }
-    if (w in UNIT_VALUES && UNIT_AFTER.has(last)) {
+    if (isUnitValue(w) && UNIT_AFTER.has(last)) {
       group += BigInt(UNIT_VALUES[w]);
       last = last === 'tens' ? 'tensunit' : 'unit';
       kinds += last === 'unit' ? 'u' : '';
       j++;
       continue;
     }
-    if (w in TEEN_VALUES && GROUP_START_AFTER.has(last)) {
+    if (isTeenValue(w) && GROUP_START_AFTER.has(last)) {
       group += BigInt(TEEN_VALUES[w]);
       last = 'teen';
       kinds += 't';
       j++;
       continue;
     }
-    if (w in TENS_VALUES && GROUP_START_AFTER.has(last)) {
+    if (isTensValue(w) && GROUP_START_AFTER.has(last)) {
       group += BigInt(TENS_VALUES[w]);
       last = 'tens';
       kinds += 't';
@@ -256,11 +263,11 @@ function parseDecimalDigits(words: readonly string[], j: number): { digits: stri
   let k = j;
   while (k < words.length) {
     const w = words[k];
-    if (w in UNIT_VALUES) digits += String(UNIT_VALUES[w]);
+    if (isUnitValue(w)) digits += String(UNIT_VALUES[w]);
     else if (OH_WORDS.has(w)) digits += '0';
     else if (/^\d+$/.test(w)) digits += w;
-    else if (w in TEEN_VALUES) digits += String(TEEN_VALUES[w]);
-    else if (w in TENS_VALUES) {
+    else if (isTeenValue(w)) digits += String(TEEN_VALUES[w]);
+    else if (isTensValue(w)) {
       const unit = UNIT_VALUES[words[k + 1] ?? ''];
       if (unit !== undefined && unit > 0) {
         digits += String(TENS_VALUES[w] + unit);
@@ -285,11 +292,11 @@ function parseFraction(words: readonly string[], j: number): { value: Decimal; i
   if (first === undefined || second === undefined) return undefined;
   let numerator: bigint | undefined;
   let denominator: bigint | undefined;
-  if ((first === 'a' || first === 'an' || first === 'one') && second in FRACTION_SINGULAR) {
+  if ((first === 'a' || first === 'an' || first === 'one') && isFractionSingular(second)) {
     numerator = 1n;
     denominator = FRACTION_SINGULAR[second];
-  } else if ((first in UNIT_VALUES || /^\d$/.test(first)) && second in FRACTION_PLURAL) {
-    numerator = BigInt(first in UNIT_VALUES ? UNIT_VALUES[first] : Number(first));
+  } else if ((isUnitValue(first) || /^\d$/.test(first)) && isFractionPlural(second)) {
+    numerator = BigInt(isUnitValue(first) ? UNIT_VALUES[first] : Number(first));
     denominator = FRACTION_PLURAL[second];
   }
   if (numerator === undefined || denominator === undefined) return undefined;

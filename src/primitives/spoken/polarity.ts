@@ -813,7 +813,16 @@ for (const entry of ENTRIES) {
 
 /** Normalised words of an answer; hyphens split words ("yeah-nah", "uh-huh", "mm-hmm"). */
 export function answerWords(text: string): string[] {
-  return tokens(normaliseUtterance(text).replace(/-/g, ' ').replace(/\s+/g, ' ').trim()).map((w) => w.replace(/^'+|'+$/g, ''));
+  // Each rewrite only when its character is there (most answers have no hyphen, and few words a quote at an end).
+  let normalised = normaliseUtterance(text);
+  if (normalised.includes('-')) normalised = normalised.replace(/-/g, ' ');
+  if (/\s\s|[^\S ]/.test(normalised)) normalised = normalised.replace(/\s+/g, ' ');
+  const words = tokens(normalised.trim());
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w.startsWith("'") || w.endsWith("'")) words[i] = w.replace(/^'+|'+$/g, '');
+  }
+  return words;
 }
 
 /** Scans an answer into cues; words no phrase covers become "other" cues, one per word. */

@@ -53,14 +53,42 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   );
 }
 
-/** Days since 1970-01-01 (the proleptic Gregorian calendar, as Date.UTC). */
+/**
+ * Days since 1970-01-01 (the proleptic Gregorian calendar), as
+ * Date.UTC(year, month - 1, day) / DAY_MS gives for whole numbers, without a
+ * Date: Date.UTC reads years 0–99 as 1900–1999, and lets months run over into
+ * the next year; days are counted from the 1st.
+ */
 export function dayNumber(date: CivilDate): number {
-  return Math.round(Date.UTC(date.year, date.month - 1, date.day) / DAY_MS);
+  if (!Number.isInteger(date.year) || !Number.isInteger(date.month) || !Number.isInteger(date.day)) {
+    return Math.round(Date.UTC(date.year, date.month - 1, date.day) / DAY_MS);
+  }
+  const m0 = date.month - 1;
+  let year = (date.year >= 0 && date.year <= 99 ? date.year + 1900 : date.year) + Math.floor(m0 / 12);
+  const month = (((m0 % 12) + 12) % 12) + 1;
+  // Days from civil (Howard Hinnant): years counted from March, so the leap day comes last.
+  if (month <= 2) year--;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5);
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468 + date.day - 1;
 }
 
+/** The date of a day number, as new Date(n * DAY_MS)'s UTC fields give it, without a Date (civil from days, Howard Hinnant). */
 export function fromDayNumber(n: number): CivilDate {
-  const d = new Date(n * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  if (!Number.isInteger(n) || Math.abs(n) > 100_000_000) {
+    const d = new Date(n * DAY_MS);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * mp + 2) / 5) + 1 };
 }
 
 export function addDays(date: CivilDate, days: number): CivilDate {
@@ -99,6 +127,17 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 export function isoDate(date: CivilDate): string {
   return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+/**
+ * A value starting yyyy-mm-dd with the year and the day hidden: what
+ * `value.replace(/^\d{4}-(\d{2})-\d{2}/, '****-$1-**')` gives (the month
+ * alone identifies no one).
+ */
+export function maskIsoDate(value: string): string {
+  const digit = (i: number): boolean => value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57;
+  const shaped = value.length >= 10 && value[4] === '-' && value[7] === '-' && [0, 1, 2, 3, 5, 6, 8, 9].every(digit);
+  return shaped ? `****-${value.slice(5, 7)}-**${value.slice(10)}` : value;
 }
 
 export function parseIsoDate(text: string): CivilDate | undefined {

@@ -1,6 +1,8 @@
 import * as chrono from 'chrono-node';
-import { addDays, addMonths, daysInMonth, MONTH_NAMES, WEEKDAY_NAMES, type CivilDate } from './calendar';
+import { addDays, addMonths, WEEKDAY_NAMES, type CivilDate } from './calendar';
+import { DATE_RULES, TAG } from './date-rules';
 import type { WhenOptions } from './options';
+import { quickDates, type DateMatch } from './quick-dates';
 import { speakDay, speakMonth } from './speak';
 
 /**
@@ -55,122 +57,18 @@ export type VagueDate =
   | { what: 'weekend'; rule: WeekdayRule }
   | { what: 'other'; reason: string };
 
-const MONTH_INDEX: Readonly<Record<string, number>> = Object.fromEntries(
-  MONTH_NAMES.flatMap((name, i) => [
-    [name, i + 1],
-    [name.slice(0, 3), i + 1],
-  ]),
-);
-const MONTH_PATTERN = Object.keys(MONTH_INDEX).join('|');
-
-const NAMED_DAY_WORDS: ReadonlyArray<readonly [string, string]> = [
-  ['christmas eve', 'christmas-eve'],
-  ['christmas day', 'christmas-day'],
-  ['christmas', 'christmas-day'],
-  ['boxing day', 'boxing-day'],
-  ['new years eve', 'new-years-eve'],
-  ['new years day', 'new-years-day'],
-  ['australia day', 'australia-day'],
-  ['anzac day', 'anzac-day'],
-  ['melbourne cup day', 'melbourne-cup-day'],
-  ['melbourne cup', 'melbourne-cup-day'],
-  ['cup day', 'melbourne-cup-day'],
-  ['good friday', 'good-friday'],
-  ['easter saturday', 'easter-saturday'],
-  ['easter sunday', 'easter-sunday'],
-  ['easter monday', 'easter-monday'],
-  ['valentines day', 'valentines-day'],
-];
-
-const TAG = 'voice-core/';
-
-const NAMED_DAY_PATTERN = new RegExp(`\\b(${NAMED_DAY_WORDS.map(([w]) => w).join('|')})\\b`);
-const DAY_MONTH_PATTERN = new RegExp(
-  `\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH_PATTERN})\\b(?: (\\d{4}))?|\\b(${MONTH_PATTERN}) (?:the )?(\\d{1,2})(?:st|nd|rd|th)?\\b(?: (\\d{4}))?|(?<![\\d/])(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}))?(?![\\d/])`,
-);
-
-const NTH_WEEKDAY_PATTERN = new RegExp(
-  `\\b(?:the )?(1st|2nd|3rd|4th|last) (${WEEKDAY_NAMES.join('|')}) (?:in|of) (?:(${MONTH_PATTERN})|(this|next|last|the) month)\\b`,
-);
-
 type Extract = { [c in chrono.Component]?: number };
 
-/** Our rules, as chrono parsers: each tags its result so that readDates knows what was said. */
-const AU_PARSERS: chrono.Parser[] = [
-  {
-    // "the 3rd of the 4th", "3rd of the 4th 2027"
-    pattern: () => /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)? of the (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}|\d{2}))?\b/,
-    extract: (context, m) => tagged(context, { day: Number(m[1]), month: Number(m[2]), ...(m[3] ? { year: Number(m[3]) } : {}) }, 'numeric-ordinals'),
+/** Our rules as chrono parsers: each tags its result so that readDates knows what was said. */
+const AU_PARSERS: chrono.Parser[] = DATE_RULES.map((rule) => ({
+  pattern: () => rule.pattern,
+  extract: (context: chrono.ParsingContext, m: RegExpMatchArray) => {
+    const said = rule.read(m as RegExpExecArray);
+    if (said === null) return null;
+    const components = context.createParsingComponents(said.known as Extract).addTag(TAG + said.tag);
+    return said.imply === undefined ? components : components.imply(said.imply.component, said.imply.value);
   },
-  {
-    // "the 5th of next month"
-    pattern: () => /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)? of (this|next|last) month\b/,
-    extract: (context, m) => tagged(context, { day: Number(m[1]) }, `month-offset:${m[2] === 'next' ? 1 : m[2] === 'last' ? -1 : 0}`),
-  },
-  {
-    // "the first Monday in December", "the last Friday of the month"
-    pattern: () => NTH_WEEKDAY_PATTERN,
-    extract: (context, m) => {
-      const n = m[1] === 'last' ? -1 : Number.parseInt(m[1], 10);
-      const weekday = WEEKDAY_NAMES.indexOf(m[2] as (typeof WEEKDAY_NAMES)[number]);
-      const month = m[3] !== undefined ? MONTH_INDEX[m[3]] : 0;
-      const offset = m[4] === 'next' ? 1 : m[4] === 'last' ? -1 : 0;
-      return tagged(context, {}, `nth-weekday:${n}:${weekday}:${month}:${offset}`);
-    },
-  },
-  {
-    // A day of the month on its own: "the 5th", "on the 21st", "the 5"; "the 32nd" does not exist.
-    pattern: () => /\b(?:(?:on )?the )?(\d{1,3})(st|nd|rd|th)\b|\b(?:on )?the (\d{1,2})\b(?! (?:minutes|hours|days|weeks|months|people|of)\b)/,
-    extract: (context, m) => {
-      const day = Number(m[1] ?? m[3]);
-      if (day > 31) return tagged(context, {}, `invalid-day:${day}`);
-      // chrono would check the day against the reference's month (June has no 31st): imply one that has it.
-      return day >= 1 ? tagged(context, { day }, 'day').imply('month', 1) : null;
-    },
-  },
-  {
-    pattern: () => NAMED_DAY_PATTERN,
-    extract: (context, m) => tagged(context, {}, `named:${NAMED_DAY_WORDS.find(([w]) => w === m[1])?.[1]}`),
-  },
-  {
-    // "in a fortnight", "a fortnight today", "2 weeks from tomorrow", "a week today", "in a month's time"
-    pattern: () =>
-      /\b(a|an|\d+) (days?|weeks?|fortnights?|months?) (?:from )?(today|tomorrow|now)\b|\bin (a|an|\d+) (days?|weeks?|fortnights?|months?)\b(?: time)?|\b(a|an|\d+) (days?|weeks?|fortnights?|months?) time\b|\b(?:in (?:a |1 )?|a )(fortnight)\b(?! (?:on|from|after)\b)/,
-    extract: (context, m) => {
-      const amount = m[1] ?? m[4] ?? m[6] ?? 'a';
-      const unit = m[2] ?? m[5] ?? m[7] ?? m[8];
-      const count = amount === 'a' || amount === 'an' ? 1 : Number(amount);
-      const days = unit.startsWith('day') ? count : unit.startsWith('week') ? 7 * count : unit.startsWith('fortnight') ? 14 * count : 0;
-      const months = unit.startsWith('month') ? count : 0;
-      return tagged(context, {}, `relative:${days + (m[3] === 'tomorrow' ? 1 : 0)}:${months}`);
-    },
-  },
-  {
-    // A day and a month ("5 March", "March the 5th", "5/3", "5/3/2027"); days that do not exist, which
-    // chrono drops without a word ("the 31st of June", "30/2"); the 29th of February without a year,
-    // which chrono drops when this year has none.
-    pattern: () => DAY_MONTH_PATTERN,
-    extract: (context, m) => {
-      const day = Number(m[1] ?? m[5] ?? m[7]);
-      const month = m[2] !== undefined ? MONTH_INDEX[m[2]] : m[4] !== undefined ? MONTH_INDEX[m[4]] : Number(m[8]);
-      const yearText = m[3] ?? m[6] ?? m[9];
-      if (month < 1 || month > 12 || day < 1) return null;
-      // chrono would check the day against this year: any leap year keeps it, and the resolver picks the year.
-      if (yearText === undefined && month === 2 && day === 29) return tagged(context, { day, month }, 'leap-day').imply('year', 2028);
-      if (day > daysInMonth(yearText === undefined ? 2024 : Number(yearText), month)) return tagged(context, { month }, `invalid:${day}`);
-      // Ours rather than chrono's, which reads "January 10" as January 2010.
-      return tagged(context, { day, month, ...(yearText === undefined ? {} : { year: Number(yearText) }) }, 'day-month');
-    },
-  },
-  {
-    pattern: () => /\b(?:the )?day (after tomorrow|before yesterday)\b/,
-    extract: (context, m) => tagged(context, {}, `relative:${m[1] === 'after tomorrow' ? 2 : -2}:0`),
-  },
-];
-
-function tagged(context: chrono.ParsingContext, components: Extract, tag: string): chrono.ParsingComponents {
-  return context.createParsingComponents(components).addTag(TAG + tag);
-}
+}));
 
 /**
  * chrono's en-GB configuration without its time parsers (times are ours) and
@@ -184,22 +82,34 @@ const DATE_PARSER = ((): chrono.Chrono => {
 })();
 
 export function readDates(text: string, options: WhenOptions): HeardDate[] {
+  // Our own reading when the words allow it; chrono (the slow part) only for the rest, at most once.
+  return heardOf(quickDates(text, options.today, options.reference) ?? chronoDates(text, options), text, options.today);
+}
+
+/** What chrono alone reads: readDates without the quick path (the test that checks both agree uses it). */
+export function readDatesWithChrono(text: string, options: WhenOptions): HeardDate[] {
+  return heardOf(chronoDates(text, options), text, options.today);
+}
+
+function chronoDates(text: string, options: WhenOptions): chrono.ParsedResult[] {
   // The offset in minutes, never the IANA name: chrono ignores names and falls back to machine time.
-  const results = DATE_PARSER.parse(text, { instant: new Date(options.reference), timezone: options.offsetMinutes });
+  return DATE_PARSER.parse(text, { instant: new Date(options.reference), timezone: options.offsetMinutes });
+}
+
+function heardOf(results: readonly DateMatch[], text: string, today: CivilDate): HeardDate[] {
   const heard: HeardDate[] = [];
   for (const r of results) {
-    const date = fromResult(r, text, options.today);
+    const date = fromResult(r, text, today);
     if (date !== undefined) heard.push(date);
   }
   return heard;
 }
 
-function fromResult(r: chrono.ParsedResult, text: string, today: CivilDate): HeardDate | undefined {
+function fromResult(r: DateMatch, text: string, today: CivilDate): HeardDate | undefined {
   const start = r.index;
   const end = r.index + r.text.length;
   const c = r.start;
-  const tags = [...r.tags()].filter((t) => t.startsWith(TAG)).map((t) => t.slice(TAG.length));
-  const tag = tags[0];
+  const tag = firstOurTag(r.tags());
   const after = text.slice(end).trim();
   if (tag !== undefined) {
     const [kind, a, b] = tag.split(':');
@@ -276,22 +186,32 @@ function fromResult(r: chrono.ParsedResult, text: string, today: CivilDate): Hea
   return undefined;
 }
 
+/** The first of our rules' tags on a result, without the prefix. */
+function firstOurTag(tags: ReadonlySet<string>): string | undefined {
+  for (const t of tags) if (t.startsWith(TAG)) return t.slice(TAG.length);
+  return undefined;
+}
+
 /** How a weekday was qualified, from chrono's match and the words around it. */
 function weekdayRule(said: string, before: string, after: string): { rule: WeekdayRule; weeksAfter: number } {
+  // The unanchored tests below run only when the words they look for are there (most weekdays are said bare).
   let weeksAfter = 0;
   // "a week on Friday", "a fortnight from Tuesday", "2 weeks after Monday"
-  const lead = /\b(a|an|\d+) (weeks?|fortnights?) (?:on|from|after)$/.exec(before);
+  const lead = before.includes('week') || before.includes('fortnight') ? /\b(a|an|\d+) (weeks?|fortnights?) (?:on|from|after)$/.exec(before) : null;
   if (lead !== null) weeksAfter = (lead[1] === 'a' || lead[1] === 'an' ? 1 : Number(lead[1])) * (lead[2].startsWith('fortnight') ? 2 : 1);
   // "Tuesday week", "Tuesday fortnight", "the Tuesday after next"
   if (/^(week|fortnight|after next)\b/.test(after) && !/^week (?:on|from)\b/.test(after)) weeksAfter = /^fortnight/.test(after) ? 2 : 1;
   if (weeksAfter > 0) return { rule: 'coming', weeksAfter };
-  if (/\b(next|following) week\b/.test(said) || /^(?:of )?(next|the following) week\b/.test(after)) return { rule: 'next-week', weeksAfter };
-  if (/\bthis week\b/.test(said) || /^(?:of )?this week\b/.test(after)) return { rule: 'this-week', weeksAfter };
-  if (/\blast week\b/.test(said) || /^(?:of )?last week\b/.test(after)) return { rule: 'last-week', weeksAfter };
-  if (/\b(this coming|coming|upcoming)$/.test(before) || /^coming\b/.test(after)) return { rule: 'coming', weeksAfter };
-  if (/^(just gone|gone|just past)\b/.test(after) || /\b(this past|the past|just gone)$/.test(before)) return { rule: 'gone', weeksAfter };
+  const saidWeek = said.includes('week');
+  if ((saidWeek && /\b(next|following) week\b/.test(said)) || /^(?:of )?(next|the following) week\b/.test(after)) return { rule: 'next-week', weeksAfter };
+  if ((saidWeek && /\bthis week\b/.test(said)) || /^(?:of )?this week\b/.test(after)) return { rule: 'this-week', weeksAfter };
+  if ((saidWeek && /\blast week\b/.test(said)) || /^(?:of )?last week\b/.test(after)) return { rule: 'last-week', weeksAfter };
+  if ((before.endsWith('coming') && /\b(this coming|coming|upcoming)$/.test(before)) || /^coming\b/.test(after)) return { rule: 'coming', weeksAfter };
+  if (/^(just gone|gone|just past)\b/.test(after) || ((before.endsWith('past') || before.endsWith('gone')) && /\b(this past|the past|just gone)$/.test(before))) {
+    return { rule: 'gone', weeksAfter };
+  }
   if (/^(?:on )?(last|past)\b/.test(said)) return { rule: 'last', weeksAfter };
-  if (/^(?:on )?next\b/.test(said) || /\bfollowing$/.test(before)) return { rule: 'next', weeksAfter };
+  if (/^(?:on )?next\b/.test(said) || (before.endsWith('following') && /\bfollowing$/.test(before))) return { rule: 'next', weeksAfter };
   if (/^(?:on )?this\b/.test(said)) return { rule: 'this', weeksAfter };
   return { rule: 'bare', weeksAfter };
 }

@@ -48,13 +48,22 @@ interface Segment {
  */
 const MORE_CORRECTIONS = /\b(?:no|nah|nope|make that|or rather)\b(?! (?:later|earlier|sooner|more|less|worries|dramas|problem|problems)\b)/g;
 
+/** Every one of MORE_CORRECTIONS has one of these. */
+const MAY_CORRECT_MORE = /no|nah|make that|or rather/;
+
 export function hear(utterance: string, options: WhenOptions, hint: WordsHint): Heard {
-  const segments = splitSelfCorrections(normaliseUtterance(utterance))
-    .flatMap((s) => s.split(MORE_CORRECTIONS))
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0)
-    .map((s) => readSegment(s, options, hint));
-  const heard: Heard = { dates: [], times: [], dayPartsInConflict: false, text: segments.map((s) => s.text).join(' ') };
+  const segments: Segment[] = [];
+  for (const part of splitSelfCorrections(normaliseUtterance(utterance))) {
+    if (!MAY_CORRECT_MORE.test(part)) {
+      segments.push(readSegment(part, options, hint));
+      continue;
+    }
+    for (const piece of part.split(MORE_CORRECTIONS)) {
+      const s = piece.trim();
+      if (s.length > 0) segments.push(readSegment(s, options, hint));
+    }
+  }
+  const heard: Heard = { dates: [], times: [], dayPartsInConflict: false, text: segments.length === 1 ? segments[0].text : segments.map((s) => s.text).join(' ') };
   for (const seg of segments) fold(heard, seg);
   return heard;
 }
@@ -62,23 +71,37 @@ export function hear(utterance: string, options: WhenOptions, hint: WordsHint): 
 function readSegment(text: string, options: WhenOptions, hint: WordsHint): Segment {
   const canonical = canonicalWords(text, hint);
   const scan = scanTimes(canonical, hint);
-  const times = scan.times.filter((t) => !negated(canonical, t.start));
-  // A time answer's dates do not matter, and most segments have no date words: chrono is the slow part.
-  const dates =
-    hint === 'time' || !DATE_WORDS.test(scan.rest)
-      ? []
-      : mergeAdjacent(
-          readDates(scan.rest, options).filter((d) => !negated(scan.rest, d.start)),
-          scan.rest,
-        );
-  const numbers = scan.rest.match(/(?<![\d/:.])\b\d{1,2}\b(?![\d/:.])/g) ?? [];
-  const bareNumber = dates.length === 0 && times.length === 0 && numbers.length === 1 ? Number(numbers[0]) : undefined;
+  const times = mayNegate(canonical) ? scan.times.filter((t) => !negated(canonical, t.start)) : scan.times;
+  // A time answer's dates do not matter, and most segments have no date words.
+  let dates: HeardDate[] = [];
+  if (hint !== 'time' && DATE_WORDS.test(scan.rest)) {
+    const read = readDates(scan.rest, options);
+    dates = mergeAdjacent(mayNegate(scan.rest) ? read.filter((d) => !negated(scan.rest, d.start)) : read, scan.rest);
+  }
+  const bareNumber = dates.length === 0 && times.length === 0 ? onlyNumber(scan.rest) : undefined;
   return { dates, times, dayParts: scan.dayParts, vagueTime: scan.vague, bareNumber, text: canonical };
+}
+
+const BARE_NUMBER = /(?<![\d/:.])\b\d{1,2}\b(?![\d/:.])/g;
+
+/** The one number of one or two digits standing alone in the text, if there is exactly one. */
+function onlyNumber(text: string): number | undefined {
+  BARE_NUMBER.lastIndex = 0;
+  const first = BARE_NUMBER.exec(text);
+  if (first === null || BARE_NUMBER.exec(text) !== null) return undefined;
+  return Number(first[0]);
+}
+
+const NEGATION = /\b(not|isnt|aint|instead of|rather than)(?: on| at| the)?$/;
+
+/** Whether any word that rules a value out is in the text (when none is, nothing is negated). */
+function mayNegate(text: string): boolean {
+  return text.includes('not') || text.includes('isnt') || text.includes('aint') || text.includes('instead of') || text.includes('rather than');
 }
 
 /** "not Tuesday", "isn't 3": the caller is ruling a value out. */
 function negated(text: string, start: number): boolean {
-  return /\b(not|isnt|aint|instead of|rather than)(?: on| at| the)?$/.test(text.slice(0, start).trim());
+  return NEGATION.test(text.slice(0, start).trim());
 }
 
 /**
@@ -94,12 +117,12 @@ const JOINING_WORDS = new Set([
 
 /** Joins what belongs to one date: "tomorrow, Friday", "Friday … the 27th" said as one. */
 function mergeAdjacent(dates: HeardDate[], text: string): HeardDate[] {
+  if (dates.length < 2) return dates;
   const out: HeardDate[] = [];
   for (const d of dates) {
     const prev = out[out.length - 1];
-    const between = prev === undefined ? [] : text.slice(prev.end, d.start).split(/[\s,]+/).filter((w) => w.length > 0 && !JOINING_WORDS.has(w));
-    if (prev !== undefined && between.length === 0 && complementary(prev, d)) {
-      out[out.length - 1] = { ...prev, ...d, ...definedOnly(prev), start: prev.start, end: d.end };
+    if (prev !== undefined && onlyJoiningWords(text, prev.end, d.start) && complementary(prev, d)) {
+      out[out.length - 1] = joined(prev, d);
       continue;
     }
     out.push(d);
@@ -107,8 +130,31 @@ function mergeAdjacent(dates: HeardDate[], text: string): HeardDate[] {
   return out;
 }
 
-function definedOnly(d: HeardDate): Partial<HeardDate> {
-  return Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)) as Partial<HeardDate>;
+/** Whether text[from, to) has only joining words (split at spaces and commas). */
+function onlyJoiningWords(text: string, from: number, to: number): boolean {
+  for (const w of text.slice(from, to).split(/[\s,]+/)) if (w.length > 0 && !JOINING_WORDS.has(w)) return false;
+  return true;
+}
+
+/** Two halves of one date: what the first said stands, the second fills in the rest (`{ ...prev, ...d, ...prev's defined parts }`). */
+function joined(prev: HeardDate, d: HeardDate): HeardDate {
+  return {
+    exact: prev.exact ?? d.exact,
+    year: prev.year ?? d.year,
+    twoDigitYear: prev.twoDigitYear ?? d.twoDigitYear,
+    month: prev.month ?? d.month,
+    monthOffset: prev.monthOffset ?? d.monthOffset,
+    day: prev.day ?? d.day,
+    weekday: prev.weekday ?? d.weekday,
+    weekdayRule: prev.weekdayRule ?? d.weekdayRule,
+    weeksAfter: prev.weeksAfter ?? d.weeksAfter,
+    nthWeekday: prev.nthWeekday ?? d.nthWeekday,
+    named: prev.named ?? d.named,
+    vague: prev.vague ?? d.vague,
+    invalid: prev.invalid ?? d.invalid,
+    start: prev.start,
+    end: d.end,
+  };
 }
 
 /** A weekday with a day, a day with a month said apart: parts of one date. */

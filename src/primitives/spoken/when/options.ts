@@ -1,6 +1,6 @@
 import { InvalidParamsError } from '../../types';
 import { isValidDate, type CivilDate } from './calendar';
-import { canonicalTimeZone, offsetMinutesAt, wallClockAt } from './zone';
+import { canonicalTimeZone, offsetMinutesAt, wallClockWithOffset } from './zone';
 
 /**
  * The params the date, time and datetime primitives share, and what they
@@ -40,7 +40,7 @@ export function readWhenOptions(params: Readonly<Record<string, string>>, now: n
   const reference = readReferenceTime(params.reference_time, now);
   const tense = readTense(params.tense);
   const offsetMinutes = offsetMinutesAt(timezone, reference);
-  const wall = wallClockAt(timezone, reference);
+  const wall = wallClockWithOffset(reference, offsetMinutes);
   return {
     timezone,
     tense,
@@ -76,10 +76,11 @@ function readReferenceTime(raw: string | undefined, now: number): number {
     );
   };
   if (m === null) return fail();
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
   // Date.parse rolls 30 February over into March: check the fields ourselves.
-  if (!isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return fail();
-  const instant = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  if (!isValidDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23 || Number(m[5]) > 59 || second > 59) return fail();
+  // Date.parse wants the offset's colon ("+1100" is written "+11:00").
+  const instant = Date.parse(m[7].length === 5 ? `${value.slice(0, -2)}:${value.slice(-2)}` : value);
   return Number.isFinite(instant) ? instant : fail();
 }
 

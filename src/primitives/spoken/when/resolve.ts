@@ -97,6 +97,8 @@ export function resolveDate(heard: HeardDate, options: WhenOptions): DateResolut
 /** Several dates in one answer: fine when they are the same day said twice, a choice otherwise. */
 export function resolveDates(heard: readonly HeardDate[], options: WhenOptions): DateResolution | undefined {
   if (heard.length === 0) return undefined;
+  // One date said: nothing to narrow it against (narrow gives it back as it is).
+  if (heard.length === 1) return resolveDate(heard[0], options);
   const resolved = narrow(heard).map((h) => resolveDate(h, options));
   if (resolved.length === 1) return resolved[0];
   const dates = resolved.filter((r): r is Extract<DateResolution, { kind: 'date' }> => r.kind === 'date').map((r) => r.date);

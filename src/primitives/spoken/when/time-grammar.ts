@@ -66,6 +66,32 @@ const DAY_PART_WORD: Readonly<Record<string, DayPart>> = {
 
 const VAGUE = /\b(sometime|some time|anytime|any time|whenever|first thing|lunch|lunchtime|dinnertime|dinner time|breakfast|close of business|end of the day|after work|before work|after school|early|late|ish|mid morning|midmorning|later|soon|asap|as soon as)\b/;
 
+// The patterns, compiled once. Each is global and run with an exec loop from lastIndex 0
+// (matchAll would clone the regex and allocate an iterator on every call).
+const RELATIVE = /\bin (an|a|half an|\d+|\d+ and a half) (hours?|minutes)\b|\b(an|a|half an|\d+) (hours?|minutes) (ago|from now)\b/g;
+const SAME_TIME = /\b(?:this|the same|same) time\b(?! (?:of|as)\b)/g;
+const HALF_HOUR = /\bhalf (\d{1,2})\b(?! (?:hours|minutes|days|weeks|an|a)\b)/g;
+const NOON = /\b(?:12 )?(?:oclock )?(noon|midday|midnight)\b/g;
+const CLOCK = /(?<![\d/.:])(\d{1,2})[:.](\d{2})(?![\d/.:])/g;
+const OCLOCK = /\b(\d{1,2}) oclock\b/g;
+const BARE_HOUR = /(?<![\d/.:])\b(\d{1,2})\b(?![\d/.:]|st|nd|rd|th)/g;
+/** Sticky: tried exactly where a time ends. */
+const MERIDIEM_AFTER = / (am|pm)\b/y;
+const COUNT_AFTER = / (minutes|hours|days|weeks|months|years|people|nights|of|or so|weeks time)\b/y;
+const MERIDIEM_OR_OCLOCK_AFTER = / (am|pm|oclock)\b/y;
+const DAY_PART_AFTER = / (in the (morning|afternoon|evening)|at night|tonight|this (morning|afternoon|evening)|tomorrow (morning|afternoon|evening|night))\b/y;
+const NOT_NUMBER_AFTER = / not (?:at )?\d/y;
+
+function stickyAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+function eachMatch(pattern: RegExp, text: string, f: (m: RegExpExecArray) => void): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) f(m);
+}
+
 export function scanTimes(text: string, hint: WordsHint): TimeScan {
   const claimed: Array<[number, number]> = [];
   const times: HeardTime[] = [];
@@ -74,9 +100,9 @@ export function scanTimes(text: string, hint: WordsHint): TimeScan {
     const start = match.index;
     let end = match.index + match[0].length;
     if (time === undefined || !free(start, end)) return;
-    const heard: HeardTime = { ...time, start, end };
+    const heard = placed(time, start, end);
     // "3 pm", "3:30 am": the meridiem belongs to the time.
-    const suffix = /^ (am|pm)\b/.exec(text.slice(end));
+    const suffix = stickyAt(MERIDIEM_AFTER, text, end);
     if (suffix !== null) {
       end += suffix[0].length;
       heard.end = end;
@@ -85,71 +111,88 @@ export function scanTimes(text: string, hint: WordsHint): TimeScan {
     claimed.push([start, end]);
     times.push(heard);
   };
-  const each = (pattern: RegExp, f: (m: RegExpExecArray) => void): void => {
-    for (const m of text.matchAll(pattern)) f(m as RegExpExecArray);
-  };
+  // Every pattern below needs some word or character: when the text has none of them it cannot match.
+  const digits = /\d/.test(text);
 
-  each(/\bin (an|a|half an|\d+|\d+ and a half) (hours?|minutes)\b|\b(an|a|half an|\d+) (hours?|minutes) (ago|from now)\b/g, (m) => {
-    const amount = m[1] ?? m[3];
-    const unit = m[2] ?? m[4];
-    const count = amount === 'half an' ? 0.5 : amount === 'an' || amount === 'a' ? 1 : Number.parseFloat(amount) + (/and a half/.test(amount) ? 0.5 : 0);
-    const minutes = Math.round(count * (unit.startsWith('hour') ? 60 : 1));
-    add(m, { hour: 0, minute: 0, decided: true, relativeMinutes: false, fromReference: m[5] === 'ago' ? -minutes : minutes });
-  });
-  each(/\b(?:this|the same|same) time\b(?! (?:of|as)\b)/g, (m) => {
-    add(m, { hour: 0, minute: 0, decided: true, relativeMinutes: false, fromReference: 0, sameTime: true });
-  });
-  each(PAST_IDIOM, (m) => {
-    const minute = m[1] === 'half' ? 30 : m[1].endsWith('quarter') ? 15 : Number.parseInt(m[1], 10);
-    add(m, minute >= 1 && minute <= 30 ? fromHourWord(m[2], minute) : undefined);
-  });
-  each(TO_IDIOM, (m) => {
-    const before = text.slice(0, m.index).trim().split(' ').pop() ?? '';
-    if (RANGE_CUES.has(before)) return; // "from 5 to 6" is a range
-    const said = m[1].endsWith('quarter') ? 15 : Number.parseInt(m[1], 10);
-    const plain = !m[1].includes('minutes') && !m[1].endsWith('quarter');
-    // Without "minutes", only the amounts people say this way ("twenty to five", not "3 to 4").
-    if (plain && (![5, 10, 20, 25].includes(said) || m[2] === 'of')) return;
-    if (said < 1 || said > 30) return;
-    const heard = fromHourWord(m[3], 0);
-    if (heard === undefined) return;
-    add(m, toBefore(heard, said));
-  });
-  each(/\bhalf (\d{1,2})\b(?! (?:hours|minutes|days|weeks|an|a)\b)/g, (m) => add(m, fromHourWord(m[1], 30)));
-  each(/\b(?:12 )?(?:oclock )?(noon|midday|midnight)\b/g, (m) => {
-    const time = fromHourWord(m[1], 0);
-    add(m, time === undefined ? undefined : { ...time, midnight: m[1] === 'midnight' });
-  });
-  each(/(?<![\d/.:])(\d{1,2})[:.](\d{2})(?![\d/.:])/g, (m) => {
-    const hour = Number(m[1]);
-    const minute = Number(m[2]);
-    if (hour > 23 || minute > 59) return;
-    // 24-hour forms decide am/pm: 15:00, 0:30, and a leading zero said aloud ("oh nine thirty").
-    const decided = hour >= 13 || hour === 0 || m[1].length === 2 && m[1].startsWith('0');
-    // "10.30" is how some recognisers write a time; in a date answer it may be a day and month.
-    if (m[0].includes('.') && hint === 'date' && !/^ (am|pm)\b/.test(text.slice(m.index + m[0].length)) && !CUES.has(wordBefore(text, m.index))) return;
-    add(m, { hour, minute, decided, relativeMinutes: false });
-  });
-  each(/\b(\d{1,2}) oclock\b/g, (m) => add(m, clockHour(Number(m[1]))));
-  each(/(?<![\d/.:])\b(\d{1,2})\b(?![\d/.:]|st|nd|rd|th)/g, (m) => {
-    const value = Number(m[1]);
-    if (value < 1 || value > 12) return;
-    const after = text.slice(m.index + m[0].length);
-    const before = wordBefore(text, m.index);
-    if (/^ (minutes|hours|days|weeks|months|years|people|nights|of|or so|weeks time)\b/.test(after)) return;
-    const meridiem = /^ (am|pm|oclock)\b/.test(after);
-    // "the 3", "in 3", "nov 3", "3 march" are days and counts, unless am or pm says otherwise.
-    if (!meridiem && (before === 'the' || before === 'in' || MONTH_WORDS.has(before) || MONTH_WORDS.has(after.trim().split(' ')[0] ?? ''))) return;
-    const withDayPart = /^ (in the (morning|afternoon|evening)|at night|tonight|this (morning|afternoon|evening)|tomorrow (morning|afternoon|evening|night))\b/.test(after);
-    // "4 not 3", "not 3, 4": a number set against another is the same kind of thing, an hour.
-    const contrasted = hint !== 'date' && (before === 'not' || /^ not (?:at )?\d/.test(after));
-    const cued = CUES.has(before) || RANGE_CUES.has(before) || contrasted;
-    const afterDay = DAY_WORDS.has(before) && hint !== 'date';
-    const alone = hint === 'time' || (hint === 'datetime' && onlyNumber(text));
-    // "3 or 4", "at 3 and 4": a second number joined to a time is a time too.
-    const listed = (before === 'or' || before === 'and') && times.some((t) => /^ (or|and) $/.test(text.slice(t.end, m.index)));
-    if (meridiem || withDayPart || cued || afterDay || alone || listed) add(m, clockHour(value));
-  });
+  if (text.includes('hour') || text.includes('minutes')) {
+    eachMatch(RELATIVE, text, (m) => {
+      const amount = m[1] ?? m[3];
+      const unit = m[2] ?? m[4];
+      const count = amount === 'half an' ? 0.5 : amount === 'an' || amount === 'a' ? 1 : Number.parseFloat(amount) + (/and a half/.test(amount) ? 0.5 : 0);
+      const minutes = Math.round(count * (unit.startsWith('hour') ? 60 : 1));
+      add(m, { hour: 0, minute: 0, decided: true, relativeMinutes: false, fromReference: m[5] === 'ago' ? -minutes : minutes });
+    });
+  }
+  if (text.includes('time')) {
+    eachMatch(SAME_TIME, text, (m) => {
+      add(m, { hour: 0, minute: 0, decided: true, relativeMinutes: false, fromReference: 0, sameTime: true });
+    });
+  }
+  const noonWord = text.includes('noon') || text.includes('mid');
+  if (digits || noonWord) {
+    if (text.includes(' past ') || text.includes(' after ')) {
+      eachMatch(PAST_IDIOM, text, (m) => {
+        const minute = m[1] === 'half' ? 30 : m[1].endsWith('quarter') ? 15 : Number.parseInt(m[1], 10);
+        add(m, minute >= 1 && minute <= 30 ? fromHourWord(m[2], minute) : undefined);
+      });
+    }
+    if (text.includes(' to ') || text.includes(' til') || text.includes(' of ')) {
+      eachMatch(TO_IDIOM, text, (m) => {
+        const before = wordBefore(text, m.index);
+        if (RANGE_CUES.has(before)) return; // "from 5 to 6" is a range
+        const said = m[1].endsWith('quarter') ? 15 : Number.parseInt(m[1], 10);
+        const plain = !m[1].includes('minutes') && !m[1].endsWith('quarter');
+        // Without "minutes", only the amounts people say this way ("twenty to five", not "3 to 4").
+        if (plain && (![5, 10, 20, 25].includes(said) || m[2] === 'of')) return;
+        if (said < 1 || said > 30) return;
+        const heard = fromHourWord(m[3], 0);
+        if (heard === undefined) return;
+        add(m, toBefore(heard, said));
+      });
+    }
+  }
+  if (digits && text.includes('half ')) eachMatch(HALF_HOUR, text, (m) => add(m, fromHourWord(m[1], 30)));
+  if (noonWord) {
+    eachMatch(NOON, text, (m) => {
+      const time = fromHourWord(m[1], 0);
+      add(m, time === undefined ? undefined : { ...time, midnight: m[1] === 'midnight' });
+    });
+  }
+  if (digits && (text.includes(':') || text.includes('.'))) {
+    eachMatch(CLOCK, text, (m) => {
+      const hour = Number(m[1]);
+      const minute = Number(m[2]);
+      if (hour > 23 || minute > 59) return;
+      // 24-hour forms decide am/pm: 15:00, 0:30, and a leading zero said aloud ("oh nine thirty").
+      const decided = hour >= 13 || hour === 0 || m[1].length === 2 && m[1].startsWith('0');
+      // "10.30" is how some recognisers write a time; in a date answer it may be a day and month.
+      if (m[0].includes('.') && hint === 'date' && stickyAt(MERIDIEM_AFTER, text, m.index + m[0].length) === null && !CUES.has(wordBefore(text, m.index))) return;
+      add(m, { hour, minute, decided, relativeMinutes: false });
+    });
+  }
+  if (digits && text.includes('oclock')) eachMatch(OCLOCK, text, (m) => add(m, clockHour(Number(m[1]))));
+  if (digits) {
+    eachMatch(BARE_HOUR, text, (m) => {
+      const value = Number(m[1]);
+      if (value < 1 || value > 12) return;
+      const at = m.index + m[0].length;
+      const before = wordBefore(text, m.index);
+      if (stickyAt(COUNT_AFTER, text, at) !== null) return;
+      const meridiem = stickyAt(MERIDIEM_OR_OCLOCK_AFTER, text, at) !== null;
+      // "the 3", "in 3", "nov 3", "3 march" are days and counts, unless am or pm says otherwise.
+      if (!meridiem && (before === 'the' || before === 'in' || MONTH_WORDS.has(before) || MONTH_WORDS.has(wordAfter(text, at)))) return;
+      const withDayPart = stickyAt(DAY_PART_AFTER, text, at) !== null;
+      // "4 not 3", "not 3, 4": a number set against another is the same kind of thing, an hour.
+      const contrasted = hint !== 'date' && (before === 'not' || stickyAt(NOT_NUMBER_AFTER, text, at) !== null);
+      const cued = CUES.has(before) || RANGE_CUES.has(before) || contrasted;
+      const afterDay = DAY_WORDS.has(before) && hint !== 'date';
+      // (Whether the number is alone in the segment is asked only when nothing else made it a time.)
+      const alone = (): boolean => hint === 'time' || (hint === 'datetime' && onlyNumber(text));
+      // "3 or 4", "at 3 and 4": a second number joined to a time is a time too.
+      const listed = (before === 'or' || before === 'and') && times.some((t) => /^ (or|and) $/.test(text.slice(t.end, m.index)));
+      if (meridiem || withDayPart || cued || afterDay || listed || alone()) add(m, clockHour(value));
+    });
+  }
 
   // Ranges and limits: "after 3", "between 3 and 4", "no later than 5".
   let vague: string | undefined;
@@ -169,8 +212,35 @@ export function scanTimes(text: string, hint: WordsHint): TimeScan {
   return { times, dayPart, dayParts, vague, rest: restOf(text, claimed) };
 }
 
+/** The time at its place in the text (what `{ ...time, start, end }` gives, without a generic object copy). */
+function placed(time: Omit<HeardTime, 'start' | 'end'>, start: number, end: number): HeardTime {
+  const heard: HeardTime = { hour: time.hour, minute: time.minute, decided: time.decided, relativeMinutes: time.relativeMinutes, start, end };
+  if (time.fromReference !== undefined) heard.fromReference = time.fromReference;
+  if (time.midnight !== undefined) heard.midnight = time.midnight;
+  if (time.sameTime !== undefined) heard.sameTime = time.sameTime;
+  if (time.conflict !== undefined) heard.conflict = time.conflict;
+  return heard;
+}
+
+const isSpace = (c: string): boolean => c === ' ' || (c > ' ' && c < '\x80' ? false : /\s/.test(c));
+
+/** The last space-separated word of text[0, index), trimmed: what `text.slice(0, index).trim().split(' ').pop()` gives, without the copies. */
 function wordBefore(text: string, index: number): string {
-  return text.slice(0, index).trim().split(' ').pop() ?? '';
+  let end = index;
+  while (end > 0 && isSpace(text[end - 1])) end--;
+  let first = 0;
+  while (first < end && isSpace(text[first])) first++;
+  return text.slice(Math.max(first, text.lastIndexOf(' ', end - 1) + 1), end);
+}
+
+/** The first space-separated word of text[index…], trimmed: `text.slice(index).trim().split(' ')[0]`. */
+function wordAfter(text: string, index: number): string {
+  let start = index;
+  while (start < text.length && isSpace(text[start])) start++;
+  let last = text.length;
+  while (last > start && isSpace(text[last - 1])) last--;
+  const space = text.indexOf(' ', start);
+  return text.slice(start, space < 0 || space > last ? last : space);
 }
 
 /** Whether the segment is a bare number with no date words: the answer to "what time?". */
@@ -252,18 +322,32 @@ export function dayPartOf(hour: number): DayPart {
   return 'night';
 }
 
+const DAY_PART_WORDS = /\b(morning|afternoon|evening|night|tonight|am|pm)\b/g;
+
 function readDayParts(text: string): DayPart[] {
-  const parts = new Set<DayPart>();
-  for (const m of text.matchAll(/\b(morning|afternoon|evening|night|tonight|am|pm)\b/g)) {
+  const parts: DayPart[] = [];
+  eachMatch(DAY_PART_WORDS, text, (m) => {
     const part = DAY_PART_WORD[m[1]];
     // am/pm right after a number is the time's own meridiem, handled with it.
-    if ((m[1] === 'am' || m[1] === 'pm') && /\d$/.test(text.slice(0, m.index).trim())) continue;
-    parts.add(part);
-  }
+    if ((m[1] === 'am' || m[1] === 'pm') && digitBefore(text, m.index)) return;
+    if (!parts.includes(part)) parts.push(part);
+  });
   // "evening" and "night" are the same half of the day.
-  if (parts.has('evening') && parts.has('night')) parts.delete('night');
-  return [...parts];
+  if (parts.includes('evening') && parts.includes('night')) parts.splice(parts.indexOf('night'), 1);
+  return parts;
 }
+
+/** Whether the text before index, trailing spaces ignored, ends with a digit. */
+function digitBefore(text: string, index: number): boolean {
+  let end = index;
+  while (end > 0 && isSpace(text[end - 1])) end--;
+  const c = end > 0 ? text.charCodeAt(end - 1) : 0;
+  return c >= 48 && c <= 57;
+}
+
+const TODAY_WORDS = /\bthis (?:morning|afternoon|evening|am|pm)\b|\btonight\b/g;
+const LAST_NIGHT = /\blast (?:night|evening)\b/g;
+const DAY_PART_PHRASE = /\b(?:in the |at |the )?(?:morning|afternoon|evening|night|am|pm|oclock)\b/g;
 
 /**
  * The segment without its time words, for the date grammar: "this arvo",
@@ -271,17 +355,21 @@ function readDayParts(text: string): DayPart[] {
  * "tomorrow morning" "tomorrow".
  */
 function restOf(text: string, claimed: ReadonlyArray<[number, number]>): string {
-  let out = '';
-  let at = 0;
-  for (const [s, e] of [...claimed].sort((a, b) => a[0] - b[0])) {
-    out += `${text.slice(at, s)} , `;
-    at = e;
+  let out = text;
+  if (claimed.length > 0) {
+    out = '';
+    let at = 0;
+    for (const [s, e] of claimed.length === 1 ? claimed : [...claimed].sort((a, b) => a[0] - b[0])) {
+      out += `${text.slice(at, s)} , `;
+      at = e;
+    }
+    out += text.slice(at);
   }
-  out += text.slice(at);
-  return out
-    .replace(/\bthis (?:morning|afternoon|evening|am|pm)\b|\btonight\b/g, ' today ')
-    .replace(/\blast (?:night|evening)\b/g, ' yesterday ')
-    .replace(/\b(?:in the |at |the )?(?:morning|afternoon|evening|night|am|pm|oclock)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Each replacement is tried only when its words are there (most segments have none of them).
+  if (out.includes('this ') || out.includes('tonight')) out = out.replace(TODAY_WORDS, ' today ');
+  if (out.includes('last ')) out = out.replace(LAST_NIGHT, ' yesterday ');
+  out = out.replace(DAY_PART_PHRASE, ' ');
+  // Collapsing white space changes the text only where it has a run of it, or a character other than a space.
+  if (/\s\s|[^\S ]/.test(out)) out = out.replace(/\s+/g, ' ');
+  return out.trim();
 }

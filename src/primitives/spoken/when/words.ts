@@ -87,6 +87,14 @@ const WORD_FORMS: Readonly<Record<string, string>> = {
   noonish: 'noon',
 };
 
+const WORD_FORM_MAP: ReadonlyMap<string, string> = new Map(Object.entries(WORD_FORMS));
+const INHERITED: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** `WORD_FORMS[raw] ?? raw`, with a Map for the words in it (an inherited name still gets what the object inherits). */
+function formOf(raw: string): string {
+  return WORD_FORM_MAP.get(raw) ?? (INHERITED.has(raw) ? (WORD_FORMS as Record<string, string>)[raw] : raw);
+}
+
 /** Words recognisers split or mishear on the phone. */
 const SPLIT_FORMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:choose|chews|twos|tues) day\b/g, 'tuesday'],
@@ -135,29 +143,45 @@ const isNumber = (t: Token | undefined): t is NumberToken => typeof t === 'objec
 /** Words before a bare number that make it a clock time, not a day or a count. */
 const TIME_CUES = new Set(['at', 'around', 'about', 'say', 'from', 'till', 'til', 'until', 'before', 'after', 'by']);
 
+/**
+ * Every SPLIT_FORMS pattern needs one of these words after a space: when the text has none, none
+ * of them can match and the twelve passes are skipped.
+ */
+const ANY_SPLIT_FORM = / (?:day|morrow|night|noon|m|em|too)\b/;
+const OCLOCK_FORMS = /\bo\s?'?\s?clock\b/g;
+const HYPHENATED = /([a-z])-(?=[a-z])/g;
+const MERIDIEM_STUCK = /(\d)(am|pm|a\.m|p\.m)\b/g;
+const MERIDIEM_DOTTED = /\b([ap])\.m\b\.?/g;
+const A_MOMENT = /\b(just|one|a|half) (second|sec|moment|minute)\b/g;
+const SAME_TIME_NEXT_WEEK = /\b(this|same) time next week\b/g;
+const SPLIT_MERIDIEM = /(\d) ([ap]) m\b/g;
+const MONTH_THE_DAY = /\b([a-z]+) the (\d{1,2}(?:st|nd|rd|th))\b/g;
+
 export function canonicalWords(normalised: string, hint: WordsHint): string {
-  const text = normalised
-    .replace(/\bo\s?'?\s?clock\b/g, ' oclock ')
-    .replace(/([a-z])-(?=[a-z])/g, '$1 ')
-    .replace(/'s\b/g, 's')
-    .replace(/'/g, '')
-    .replace(/(\d)(am|pm|a\.m|p\.m)\b/g, '$1 $2')
-    .replace(/\b([ap])\.m\b\.?/g, '$1m')
-    .replace(/(\d)(st|nd|rd|th)\b/g, '$1$2')
-    .replace(/\b(just|one|a|half) (second|sec|moment|minute)\b/g, ' ')
-    // "same time next week" is a week today at this time, not some day next week.
-    .replace(/\b(this|same) time next week\b/g, '$1 time a week today');
-  const unsplit = SPLIT_FORMS.reduce((t, [pattern, joined]) => t.replace(pattern, joined), text);
-  const words = unsplit
-    .split(/\s+/)
-    .filter((w) => w.length > 0 && !isFiller(w))
-    .map((w) => WORD_FORMS[w] ?? w)
-    .map((w, i, all) => (w === 'passed' && i > 0 && /^(half|quarter|\d+|[a-z]+)$/.test(all[i - 1]) ? 'past' : w));
-  const joined = joinNumbers(readNumbers(words), hint);
-  return joined
-    .join(' ')
-    .replace(/(\d) ([ap]) m\b/g, '$1 $2m')
-    .replace(/\b([a-z]+) the (\d{1,2}(?:st|nd|rd|th))\b/g, (all, month: string, day: string) => (MONTH_WORDS.has(month) ? `${day} ${month}` : all));
+  // Each rewrite is tried only when a character or word it needs is there: most utterances need none.
+  let text = normalised;
+  if (text.includes('clock')) text = text.replace(OCLOCK_FORMS, ' oclock ');
+  if (text.includes('-')) text = text.replace(HYPHENATED, '$1 ');
+  if (text.includes("'")) text = text.replace(/'s\b/g, 's').replace(/'/g, '');
+  if (/\d[ap]/.test(text)) text = text.replace(MERIDIEM_STUCK, '$1 $2');
+  if (text.includes('.m')) text = text.replace(MERIDIEM_DOTTED, '$1m');
+  if (text.includes('sec') || text.includes('moment') || text.includes('minute')) text = text.replace(A_MOMENT, ' ');
+  // "same time next week" is a week today at this time, not some day next week.
+  if (text.includes('time next week')) text = text.replace(SAME_TIME_NEXT_WEEK, '$1 time a week today');
+  if (ANY_SPLIT_FORM.test(text)) text = SPLIT_FORMS.reduce((t, [pattern, joined]) => t.replace(pattern, joined), text);
+  const words: string[] = [];
+  // Split at white space: a split at spaces when they are the only white space (empty words are dropped either way).
+  for (const raw of /[^\S ]/.test(text) ? text.split(/\s+/) : text.split(' ')) {
+    if (raw.length === 0 || isFiller(raw)) continue;
+    const w = formOf(raw);
+    words.push(w === 'passed' && words.length > 0 && /^(half|quarter|\d+|[a-z]+)$/.test(words[words.length - 1]) ? 'past' : w);
+  }
+  let joined = joinNumbers(readNumbers(words), hint).join(' ');
+  if (joined.includes(' m')) joined = joined.replace(SPLIT_MERIDIEM, '$1 $2m');
+  if (joined.includes(' the ')) {
+    joined = joined.replace(MONTH_THE_DAY, (all, month: string, day: string) => (MONTH_WORDS.has(month) ? `${day} ${month}` : all));
+  }
+  return joined;
 }
 
 function readNumbers(words: readonly string[]): Token[] {
@@ -200,11 +224,24 @@ function readNumbers(words: readonly string[]): Token[] {
   return out;
 }
 
+/**
+ * Every word readNumber looks up, and the names `in` also finds on a plain
+ * object (its prototype's): a word not among them and not starting with a
+ * digit is no number, without the lookups.
+ */
+const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  ...[UNITS, TEENS, WEAK_DIGITS, TENS, YEAR_TENS, ORDINAL_UNITS, ORDINAL_TEENS].flatMap((table) => Object.keys(table)),
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'oh', 'o', 'zero', 'nought', 'one',
+]);
+
 /** One number said as words or figures at words[i]: "twenty one", "twenty first", "oh five", "7", "21st". */
 function readNumber(words: readonly string[], i: number): { token: NumberToken; next: number } | undefined {
   const w = words[i];
   const next = words[i + 1];
   if (w === undefined) return undefined;
+  // (A word mapped through WORD_FORMS can be what a plain object inherits, not a string: it takes the long way.)
+  if (typeof w === 'string' && !(w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57) && !NUMBER_WORDS.has(w)) return undefined;
   if (/^\d+$/.test(w)) return { token: { value: Number(w), digits: w, ordinal: false, hundreds: false }, next: i + 1 };
   if (/^\d+(st|nd|rd|th)$/.test(w)) return { token: { ...number(Number(w.replace(/\D/g, ''))), ordinal: true }, next: i + 1 };
   if (w in TENS || w in YEAR_TENS) {

@@ -57,7 +57,12 @@ const zoneNames = new Map<string, string | undefined>();
 
 /** The wall clock in the zone at the instant: the UTC fields of the instant moved by the zone's offset. */
 export function wallClockAt(timeZone: string, instant: number): WallClock {
-  const d = new Date(instant + offsetMinutesAt(timeZone, instant) * 60_000);
+  return wallClockWithOffset(instant, offsetMinutesAt(timeZone, instant));
+}
+
+/** The wall clock at the instant, given the zone's offset then (for callers that already have it). */
+export function wallClockWithOffset(instant: number, offsetMinutes: number): WallClock {
+  const d = new Date(instant + offsetMinutes * 60_000);
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
@@ -72,8 +77,13 @@ export function wallClockAt(timeZone: string, instant: number): WallClock {
 export function offsetMinutesAt(timeZone: string, instant: number): number {
   // Offsets change only on a quarter hour (DST, Lord Howe's half hour, Nepal's 45 minutes), so one
   // reading per zone and quarter hour serves every instant in it; Intl costs several µs a call.
-  const key = `${timeZone}|${Math.floor(instant / QUARTER_HOUR)}`;
-  const cached = offsets.get(key);
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  let zone = offsets.get(timeZone);
+  if (zone === undefined) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const cached = zone.get(quarter);
   if (cached !== undefined) return cached;
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(instant))) {
@@ -81,13 +91,14 @@ export function offsetMinutesAt(timeZone: string, instant: number): number {
   }
   const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
   const offset = Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
-  if (offsets.size >= 10_000) offsets.clear();
-  offsets.set(key, offset);
+  if (zone.size >= 10_000) zone.clear();
+  zone.set(quarter, offset);
   return offset;
 }
 
 const QUARTER_HOUR = 15 * 60_000;
-const offsets = new Map<string, number>();
+/** A zone's offsets by quarter hour (zones are the canonical names Intl knows, so few). */
+const offsets = new Map<string, Map<number, number>>();
 
 /** "+11:00", "+09:30", "-03:00". */
 export function formatOffset(minutes: number): string {
