@@ -1,5 +1,4 @@
-import { Metadata } from 'libphonenumber-js/core';
-import maxMetadata from 'libphonenumber-js/metadata.max.json';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 /**
  * What a string of digits is under the Australian numbering plan, decided by
@@ -87,146 +86,16 @@ export function hasCompleteShape(digits: string): boolean {
 }
 
 /**
- * The Australian numbering plan of libphonenumber's full ("max") metadata,
- * read once with its own Metadata class, its patterns compiled once.
- * libphonenumber's parse / isValid / getType / formatNational build a
- * Metadata and compile every pattern they use on each call (~17 µs a number);
- * validate() runs the same steps on the same patterns in about a
- * microsecond. numbering.test.ts checks it against libphonenumber.
- */
-interface PlanType {
-  pattern(): string;
-  possibleLengths(): number[] | undefined;
-}
-interface PlanFormat {
-  pattern(): string;
-  format(): string;
-  leadingDigitsPatterns(): string[];
-  nationalPrefixFormattingRule(): string | undefined;
-}
-/** The methods of libphonenumber's numbering plan used here (its typings do not list them). */
-interface NumberingPlan {
-  callingCode(): string;
-  nationalNumberPattern(): string;
-  type(type: string): PlanType | undefined;
-  formats(): PlanFormat[];
-}
-
-interface CompiledType {
-  name: string;
-  pattern: RegExp;
-  lengths: readonly number[] | undefined;
-}
-
-/** libphonenumber's order of the types after fixed line (getNumberType). */
-const NON_FIXED_LINE_TYPES = ['MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
-
-const AUSTRALIA = ((): {
-  callingCode: string;
-  general: RegExp;
-  fixedLine: CompiledType | undefined;
-  mobile: CompiledType | undefined;
-  mobileOmitted: boolean;
-  others: CompiledType[];
-  formats: Array<{ leading: RegExp | undefined; entire: RegExp; pattern: RegExp; replacement: Template }>;
-} => {
-  const metadata = new Metadata(maxMetadata);
-  metadata.selectNumberingPlan('AU');
-  const plan = metadata.numberingPlan as unknown as NumberingPlan;
-  // matchesEntirely: `^(?:pattern)$`; a type with an empty pattern matches nothing.
-  const entirely = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`);
-  const compile = (name: string): CompiledType | undefined => {
-    const type = plan.type(name);
-    return type === undefined || !type.pattern() ? undefined : { name, pattern: entirely(type.pattern()), lengths: type.possibleLengths() };
-  };
-  const mobileType = plan.type('MOBILE');
-  return {
-    callingCode: plan.callingCode(),
-    general: entirely(plan.nationalNumberPattern()),
-    fixedLine: compile('FIXED_LINE'),
-    mobile: compile('MOBILE'),
-    // Where the mobile pattern was dropped as a duplicate of the fixed-line one, a fixed-line match is either.
-    mobileOmitted: mobileType === undefined || mobileType.pattern() === '',
-    others: NON_FIXED_LINE_TYPES.map(compile).filter((t): t is CompiledType => t !== undefined),
-    formats: plan.formats().map((f) => {
-      const leading = f.leadingDigitsPatterns();
-      const rule = f.nationalPrefixFormattingRule();
-      return {
-        // The last leading-digits pattern is the most detailed; it must match at the start (search() === 0).
-        leading: leading.length > 0 ? new RegExp(`^(?:${leading[leading.length - 1]})`) : undefined,
-        entire: entirely(f.pattern()),
-        pattern: new RegExp(f.pattern()),
-        // National format: the national prefix formatting rule ("0$1", "(0$1)") in place of the first group.
-        replacement: template(rule ? f.format().replace(/(\$\d)/, rule) : f.format()),
-      };
-    }),
-  };
-})();
-
-function isType(national: string, type: CompiledType | undefined): boolean {
-  if (type === undefined) return false;
-  if (type.lengths !== undefined && !type.lengths.includes(national.length)) return false;
-  return type.pattern.test(national);
-}
-
-/** libphonenumber's getNumberType for an Australian national (significant) number. */
-function numberType(national: string): string | undefined {
-  if (!AUSTRALIA.general.test(national)) return undefined;
-  if (isType(national, AUSTRALIA.fixedLine)) {
-    return AUSTRALIA.mobileOmitted || isType(national, AUSTRALIA.mobile) ? 'FIXED_LINE_OR_MOBILE' : 'FIXED_LINE';
-  }
-  for (const type of AUSTRALIA.others) if (isType(national, type)) return type.name;
-  return undefined;
-}
-
-/** libphonenumber's national format: the first format whose leading digits and pattern fit. */
-function formatNational(national: string): string {
-  for (const format of AUSTRALIA.formats) {
-    if (format.leading !== undefined && !format.leading.test(national)) continue;
-    if (format.entire.test(national)) return replaceFirst(national, format.pattern, format.replacement);
-  }
-  return national;
-}
-
-/** A replacement like "$1 $2 $3": its text and group numbers in turn (the raw text when it has other "$" forms). */
-type Template = { parts: Array<string | number> } | { raw: string };
-
-function template(replacement: string): Template {
-  if (/\$(?![1-9])/.test(replacement)) return { raw: replacement };
-  const parts: Array<string | number> = [];
-  let at = 0;
-  for (const m of replacement.matchAll(/\$([1-9])/g)) {
-    parts.push(replacement.slice(at, m.index), Number(m[1]));
-    at = (m.index ?? 0) + 2;
-  }
-  parts.push(replacement.slice(at));
-  return { parts };
-}
-
-/** `text.replace(pattern, replacement)` for a non-global pattern, with the replacement expanded once ahead. */
-function replaceFirst(text: string, pattern: RegExp, replacement: Template): string {
-  if ('raw' in replacement) return text.replace(pattern, replacement.raw);
-  const m = pattern.exec(text);
-  if (m === null) return text;
-  let out = text.slice(0, m.index);
-  for (const part of replacement.parts) out += typeof part === 'number' ? (part < m.length ? (m[part] ?? '') : `$${part}`) : part;
-  return out + text.slice(m.index + m[0].length);
-}
-
-/**
- * What libphonenumber makes of digits dialled in Australia, for the shapes
- * COMPLETE_SHAPE lets through: the trunk 0 of 02–08 numbers is dropped (a
- * national number never starts with 0, so libphonenumber always drops it),
- * 13, 1300 and 1800 numbers are taken as they are. Australia is the first
- * country of +61 and has no leading-digits rule, so a number of an Australian
- * type is Australian (not Cocos or Christmas Island); only the types a
- * business can call back are accepted.
+ * libphonenumber with full metadata decides validity, type and national
+ * format. It rebuilds its metadata and patterns on every call (~15–20 µs a
+ * number), so only complete shapes are ever asked about, once per candidate.
  */
 function validate(digits: string): Phone | undefined {
-  const national = digits.startsWith('0') ? digits.slice(1) : digits;
-  const type = TYPES[numberType(national) ?? ''];
+  const parsed = parsePhoneNumberFromString(digits, 'AU');
+  if (parsed === undefined || parsed.country !== 'AU' || !parsed.isValid()) return undefined;
+  const type = TYPES[parsed.getType() ?? ''];
   if (type === undefined) return undefined;
-  return { e164: `+${AUSTRALIA.callingCode}${national}`, type, digits, national: nationalFormat(digits, formatNational(national)) };
+  return { e164: parsed.number, type, digits, national: nationalFormat(digits, parsed.formatNational()) };
 }
 
 /** libphonenumber leaves six-digit 13 numbers ungrouped; they are written "13 12 34". */

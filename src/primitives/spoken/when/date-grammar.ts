@@ -2,7 +2,6 @@ import * as chrono from 'chrono-node';
 import { addDays, addMonths, WEEKDAY_NAMES, type CivilDate } from './calendar';
 import { DATE_RULES, TAG } from './date-rules';
 import type { WhenOptions } from './options';
-import { quickDates, type DateMatch } from './quick-dates';
 import { speakDay, speakMonth } from './speak';
 
 /**
@@ -82,18 +81,21 @@ const DATE_PARSER = ((): chrono.Chrono => {
 })();
 
 export function readDates(text: string, options: WhenOptions): HeardDate[] {
-  // Our own reading when the words allow it; chrono (the slow part) only for the rest, at most once.
-  return heardOf(quickDates(text, options.today, options.reference) ?? chronoDates(text, options), text, options.today);
-}
-
-/** What chrono alone reads: readDates without the quick path (the test that checks both agree uses it). */
-export function readDatesWithChrono(text: string, options: WhenOptions): HeardDate[] {
+  // chrono (with our rules first) reads the dates, once per text.
   return heardOf(chronoDates(text, options), text, options.today);
 }
 
 function chronoDates(text: string, options: WhenOptions): chrono.ParsedResult[] {
   // The offset in minutes, never the IANA name: chrono ignores names and falls back to machine time.
   return DATE_PARSER.parse(text, { instant: new Date(options.reference), timezone: options.offsetMinutes });
+}
+
+/** What readDates reads of a chrono result. */
+interface DateMatch {
+  index: number;
+  text: string;
+  start: { get(component: chrono.Component): number | null; isCertain(component: chrono.Component): boolean };
+  tags(): ReadonlySet<string>;
 }
 
 function heardOf(results: readonly DateMatch[], text: string, today: CivilDate): HeardDate[] {

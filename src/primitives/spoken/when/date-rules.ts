@@ -4,9 +4,8 @@ import { daysInMonth, MONTH_NAMES, WEEKDAY_NAMES } from './calendar';
  * Our date rules, for what chrono-node's en-GB configuration lacks: "the 3rd
  * of the 4th", a bare "the 5th", "5 March" read as we want it, "in a
  * fortnight", "a week today", the days Australians name, dates that do not
- * exist. Each is a pattern and what a match says. date-grammar.ts runs them
- * as chrono parsers (ahead of chrono's own); quick-dates.ts runs the same
- * rules without chrono when the words allow it. One definition, two runners.
+ * exist. Each is a pattern and what a match says; date-grammar.ts runs them
+ * as chrono parsers, ahead of chrono's own.
  */
 
 /** Calendar components a rule knows from the words. */
