@@ -92,7 +92,8 @@ export function hasCompleteShape(digits: string): boolean {
  */
 function validate(digits: string): Phone | undefined {
   const parsed = parsePhoneNumberFromString(digits, 'AU');
-  if (parsed === undefined || parsed.country !== 'AU' || !parsed.isValid()) return undefined;
+  if (parsed === undefined || parsed.country !== 'AU') return undefined;
+  // getType() is undefined for a number that is not valid, so isValid() would only repeat its work.
   const type = TYPES[parsed.getType() ?? ''];
   if (type === undefined) return undefined;
   return { e164: parsed.number, type, digits, national: nationalFormat(digits, parsed.formatNational()) };
