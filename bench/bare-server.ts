@@ -7,19 +7,8 @@
  */
 import { Server, ServerCredentials, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
 import { ExecutePrimitiveRequest, ExecutePrimitiveResponse } from '../generated/voice_core/voice_core';
+import { CANNED_RESPONSE } from './canned-response';
 
-const canned: ExecutePrimitiveResponse = {
-    success: true,
-    value: 'jane@gmail.com',
-    fields: {},
-    state: 'completed',
-    prompt: '',
-    error: undefined,
-    metadata: { durationMs: 0.01, retryCount: 0, confidence: 0.85, state: 'completed' },
-    traceId: 'trace-001',
-    conversationId: 'test-001',
-    objectiveType: 'capture_email_au',
-};
 
 const server = new Server();
 server.addService(
@@ -39,7 +28,7 @@ server.addService(
   },
   {
     executePrimitive: (_call: ServerUnaryCall<ExecutePrimitiveRequest, ExecutePrimitiveResponse>, callback: sendUnaryData<ExecutePrimitiveResponse>) =>
-      callback(null, canned),
+      callback(null, CANNED_RESPONSE),
   },
 );
 server.bindAsync(`127.0.0.1:${process.argv[2] ?? '0'}`, ServerCredentials.createInsecure(), (error, port) => {
