@@ -43,6 +43,12 @@ export const MAX_TIMEOUT_SECONDS = 600;
 
 /** Request size limits: they keep one caller from holding server memory. */
 const MAX_ID_LENGTH = 256;
+
+/** An id field: bounded in length, and required when `requiredMessage` is given. */
+function checkId(field: string, value: string, requiredMessage?: string): void {
+  if (value === '' && requiredMessage !== undefined) throw invalidArgument(field, requiredMessage);
+  if (value.length > MAX_ID_LENGTH) throw invalidArgument(field, `${field} is longer than ${MAX_ID_LENGTH} characters`);
+}
 const MAX_PARAMS = 32;
 const MAX_PARAM_LENGTH = 4096;
 
@@ -156,24 +162,15 @@ export class VoiceCore {
 
   /** Retained events after from_sequence, then live ones; see EventLog.subscribe. */
   streamEvents(request: StreamEventsRequest, signal: AbortSignal): Subscription {
-    if (request.conversationId === '') throw invalidArgument('conversation_id', 'conversation_id is required');
-    if (request.conversationId.length > MAX_ID_LENGTH) {
-      throw invalidArgument('conversation_id', `conversation_id is longer than ${MAX_ID_LENGTH} characters`);
-    }
+    checkId('conversation_id', request.conversationId, 'conversation_id is required');
     return this.events.subscribe(request.conversationId, request.fromSequence, request.epoch, signal);
   }
 
   /** Checks the request and returns its time budget in ms. */
   private validate(request: ExecutePrimitiveRequest): number {
-    if (request.objectiveType === '') throw invalidArgument('objective_type', 'objective_type is required, e.g. "capture_email_au"');
-    if (request.objectiveType.length > MAX_ID_LENGTH) {
-      throw invalidArgument('objective_type', `objective_type is longer than ${MAX_ID_LENGTH} characters`);
-    }
-    if (request.conversationId === '') throw invalidArgument('conversation_id', 'conversation_id is required');
-    if (request.conversationId.length > MAX_ID_LENGTH) {
-      throw invalidArgument('conversation_id', `conversation_id is longer than ${MAX_ID_LENGTH} characters`);
-    }
-    if (request.traceId.length > MAX_ID_LENGTH) throw invalidArgument('trace_id', `trace_id is longer than ${MAX_ID_LENGTH} characters`);
+    checkId('objective_type', request.objectiveType, 'objective_type is required, e.g. "capture_email_au"');
+    checkId('conversation_id', request.conversationId, 'conversation_id is required');
+    checkId('trace_id', request.traceId);
     const keys = Object.keys(request.params);
     if (keys.length > MAX_PARAMS) throw invalidArgument('params', `params has ${keys.length} entries; at most ${MAX_PARAMS} are accepted`);
     for (const k of keys) {

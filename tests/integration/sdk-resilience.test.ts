@@ -19,6 +19,15 @@ function serve(port: number): Promise<RunningServer> {
   return startVoiceCoreServer({ address: `127.0.0.1:${port}`, logger: silentLogger, drainTimeoutMs: 500 });
 }
 
+/** A client whose streams keep retrying long enough to reach a server restarted on the same port. */
+const restartTolerantClient = (port: number): VoiceCoreClient =>
+  createVoiceCoreClient({
+    useGrpc: true,
+    endpoint: `127.0.0.1:${port}`,
+    channelOptions: RECONNECT_FAST,
+    streamRetry: { initialDelayMs: 50, maxDelayMs: 200, maxAttempts: 10 },
+  });
+
 const capture = (client: VoiceCoreClient, conversationId: string) =>
   client.executePrimitive('capture_email_au', { transcription: 'jane@gmail.com', confirmation: 'yes' }, { conversationId, timeoutSeconds: 2 });
 
@@ -145,12 +154,7 @@ describe('resumable event streams against a real server', () => {
   test('after a server restart with the in-memory log, resuming fails with EVENTS_LOST instead of skipping', async () => {
     const port = await freePort();
     let server = await serve(port);
-    const client = createVoiceCoreClient({
-      useGrpc: true,
-      endpoint: `127.0.0.1:${port}`,
-      channelOptions: RECONNECT_FAST,
-      streamRetry: { initialDelayMs: 50, maxDelayMs: 200, maxAttempts: 10 },
-    });
+    const client = restartTolerantClient(port);
     try {
       await capture(client, 'restart-1');
       const controller = new AbortController();
@@ -178,12 +182,7 @@ describe('resumable event streams against a real server', () => {
   test('a subscriber that saw no event yet still detects a restart, through the epoch header', async () => {
     const port = await freePort();
     let server = await serve(port);
-    const client = createVoiceCoreClient({
-      useGrpc: true,
-      endpoint: `127.0.0.1:${port}`,
-      channelOptions: RECONNECT_FAST,
-      streamRetry: { initialDelayMs: 50, maxDelayMs: 200, maxAttempts: 10 },
-    });
+    const client = restartTolerantClient(port);
     try {
       const outcome = (async () => {
         for await (const _ of client.streamEvents('restart-2')) {
