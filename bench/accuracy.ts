@@ -5,7 +5,16 @@
  */
 import { BUILT_IN_CAPTURES } from '../src/primitives/defaults';
 import { VoiceCore } from '../src/runtime/voice-core';
-import { BLIND_CORPUS_DIR, CORPUS_DIR, loadCorpus, ratio, scoreCorpus, TARGETS, ZERO_FALSE_ACCEPTS, type Score } from '../tests/accuracy/harness';
+import {
+  BLIND_CORPUS_DIR,
+  CORPUS_DIR,
+  loadCorpus,
+  ratio,
+  scoreCorpus,
+  TARGETS,
+  ZERO_FALSE_ACCEPTS,
+  type Score,
+} from '../tests/accuracy/harness';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
@@ -22,7 +31,9 @@ async function main(): Promise<void> {
   const rows = scores.map((s) => {
     const d = s.byDifficulty;
     const meets =
-      ratio(d.straightforward) >= TARGETS.straightforward && ratio(d.tricky) >= TARGETS.tricky && (!ZERO_FALSE_ACCEPTS.has(s.objectiveType) || s.falseAccepts === 0);
+      ratio(d.straightforward) >= TARGETS.straightforward &&
+      ratio(d.tricky) >= TARGETS.tricky &&
+      (!ZERO_FALSE_ACCEPTS.has(s.objectiveType) || s.falseAccepts === 0);
     return {
       primitive: s.objectiveType,
       cases: s.total,
@@ -36,7 +47,11 @@ async function main(): Promise<void> {
   });
   console.table(rows);
   if (showFailures) {
-    for (const s of scores) for (const f of s.failures) console.log(`${s.objectiveType} ${f.id} [${f.difficulty}] ${JSON.stringify(f.transcription)}\n    expected ${f.expected}\n    got      ${f.got}`);
+    for (const s of scores)
+      for (const f of s.failures)
+        console.log(
+          `${s.objectiveType} ${f.id} [${f.difficulty}] ${JSON.stringify(f.transcription)}\n    expected ${f.expected}\n    got      ${f.got}`,
+        );
   }
   if (rows.some((r) => r.target !== 'met')) process.exitCode = 1;
 }

@@ -9,7 +9,6 @@ import { Server, ServerCredentials, type sendUnaryData, type ServerUnaryCall } f
 import { ExecutePrimitiveRequest, ExecutePrimitiveResponse } from '../generated/voice_core/voice_core';
 import { CANNED_RESPONSE } from './canned-response';
 
-
 const server = new Server();
 server.addService(
   {
@@ -27,8 +26,10 @@ server.addService(
     },
   },
   {
-    executePrimitive: (_call: ServerUnaryCall<ExecutePrimitiveRequest, ExecutePrimitiveResponse>, callback: sendUnaryData<ExecutePrimitiveResponse>) =>
-      callback(null, CANNED_RESPONSE),
+    executePrimitive: (
+      _call: ServerUnaryCall<ExecutePrimitiveRequest, ExecutePrimitiveResponse>,
+      callback: sendUnaryData<ExecutePrimitiveResponse>,
+    ) => callback(null, CANNED_RESPONSE),
   },
 );
 server.bindAsync(`127.0.0.1:${process.argv[2] ?? '0'}`, ServerCredentials.createInsecure(), (error, port) => {

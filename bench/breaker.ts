@@ -27,7 +27,8 @@ export async function benchBreaker(): Promise<Record<string, number>> {
 
   // Fail-fast latency of the whole SDK call while open: an unreachable endpoint opens the breaker.
   const client = createVoiceCoreClient({ useGrpc: true, endpoint: '127.0.0.1:1', circuitBreaker: { cooldownMs: 3_600_000 } });
-  for (let i = 0; i < 5; i++) await client.executePrimitive('capture_email_au', {}, { conversationId: 'b', timeoutSeconds: 1 }).catch(() => undefined);
+  for (let i = 0; i < 5; i++)
+    await client.executePrimitive('capture_email_au', {}, { conversationId: 'b', timeoutSeconds: 1 }).catch(() => undefined);
   if (client.circuitState().state !== 'open') throw new Error('breaker did not open');
   const samples: number[] = [];
   for (let i = 0; i < 20_000; i++) {

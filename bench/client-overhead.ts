@@ -37,9 +37,14 @@ export interface ClientOverheadRow {
 export async function benchClientOverhead(options: { rounds: number; calls: number }): Promise<ClientOverheadRow[]> {
   pinSelf(LOAD_CPU);
   const port = await freePort();
-  const server = spawnPinned(SERVER_CPU, process.execPath, ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)], {
-    VOICE_CORE_LOG_LEVEL: 'warn',
-  });
+  const server = spawnPinned(
+    SERVER_CPU,
+    process.execPath,
+    ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      VOICE_CORE_LOG_LEVEL: 'warn',
+    },
+  );
   const endpoint = `127.0.0.1:${port}`;
   const channel = createChannel(endpoint);
   const bare = createClient(VoiceCoreServiceDefinition, channel);
@@ -48,7 +53,10 @@ export async function benchClientOverhead(options: { rounds: number; calls: numb
   const params = { transcription: 'jane@gmail.com', confidence: 0.85, confirmation: 'yes' };
   const clients: Array<[string, Call]> = [
     ['bare nice-grpc', () => bare.executePrimitive(request)],
-    ['VoiceCoreClient', () => sdk.executePrimitive('capture_email_au', params, { conversationId: 'test-001', traceId: 'trace-001', purpose: 'Test' })],
+    [
+      'VoiceCoreClient',
+      () => sdk.executePrimitive('capture_email_au', params, { conversationId: 'test-001', traceId: 'trace-001', purpose: 'Test' }),
+    ],
   ];
   try {
     await waitUntil(async () => (await bare.executePrimitive(request)).success);
@@ -78,5 +86,7 @@ export async function benchClientOverhead(options: { rounds: number; calls: numb
 }
 
 if (require.main === module) {
-  void benchClientOverhead({ rounds: Number(process.argv[2] ?? 3), calls: Number(process.argv[3] ?? 20_000) }).then((rows) => console.table(rows));
+  void benchClientOverhead({ rounds: Number(process.argv[2] ?? 3), calls: Number(process.argv[3] ?? 20_000) }).then((rows) =>
+    console.table(rows),
+  );
 }

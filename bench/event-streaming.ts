@@ -62,17 +62,27 @@ async function deliver(channel: Channel, subscribers: number, calls: number): Pr
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   controller.abort();
   if (counts.some((c) => c !== expected)) throw new Error(`a subscriber missed events: ${counts.join(',')}`);
-  return { subscribers, eventsPerSubscriber: expected, eventsPerSecondEach: expected / seconds, deliveriesPerSecond: (expected * subscribers) / seconds };
+  return {
+    subscribers,
+    eventsPerSubscriber: expected,
+    eventsPerSecondEach: expected / seconds,
+    deliveriesPerSecond: (expected * subscribers) / seconds,
+  };
 }
 
 export async function benchEventStreaming(): Promise<{ delivery: StreamingResult[]; idleSubscriberBytes: number; idleStreams: number }> {
   pinSelf(LOAD_CPU);
   const port = await freePort();
   // Retention large enough that no subscriber of the run falls behind it.
-  const server = spawnPinned(SERVER_CPU, process.execPath, ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)], {
-    VOICE_CORE_LOG_LEVEL: 'warn',
-    VOICE_CORE_EVENTS_PER_CONVERSATION: '100000',
-  });
+  const server = spawnPinned(
+    SERVER_CPU,
+    process.execPath,
+    ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      VOICE_CORE_LOG_LEVEL: 'warn',
+      VOICE_CORE_EVENTS_PER_CONVERSATION: '100000',
+    },
+  );
   const channel = createChannel(`127.0.0.1:${port}`, undefined, { 'grpc-node.max_session_memory': 1024 });
   try {
     const client = createClient(VoiceCoreServiceDefinition, channel);

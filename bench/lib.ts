@@ -1,4 +1,4 @@
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, execFile, execFileSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -15,7 +15,9 @@ export const ROOT = ((): string => {
 
 /** Node arguments that run a sibling benchmark script, compiled or (under ts-node) from source. */
 export function benchScript(name: string): string[] {
-  return __filename.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', join(__dirname, `${name}.ts`)] : [join(__dirname, `${name}.js`)];
+  return __filename.endsWith('.ts')
+    ? ['-r', 'ts-node/register/transpile-only', join(__dirname, `${name}.ts`)]
+    : [join(__dirname, `${name}.js`)];
 }
 const run = promisify(execFile);
 
@@ -25,7 +27,7 @@ export const LOAD_CPU = '1';
 
 export function hasTaskset(): boolean {
   try {
-    require('node:child_process').execFileSync('taskset', ['-c', '0', 'true']);
+    execFileSync('taskset', ['-c', '0', 'true']);
     return true;
   } catch {
     return false;
@@ -35,7 +37,7 @@ export function hasTaskset(): boolean {
 /** Pins this process to a CPU (the load generator's), when taskset exists. */
 export function pinSelf(cpu: string): void {
   if (!hasTaskset()) return;
-  require('node:child_process').execFileSync('taskset', ['-a', '-p', '-c', cpu, String(process.pid)], { stdio: 'ignore' });
+  execFileSync('taskset', ['-a', '-p', '-c', cpu, String(process.pid)], { stdio: 'ignore' });
 }
 
 export async function freePort(): Promise<number> {
@@ -122,8 +124,21 @@ export async function h2load(
 ): Promise<LoadResult> {
   const log = join(workDir, `h2load-${port}-${streams}-${Date.now()}.log`);
   const args = [
-    '-n', String(requests), '-c', String(connections), '-m', String(streams), '-t', '1',
-    '-H', 'content-type: application/grpc', '-H', 'te: trailers', '-d', body, `--log-file=${log}`,
+    '-n',
+    String(requests),
+    '-c',
+    String(connections),
+    '-m',
+    String(streams),
+    '-t',
+    '1',
+    '-H',
+    'content-type: application/grpc',
+    '-H',
+    'te: trailers',
+    '-d',
+    body,
+    `--log-file=${log}`,
     `http://127.0.0.1:${port}${path}`,
   ];
   const [cmd, argv] = hasTaskset() ? ['taskset', ['-c', LOAD_CPU, 'h2load', ...args]] : ['h2load', args];
@@ -131,7 +146,10 @@ export async function h2load(
   const { stdout } = await run(cmd, argv, { maxBuffer: 16 * 1024 * 1024 });
   const serverCpuUs = serverPid === undefined ? undefined : (cpuMicros(serverPid) - cpuBefore) / requests;
   const rps = Number(/finished in [\d.]+m?s, ([\d.]+) req\/s/.exec(stdout)?.[1] ?? NaN);
-  const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => l.split('\t'));
+  const lines = readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split('\t'));
   const durations = lines.map((cols) => Number(cols[2]) / 1000).sort((a, b) => a - b);
   const ok = lines.filter((cols) => cols[1] === '200').length;
   const at = (q: number): number => durations[Math.min(durations.length - 1, Math.floor(q * durations.length))];

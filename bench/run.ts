@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const rounds = quick ? 1 : 5;
   const started = new Date();
-  console.log(`Voice Core benchmarks, ${started.toISOString()}, node ${process.version}, ${cpus().length} CPUs, pinning ${hasTaskset() ? 'on (servers on CPU 0, load on CPU 1)' : 'OFF (no taskset)'}\n`);
+  console.log(
+    `Voice Core benchmarks, ${started.toISOString()}, node ${process.version}, ${cpus().length} CPUs, pinning ${hasTaskset() ? 'on (servers on CPU 0, load on CPU 1)' : 'OFF (no taskset)'}\n`,
+  );
 
   console.log('Server: ExecutePrimitive(capture_email_au), h2load, medians of', rounds, 'interleaved rounds');
   const server = await benchServerThroughput({ rounds, requests: quick ? 20_000 : 60_000 });
@@ -66,11 +68,15 @@ async function main(): Promise<void> {
       'deliveries/s total': Math.round(d.deliveriesPerSecond),
     })),
   );
-  console.log(`Server memory per idle subscriber (${streaming.idleStreams} streams open): ${Math.round(streaming.idleSubscriberBytes)} bytes`);
+  console.log(
+    `Server memory per idle subscriber (${streaming.idleStreams} streams open): ${Math.round(streaming.idleSubscriberBytes)} bytes`,
+  );
 
   console.log('\nPrimitive cost, in-process, per first-turn capture over each corpus');
   const primitives = benchPrimitiveCost(quick ? 50 : 200);
-  console.table(primitives.map((p) => ({ primitive: p.primitive, utterances: p.utterances, 'p50 µs': fixed(p.p50Us, 1), 'p99 µs': fixed(p.p99Us, 1) })));
+  console.table(
+    primitives.map((p) => ({ primitive: p.primitive, utterances: p.utterances, 'p50 µs': fixed(p.p50Us, 1), 'p99 µs': fixed(p.p99Us, 1) })),
+  );
   const worstP99 = Math.max(...primitives.map((p) => p.p99Us));
 
   console.log('\nCircuit breaker');
@@ -78,9 +84,17 @@ async function main(): Promise<void> {
   console.table([breaker]);
 
   const targets = [
-    { target: 'server throughput ≥ 0.85× bare grpc-js at 64 in flight', measured: fixed(throughputRatio), result: verdict(throughputRatio >= 0.85) },
+    {
+      target: 'server throughput ≥ 0.85× bare grpc-js at 64 in flight',
+      measured: fixed(throughputRatio),
+      result: verdict(throughputRatio >= 0.85),
+    },
     { target: 'p99 latency ≤ 1.3× bare at 64 in flight', measured: fixed(p99Ratio), result: verdict(p99Ratio <= 1.3) },
-    { target: 'client overhead ≤ 10% (CPU per call, 64 in flight)', measured: `${fixed(clientOverhead * 100, 1)}%`, result: verdict(clientOverhead <= 0.1) },
+    {
+      target: 'client overhead ≤ 10% (CPU per call, 64 in flight)',
+      measured: `${fixed(clientOverhead * 100, 1)}%`,
+      result: verdict(clientOverhead <= 0.1),
+    },
     { target: 'primitive extraction ≤ 50 µs p99', measured: `${fixed(worstP99, 1)} µs (worst)`, result: verdict(worstP99 <= 50) },
   ];
   console.log('\nTargets');
@@ -88,7 +102,19 @@ async function main(): Promise<void> {
 
   const dir = join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
-  const results = { started: started.toISOString(), node: process.version, cpus: cpus().length, pinned: hasTaskset(), rounds, server, client, streaming, primitives, breaker, targets };
+  const results = {
+    started: started.toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    pinned: hasTaskset(),
+    rounds,
+    server,
+    client,
+    streaming,
+    primitives,
+    breaker,
+    targets,
+  };
   const json = JSON.stringify(results, null, 2);
   writeFileSync(join(dir, 'latest.json'), json);
   writeFileSync(join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`), json);

@@ -25,15 +25,24 @@ export interface ServerTarget {
 
 export const TARGETS: ServerTarget[] = [
   { name: 'bare grpc-js', start: (port) => spawnPinned(SERVER_CPU, process.execPath, [...benchScript('bare-server'), String(port)]) },
-  { name: 'bare nice-grpc', start: (port) => spawnPinned(SERVER_CPU, process.execPath, [...benchScript('nice-grpc-bare-server'), String(port)]) },
-  { name: 'voice-core', start: (port) => spawnPinned(SERVER_CPU, process.execPath, ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)]) },
+  {
+    name: 'bare nice-grpc',
+    start: (port) => spawnPinned(SERVER_CPU, process.execPath, [...benchScript('nice-grpc-bare-server'), String(port)]),
+  },
+  {
+    name: 'voice-core',
+    start: (port) =>
+      spawnPinned(SERVER_CPU, process.execPath, ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)]),
+  },
 ];
 
 /** Checks with a real client that the server answers OK with a successful capture (h2load cannot read grpc-status). */
 async function checkAnswers(port: number): Promise<boolean> {
   const channel = createChannel(`127.0.0.1:${port}`);
   try {
-    const response = await createClient(VoiceCoreServiceDefinition, channel).executePrimitive(ExecutePrimitiveRequest.fromJSON(SEED_REQUEST));
+    const response = await createClient(VoiceCoreServiceDefinition, channel).executePrimitive(
+      ExecutePrimitiveRequest.fromJSON(SEED_REQUEST),
+    );
     return response.success && response.value === 'jane@gmail.com';
   } finally {
     channel.close();
@@ -79,7 +88,8 @@ export async function benchServerThroughput(options: { rounds: number; requests:
         }
       }
     }
-    for (const { port } of servers.values()) if (!(await checkAnswers(port))) throw new Error('a server stopped answering correctly under load');
+    for (const { port } of servers.values())
+      if (!(await checkAnswers(port))) throw new Error('a server stopped answering correctly under load');
     const rows: ThroughputRow[] = [];
     for (const setting of settings) {
       for (const target of TARGETS) {

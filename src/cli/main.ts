@@ -90,7 +90,10 @@ async function serve(args: string[]): Promise<number> {
         ? ServerCredentials.createSsl(null, [{ cert_chain: readFileSync(certFile), private_key: readFileSync(keyFile) }])
         : undefined,
     core: {
-      registry: createDefaultRegistry({ ...DEFAULT_STATE_MACHINE_OPTIONS, minConfidence: minConfidence ?? DEFAULT_STATE_MACHINE_OPTIONS.minConfidence }),
+      registry: createDefaultRegistry({
+        ...DEFAULT_STATE_MACHINE_OPTIONS,
+        minConfidence: minConfidence ?? DEFAULT_STATE_MACHINE_OPTIONS.minConfidence,
+      }),
       defaultTimeoutSeconds: numberFromEnv('VOICE_CORE_DEFAULT_TIMEOUT_SECONDS'),
       sessions: sessionTtlSeconds === undefined ? {} : { ttlMs: sessionTtlSeconds * 1000 },
       eventLog: eventsPerConversation === undefined ? {} : { maxEventsPerConversation: Math.floor(eventsPerConversation) },
@@ -124,7 +127,11 @@ async function call(args: string[]): Promise<number> {
     },
   });
   const text =
-    values.file !== undefined ? readFileSync(values.file, 'utf8') : positionals[0] === '-' || positionals[0] === undefined ? readFileSync(0, 'utf8') : positionals[0];
+    values.file !== undefined
+      ? readFileSync(values.file, 'utf8')
+      : positionals[0] === '-' || positionals[0] === undefined
+        ? readFileSync(0, 'utf8')
+        : positionals[0];
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -77,7 +77,16 @@ export function createVoiceCoreClient(options: Partial<VoiceCoreClientOptions> =
   });
 }
 
-const ERROR_CODES = new Set<string>(['TIMEOUT', 'MAX_RETRIES_EXCEEDED', 'INTERNAL', 'CANCELLED', 'LOW_CONFIDENCE', 'NO_VALUE', 'AMBIGUOUS', 'NOT_CONFIRMED']);
+const ERROR_CODES = new Set<string>([
+  'TIMEOUT',
+  'MAX_RETRIES_EXCEEDED',
+  'INTERNAL',
+  'CANCELLED',
+  'LOW_CONFIDENCE',
+  'NO_VALUE',
+  'AMBIGUOUS',
+  'NOT_CONFIRMED',
+]);
 
 export class VoiceCoreClient {
   readonly mode: 'grpc' | 'embedded';
@@ -102,7 +111,11 @@ export class VoiceCoreClient {
    * `error.code: "TIMEOUT"`; rejects with a VoiceCoreError when the call
    * itself fails (deadline, unavailable, open circuit, invalid request).
    */
-  executePrimitive<T extends KnownObjectiveType>(objectiveType: T, params: PrimitiveParamTypes[T], options: ExecuteOptions): Promise<VoiceCoreResult>;
+  executePrimitive<T extends KnownObjectiveType>(
+    objectiveType: T,
+    params: PrimitiveParamTypes[T],
+    options: ExecuteOptions,
+  ): Promise<VoiceCoreResult>;
   executePrimitive<T extends string>(
     objectiveType: T extends KnownObjectiveType ? never : T,
     params: Readonly<Record<string, string>>,

@@ -39,7 +39,11 @@ export class VoiceCoreError extends Error {
   /** For CIRCUIT_BREAKER_OPEN: ms until the breaker lets a probe through. */
   readonly retryAfterMs?: number;
 
-  constructor(code: VoiceCoreErrorCode, message: string, details: { traceId: string; grpcStatus?: Status; retryAfterMs?: number; cause?: unknown }) {
+  constructor(
+    code: VoiceCoreErrorCode,
+    message: string,
+    details: { traceId: string; grpcStatus?: Status; retryAfterMs?: number; cause?: unknown },
+  ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     this.traceId = details.traceId;
@@ -103,7 +107,11 @@ export function toVoiceCoreError(error: unknown, traceId: string, kind: CallKind
     return new VoiceCoreError(codeFor(status, kind), error.message, { traceId, grpcStatus: status, cause: error });
   }
   if (isAbortError(error)) {
-    return new VoiceCoreError('CANCELLED', 'the call was cancelled by its AbortSignal', { traceId, grpcStatus: Status.CANCELLED, cause: error });
+    return new VoiceCoreError('CANCELLED', 'the call was cancelled by its AbortSignal', {
+      traceId,
+      grpcStatus: Status.CANCELLED,
+      cause: error,
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new VoiceCoreError('UNKNOWN', message, { traceId, cause: error });

@@ -1,6 +1,11 @@
 import { createChannel, createClientFactory, type Channel, type ChannelCredentials, type ChannelOptions, type Client } from 'nice-grpc';
 import { deadlineMiddleware, type DeadlineOptions } from 'nice-grpc-client-middleware-deadline';
-import { VoiceCoreServiceDefinition, type Event, type ExecutePrimitiveRequest, type StreamEventsRequest } from '../../generated/voice_core/voice_core';
+import {
+  VoiceCoreServiceDefinition,
+  type Event,
+  type ExecutePrimitiveRequest,
+  type StreamEventsRequest,
+} from '../../generated/voice_core/voice_core';
 import { EPOCH_HEADER } from '../headers';
 import { callContextMiddleware, type TraceOptions } from './middleware';
 import type { StreamCall, Transport, TransportCall } from './transport';
@@ -24,10 +29,7 @@ export class GrpcTransport implements Transport {
     this.channel = createChannel(options.endpoint, options.credentials, options.channelOptions);
     // A client middleware attached later runs first: the call context must see the deadline
     // before the deadline middleware takes it out of the options.
-    this.client = createClientFactory()
-      .use(deadlineMiddleware)
-      .use(callContextMiddleware)
-      .create(VoiceCoreServiceDefinition, this.channel);
+    this.client = createClientFactory().use(deadlineMiddleware).use(callContextMiddleware).create(VoiceCoreServiceDefinition, this.channel);
   }
 
   execute(request: ExecutePrimitiveRequest, call: TransportCall) {

@@ -18,16 +18,22 @@ export type TraceOptions = {
  * It must run before the deadline middleware, which removes `deadline` from
  * the options it passes on (with nice-grpc clients, attach it after).
  */
-export const callContextMiddleware: ClientMiddleware<TraceOptions, DeadlineOptions> = async function* callContextMiddleware<Request, Response>(
-  call: ClientMiddlewareCall<Request, Response, DeadlineOptions>,
-  options: CallOptions & Partial<TraceOptions & DeadlineOptions>,
-) {
+export const callContextMiddleware: ClientMiddleware<TraceOptions, DeadlineOptions> = async function* callContextMiddleware<
+  Request,
+  Response,
+>(call: ClientMiddlewareCall<Request, Response, DeadlineOptions>, options: CallOptions & Partial<TraceOptions & DeadlineOptions>) {
   const { traceId, deadline } = options;
   // The caller's metadata is copied, never changed: it may be shared between calls.
   const metadata = options.metadata === undefined ? Metadata() : Metadata(options.metadata);
   if (traceId !== undefined && traceId !== '') metadata.set(TRACE_ID_HEADER, traceId);
   if (deadline !== undefined) metadata.set('grpc-timeout', grpcTimeout(deadline));
-  return yield* call.next(call.request, { metadata, deadline, signal: options.signal, onHeader: options.onHeader, onTrailer: options.onTrailer });
+  return yield* call.next(call.request, {
+    metadata,
+    deadline,
+    signal: options.signal,
+    onHeader: options.onHeader,
+    onTrailer: options.onTrailer,
+  });
 };
 
 /** The grpc-timeout value for a deadline: "<n>m" (milliseconds), or a coarser unit when n would not fit 8 digits. */

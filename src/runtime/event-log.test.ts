@@ -27,7 +27,9 @@ async function collect(iterable: AsyncIterable<{ sequence: number }>, count: num
 describe('EventLog', () => {
   test('sequences increase by one per conversation, each log with its own epoch', () => {
     const log = new EventLog();
-    expect([log.append('a', event('1')).sequence, log.append('a', event('2')).sequence, log.append('b', event('1')).sequence]).toEqual([1, 2, 1]);
+    expect([log.append('a', event('1')).sequence, log.append('a', event('2')).sequence, log.append('b', event('1')).sequence]).toEqual([
+      1, 2, 1,
+    ]);
     expect(log.position('a').epoch).not.toBe(log.position('b').epoch);
   });
 
@@ -74,8 +76,12 @@ describe('EventLog', () => {
   test('refuses a resume past the end of the log or from another epoch', async () => {
     const log = new EventLog();
     log.append('c', event('0'));
-    expect(() => log.subscribe('c', 7, '', new AbortController().signal)).toThrow(expect.objectContaining({ status: 'OUT_OF_RANGE', field: 'from_sequence' }));
-    expect(() => log.subscribe('c', 1, 'stale', new AbortController().signal)).toThrow(expect.objectContaining({ status: 'FAILED_PRECONDITION', field: 'epoch' }));
+    expect(() => log.subscribe('c', 7, '', new AbortController().signal)).toThrow(
+      expect.objectContaining({ status: 'OUT_OF_RANGE', field: 'from_sequence' }),
+    );
+    expect(() => log.subscribe('c', 1, 'stale', new AbortController().signal)).toThrow(
+      expect.objectContaining({ status: 'FAILED_PRECONDITION', field: 'epoch' }),
+    );
     expect(log.subscribe('c', 1, log.position('c').epoch, new AbortController().signal).epoch).toBe(log.position('c').epoch);
   });
 

@@ -149,7 +149,20 @@ export class EventLog {
     const log = this.logFor(conversationId);
     const at = this.options.now();
     for (const t of transitions) {
-      log.append(new LoggedEvent('state_transition', traceId, objectiveType, t.from, t.to, t.data ?? {}, conversationId, log.last + 1, at, log.epoch));
+      log.append(
+        new LoggedEvent(
+          'state_transition',
+          traceId,
+          objectiveType,
+          t.from,
+          t.to,
+          t.data ?? {},
+          conversationId,
+          log.last + 1,
+          at,
+          log.epoch,
+        ),
+      );
     }
   }
 

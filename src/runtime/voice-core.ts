@@ -306,7 +306,12 @@ export function resolveTraceId(fromRequest: string, fromMetadata: string | undef
   return randomUUID();
 }
 
-function toResponse(request: ExecutePrimitiveRequest, traceId: string, outcome: PrimitiveOutcome, durationMs: number): ExecutePrimitiveResponse {
+function toResponse(
+  request: ExecutePrimitiveRequest,
+  traceId: string,
+  outcome: PrimitiveOutcome,
+  durationMs: number,
+): ExecutePrimitiveResponse {
   return {
     success: outcome.success,
     value: outcome.value,

@@ -17,7 +17,6 @@ import type { TerminatorContext } from './terminator';
 import { VERSION } from '../version';
 import { EPOCH_HEADER, TRACE_ID_HEADER } from '../headers';
 
-
 const STATUS: Readonly<Record<VoiceCoreRequestError['status'], Status>> = {
   INVALID_ARGUMENT: Status.INVALID_ARGUMENT,
   NOT_FOUND: Status.NOT_FOUND,
@@ -43,11 +42,7 @@ export interface VoiceCoreService {
 }
 
 /** VoiceCoreService on top of the runtime: maps requests, errors and trace ids to gRPC. */
-export function createVoiceCoreService(
-  core: VoiceCore,
-  logger: Logger,
-  state: ServiceState,
-): VoiceCoreService {
+export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: ServiceState): VoiceCoreService {
   const accessLog = logger.isLevelEnabled?.('debug') ?? true;
   return {
     async executePrimitive(request: ExecutePrimitiveRequest, context: CallContext): Promise<ExecutePrimitiveResponse> {
@@ -106,7 +101,9 @@ export function createVoiceCoreService(
 
     async healthCheck(): Promise<HealthCheckResponse> {
       return {
-        status: state.serving ? HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING : HealthCheckResponse_ServingStatus.SERVING_STATUS_NOT_SERVING,
+        status: state.serving
+          ? HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING
+          : HealthCheckResponse_ServingStatus.SERVING_STATUS_NOT_SERVING,
         version: VERSION,
         uptimeSeconds: (Date.now() - state.startedAt) / 1000,
       };

@@ -18,8 +18,13 @@ describe.each(BUILT_IN_CAPTURES.map((s) => s.objectiveType))('%s on its labelled
 
   test('meets the bar: ≥ 98 % straightforward, ≥ 90 % tricky (and no false accept for email and phone)', async () => {
     const score = await scoreCorpus(core, objectiveType, cases);
-    const report = score.failures.map((f) => `${f.id} [${f.difficulty}] ${JSON.stringify(f.transcription)}: expected ${f.expected}, got ${f.got}`).join('\n');
-    expect({ straightforward: ratio(score.byDifficulty.straightforward) >= TARGETS.straightforward, report }).toEqual({ straightforward: true, report });
+    const report = score.failures
+      .map((f) => `${f.id} [${f.difficulty}] ${JSON.stringify(f.transcription)}: expected ${f.expected}, got ${f.got}`)
+      .join('\n');
+    expect({ straightforward: ratio(score.byDifficulty.straightforward) >= TARGETS.straightforward, report }).toEqual({
+      straightforward: true,
+      report,
+    });
     expect({ tricky: ratio(score.byDifficulty.tricky) >= TARGETS.tricky, report }).toEqual({ tricky: true, report });
     if (ZERO_FALSE_ACCEPTS.has(objectiveType)) expect({ falseAccepts: score.falseAccepts, report }).toEqual({ falseAccepts: 0, report });
   });

@@ -86,8 +86,7 @@ export async function scoreCorpus(core: VoiceCore, objectiveType: string, cases:
       if (got !== undefined) score.falseAccepts++;
     } else {
       const expectedFields = c.expect.fields ?? {};
-      correct =
-        got !== undefined && got.value === c.expect.value && Object.entries(expectedFields).every(([k, v]) => got?.fields[k] === v);
+      correct = got !== undefined && got.value === c.expect.value && Object.entries(expectedFields).every(([k, v]) => got?.fields[k] === v);
     }
     score.total++;
     score.byDifficulty[c.difficulty].total++;

@@ -51,8 +51,13 @@ describe('embedded mode', () => {
 
   test('maps errors to the same typed codes', async () => {
     const client = createVoiceCoreClient({ useGrpc: false });
-    await expect(client.executePrimitive('capture_unicorn', {}, { conversationId: 'e' })).rejects.toMatchObject({ code: 'UNKNOWN_PRIMITIVE', grpcStatus: 5 });
-    await expect(client.executePrimitive('capture_email_au', { confidence: 2 }, { conversationId: 'e' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(client.executePrimitive('capture_unicorn', {}, { conversationId: 'e' })).rejects.toMatchObject({
+      code: 'UNKNOWN_PRIMITIVE',
+      grpcStatus: 5,
+    });
+    await expect(client.executePrimitive('capture_email_au', { confidence: 2 }, { conversationId: 'e' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
     await expect(client.executePrimitive('capture_email_au', { confirmation: 'yes' }, { conversationId: 'e2' })).rejects.toMatchObject({
       code: 'FAILED_PRECONDITION',
     });
@@ -71,7 +76,9 @@ describe('embedded mode', () => {
     expect(budget.error?.code).toBe('TIMEOUT');
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
-    await expect(client.executePrimitive('test_slow', { delay_ms: '5000' }, { conversationId: 's', signal: controller.signal })).rejects.toMatchObject({
+    await expect(
+      client.executePrimitive('test_slow', { delay_ms: '5000' }, { conversationId: 's', signal: controller.signal }),
+    ).rejects.toMatchObject({
       code: 'CANCELLED',
     });
     expect(record.aborted).toBe(2);

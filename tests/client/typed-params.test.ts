@@ -13,7 +13,11 @@ function typeChecks(client: VoiceCoreClient): void {
   void client.executePrimitive('capture_email_au', { confidence: '0.85' }, options);
   // @ts-expect-error conversationId is required
   void client.executePrimitive('capture_email_au', {}, {});
-  void client.executePrimitive('capture_date_au', { transcription: 'tuesday week', referenceTime: new Date(), timezone: 'Australia/Perth', tense: 'future' }, options);
+  void client.executePrimitive(
+    'capture_date_au',
+    { transcription: 'tuesday week', referenceTime: new Date(), timezone: 'Australia/Perth', tense: 'future' },
+    options,
+  );
   // @ts-expect-error tense is future, past or any
   void client.executePrimitive('capture_date_au', { transcription: 'friday', tense: 'soon' }, options);
   void client.executePrimitive('capture_yes_no', { transcription: 'not at all', question: 'Do you mind if I record this call?' }, options);

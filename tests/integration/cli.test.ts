@@ -58,7 +58,12 @@ describe('the voice-core command', () => {
       const follower = run(['events', 'cli-1', '--address', `127.0.0.1:${port}`]);
       let lines: string[] = [];
       follower.stdout.on('data', (d: Buffer) => {
-        lines = lines.concat(d.toString().split('\n').filter((l) => l !== ''));
+        lines = lines.concat(
+          d
+            .toString()
+            .split('\n')
+            .filter((l) => l !== ''),
+        );
         if (lines.length >= 5) follower.kill('SIGINT');
       });
       await once(follower, 'exit');

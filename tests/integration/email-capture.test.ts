@@ -73,7 +73,11 @@ describe('email capture through real gRPC', () => {
       state: 'confirming',
       value: 'jane.smith@optusnet.com.au',
     });
-    expect(await call({ confirmation: 'spot on' })).toMatchObject({ state: 'completed', success: true, value: 'jane.smith@optusnet.com.au' });
+    expect(await call({ confirmation: 'spot on' })).toMatchObject({
+      state: 'completed',
+      success: true,
+      value: 'jane.smith@optusnet.com.au',
+    });
   });
 
   test('an ambiguous provider is asked about, never guessed', async () => {

@@ -31,18 +31,43 @@ describe('error handling through real gRPC', () => {
   }
 
   test.each([
-    ['unknown objective_type', { objectiveType: 'capture_favourite_colour' }, Status.NOT_FOUND, /objective_type "capture_favourite_colour" is not a registered primitive; registered: .*capture_email_au/],
+    [
+      'unknown objective_type',
+      { objectiveType: 'capture_favourite_colour' },
+      Status.NOT_FOUND,
+      /objective_type "capture_favourite_colour" is not a registered primitive; registered: .*capture_email_au/,
+    ],
     ['empty objective_type', { objectiveType: '' }, Status.INVALID_ARGUMENT, /objective_type is required/],
     ['missing conversation_id', { conversationId: '' }, Status.INVALID_ARGUMENT, /conversation_id is required/],
-    ['confidence not a number', { params: { transcription: 'x', confidence: 'abc' } }, Status.INVALID_ARGUMENT, /params\.confidence must be a number from 0 to 1, got "abc"/],
+    [
+      'confidence not a number',
+      { params: { transcription: 'x', confidence: 'abc' } },
+      Status.INVALID_ARGUMENT,
+      /params\.confidence must be a number from 0 to 1, got "abc"/,
+    ],
     ['confidence above 1', { params: { transcription: 'x', confidence: '1.5' } }, Status.INVALID_ARGUMENT, /params\.confidence/],
-    ['unknown param', { params: { transcript: 'jane@gmail.com' } }, Status.INVALID_ARGUMENT, /params\.transcript is not a parameter of capture_email_au/],
+    [
+      'unknown param',
+      { params: { transcript: 'jane@gmail.com' } },
+      Status.INVALID_ARGUMENT,
+      /params\.transcript is not a parameter of capture_email_au/,
+    ],
     ['negative timeout', { timeoutSeconds: -1 }, Status.INVALID_ARGUMENT, /timeout_seconds .* got -1/],
     ['NaN timeout', { timeoutSeconds: Number.NaN }, Status.INVALID_ARGUMENT, /timeout_seconds .* got NaN/],
     ['infinite timeout', { timeoutSeconds: Number.POSITIVE_INFINITY }, Status.INVALID_ARGUMENT, /timeout_seconds/],
     ['absurd timeout', { timeoutSeconds: 100_000 }, Status.INVALID_ARGUMENT, /timeout_seconds must be greater than 0 and at most 600/],
-    ['oversized transcription', { params: { transcription: 'a'.repeat(5000) } }, Status.INVALID_ARGUMENT, /params\.transcription is longer than 4096/],
-    ['confirmation with nothing to confirm', { conversationId: 'errors-fresh', params: { confirmation: 'yes' } }, Status.FAILED_PRECONDITION, /no capture_email_au value is awaiting confirmation/],
+    [
+      'oversized transcription',
+      { params: { transcription: 'a'.repeat(5000) } },
+      Status.INVALID_ARGUMENT,
+      /params\.transcription is longer than 4096/,
+    ],
+    [
+      'confirmation with nothing to confirm',
+      { conversationId: 'errors-fresh', params: { confirmation: 'yes' } },
+      Status.FAILED_PRECONDITION,
+      /no capture_email_au value is awaiting confirmation/,
+    ],
   ])('%s is refused with a clear status and message', async (_name, change, status, message) => {
     const error = await refusal({ ...base, ...change });
     expect(error.code).toBe(status);

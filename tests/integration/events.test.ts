@@ -10,7 +10,11 @@ const single = (conversationId: string, traceId = '') => ({
 });
 
 /** Reads `count` events from a stream, then cancels it. */
-async function take(client: TestClient, request: { conversationId: string; fromSequence?: number; epoch?: string }, count: number): Promise<Event[]> {
+async function take(
+  client: TestClient,
+  request: { conversationId: string; fromSequence?: number; epoch?: string },
+  count: number,
+): Promise<Event[]> {
   const controller = new AbortController();
   const events: Event[] = [];
   try {
@@ -44,7 +48,12 @@ describe('event streaming through real gRPC', () => {
       [5, 'confirmed', 'completed'],
     ]);
     for (const e of events) {
-      expect(e).toMatchObject({ eventType: 'state_transition', conversationId: 'ev-replay', traceId: 'trace-ev', objectiveType: 'capture_email_au' });
+      expect(e).toMatchObject({
+        eventType: 'state_transition',
+        conversationId: 'ev-replay',
+        traceId: 'trace-ev',
+        objectiveType: 'capture_email_au',
+      });
       expect(e.timestamp).toBeInstanceOf(Date);
       expect(e.epoch).toBe(events[0].epoch);
     }
@@ -85,7 +94,9 @@ describe('event streaming through real gRPC', () => {
     const ahead = await take(t.client, { conversationId: 'ev-gone', fromSequence: 99 }, 1).catch((e: unknown) => e);
     expect((ahead as ClientError).code).toBe(Status.OUT_OF_RANGE);
 
-    const otherEpoch = await take(t.client, { conversationId: 'ev-gone', fromSequence: 5, epoch: 'an-old-epoch' }, 1).catch((e: unknown) => e);
+    const otherEpoch = await take(t.client, { conversationId: 'ev-gone', fromSequence: 5, epoch: 'an-old-epoch' }, 1).catch(
+      (e: unknown) => e,
+    );
     expect((otherEpoch as ClientError).code).toBe(Status.FAILED_PRECONDITION);
     expect((otherEpoch as ClientError).details).toMatch(/epoch/);
   });

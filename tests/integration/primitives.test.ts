@@ -98,15 +98,26 @@ describe('the nine primitives through real gRPC', () => {
     expect(response).toMatchObject({ success: true, state: 'completed', value, fields: expect.objectContaining(fields) });
   });
 
-  test.each(CASES.filter((c) => c.type !== 'capture_yes_no'))('$type: turn by turn, read back then confirmed', async ({ type, heard, params, value }) => {
-    const conversationId = `prim-turns-${type}`;
-    // 0.7: below every auto-accept threshold, so each primitive reads its value back.
-    const first = await t.client.executePrimitive({ objectiveType: type, conversationId, params: { transcription: heard, confidence: '0.7', ...params } });
-    expect(first).toMatchObject({ state: 'confirming', value, success: false });
-    expect(first.prompt).toMatch(/\?$/);
-    const second = await t.client.executePrimitive({ objectiveType: type, conversationId, params: { confirmation: 'yeah that is right', ...params } });
-    expect(second).toMatchObject({ state: 'completed', value, success: true });
-  });
+  test.each(CASES.filter((c) => c.type !== 'capture_yes_no'))(
+    '$type: turn by turn, read back then confirmed',
+    async ({ type, heard, params, value }) => {
+      const conversationId = `prim-turns-${type}`;
+      // 0.7: below every auto-accept threshold, so each primitive reads its value back.
+      const first = await t.client.executePrimitive({
+        objectiveType: type,
+        conversationId,
+        params: { transcription: heard, confidence: '0.7', ...params },
+      });
+      expect(first).toMatchObject({ state: 'confirming', value, success: false });
+      expect(first.prompt).toMatch(/\?$/);
+      const second = await t.client.executePrimitive({
+        objectiveType: type,
+        conversationId,
+        params: { confirmation: 'yeah that is right', ...params },
+      });
+      expect(second).toMatchObject({ state: 'completed', value, success: true });
+    },
+  );
 
   test.each(CASES)('$type: ambiguity is asked about, never guessed ("$ambiguous")', async ({ type, ambiguous, params }) => {
     const response = await t.client.executePrimitive({
@@ -162,7 +173,13 @@ describe('the nine primitives through the SDK, over gRPC and embedded', () => {
       const options = { conversationId: `sdk-prims-${client.mode}` };
       const date = await client.executePrimitive(
         'capture_date_au',
-        { transcription: 'a fortnight today', confidence: 0.95, referenceTime: new Date(REFERENCE), timezone: 'Australia/Brisbane', tense: 'future' },
+        {
+          transcription: 'a fortnight today',
+          confidence: 0.95,
+          referenceTime: new Date(REFERENCE),
+          timezone: 'Australia/Brisbane',
+          tense: 'future',
+        },
         options,
       );
       expect(date).toMatchObject({ success: true, value: '2026-12-10' });

@@ -29,7 +29,11 @@ const restartTolerantClient = (port: number): VoiceCoreClient =>
   });
 
 const capture = (client: VoiceCoreClient, conversationId: string) =>
-  client.executePrimitive('capture_email_au', { transcription: 'jane@gmail.com', confirmation: 'yes' }, { conversationId, timeoutSeconds: 2 });
+  client.executePrimitive(
+    'capture_email_au',
+    { transcription: 'jane@gmail.com', confirmation: 'yes' },
+    { conversationId, timeoutSeconds: 2 },
+  );
 
 describe('circuit breaker against a real server', () => {
   test('opens after exactly 5 failures with the server stopped, fails fast without the network, closes after 2 successes once it is back', async () => {
@@ -107,7 +111,12 @@ describe('circuit breaker against a real server', () => {
 });
 
 describe('resumable event streams against a real server', () => {
-  async function read(iterable: AsyncIterable<VoiceCoreEvent>, count: number, controller: AbortController, onEach?: (e: VoiceCoreEvent) => Promise<void> | void) {
+  async function read(
+    iterable: AsyncIterable<VoiceCoreEvent>,
+    count: number,
+    controller: AbortController,
+    onEach?: (e: VoiceCoreEvent) => Promise<void> | void,
+  ) {
     const events: VoiceCoreEvent[] = [];
     for await (const event of iterable) {
       events.push(event);

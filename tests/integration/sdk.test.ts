@@ -40,7 +40,11 @@ describe('VoiceCoreClient over real gRPC', () => {
   });
 
   test('domain outcomes are results: a turn that needs confirmation, then one that confirms', async () => {
-    const first = await client.executePrimitive('capture_email_au', { transcription: 'jane at hotmail dot com dot au' }, { conversationId: 'sdk-2' });
+    const first = await client.executePrimitive(
+      'capture_email_au',
+      { transcription: 'jane at hotmail dot com dot au' },
+      { conversationId: 'sdk-2' },
+    );
     expect(first).toMatchObject({ success: false, state: 'confirming', value: 'jane@hotmail.com.au' });
     const low = await client.executePrimitive('capture_email_au', { confirmation: 'yes', confidence: 0.1 }, { conversationId: 'sdk-2' });
     expect(low.error).toEqual({ code: 'LOW_CONFIDENCE', message: expect.any(String) });
@@ -54,7 +58,11 @@ describe('VoiceCoreClient over real gRPC', () => {
   });
 
   test('the trace id travels client → server → response → events → logs', async () => {
-    const result = await client.executePrimitive('capture_email_au', { transcription: 'bob@gmail.com', confirmation: 'yes' }, { conversationId: 'sdk-4', traceId: 'trace-journey' });
+    const result = await client.executePrimitive(
+      'capture_email_au',
+      { transcription: 'bob@gmail.com', confirmation: 'yes' },
+      { conversationId: 'sdk-4', traceId: 'trace-journey' },
+    );
     expect(result.traceId).toBe('trace-journey');
     const events = [];
     const controller = new AbortController();
@@ -69,7 +77,9 @@ describe('VoiceCoreClient over real gRPC', () => {
   test('a trace id is generated when none is given, and returned on errors too', async () => {
     const result = await client.executePrimitive('capture_email_au', {}, { conversationId: 'sdk-5' });
     expect(result.traceId).toMatch(/^[0-9a-f-]{36}$/);
-    const error = await client.executePrimitive('capture_nothing', {}, { conversationId: 'sdk-5', traceId: 'trace-err' }).catch((e: unknown) => e);
+    const error = await client
+      .executePrimitive('capture_nothing', {}, { conversationId: 'sdk-5', traceId: 'trace-err' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VoiceCoreError);
     expect(error).toMatchObject({ code: 'UNKNOWN_PRIMITIVE', traceId: 'trace-err', grpcStatus: 5 });
   });
@@ -127,7 +137,9 @@ describe('deadlines', () => {
     const port = (server.address() as { port: number }).port;
     const client = createVoiceCoreClient({ useGrpc: true, endpoint: `127.0.0.1:${port}` });
     try {
-      await client.executePrimitive('capture_email_au', {}, { conversationId: 'd-1', traceId: 'trace-deadline', timeoutSeconds: 12 }).catch(() => undefined);
+      await client
+        .executePrimitive('capture_email_au', {}, { conversationId: 'd-1', traceId: 'trace-deadline', timeoutSeconds: 12 })
+        .catch(() => undefined);
       await client.executePrimitive('capture_email_au', {}, { conversationId: 'd-2' }).catch(() => undefined);
     } finally {
       client.close();
@@ -168,7 +180,11 @@ describe('TLS', () => {
       address: '127.0.0.1:0',
       credentials: ServerCredentials.createSsl(null, [{ cert_chain: cert, private_key: readFileSync(join(dir, 'server.key')) }]),
     });
-    const client = createVoiceCoreClient({ useGrpc: true, endpoint: `localhost:${t.server.port}`, credentials: ChannelCredentials.createSsl(cert) });
+    const client = createVoiceCoreClient({
+      useGrpc: true,
+      endpoint: `localhost:${t.server.port}`,
+      credentials: ChannelCredentials.createSsl(cert),
+    });
     const plain = createVoiceCoreClient({ useGrpc: true, endpoint: `localhost:${t.server.port}` });
     try {
       expect((await client.healthCheck()).serving).toBe(true);

@@ -22,13 +22,28 @@ test('the packed tarball installs into a fresh project, compiles strictly and ru
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
     writeFileSync(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'commonjs', moduleResolution: 'node', esModuleInterop: true, outDir: 'out', types: ['node'] }, files: ['main.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          target: 'ES2022',
+          module: 'commonjs',
+          moduleResolution: 'node',
+          esModuleInterop: true,
+          outDir: 'out',
+          types: ['node'],
+        },
+        files: ['main.ts'],
+      }),
     );
     copyFileSync(join(__dirname, 'consumer.ts.txt'), join(project, 'main.ts'));
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, tarball!), 'typescript@~5.9', '@types/node@20'], {
-      cwd: project,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    execFileSync(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, tarball!), 'typescript@~5.9', '@types/node@20'],
+      {
+        cwd: project,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     execFileSync(join(project, 'node_modules/.bin/tsc'), ['-p', project], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
     const output = execFileSync(process.execPath, [join(project, 'out/main.js')], { cwd: project, encoding: 'utf8', timeout: 30_000 });
     expect(JSON.parse(output)).toEqual({

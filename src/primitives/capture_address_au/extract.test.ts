@@ -21,7 +21,7 @@ const CAPTURED: ReadonlyArray<readonly [string, string]> = [
   ['12 smith street fitzroy victoria 3065 thank you very much', '12 Smith Street, Fitzroy VIC 3065'],
   ['12 Smith St. Fitzroy Vic. 3065', '12 Smith Street, Fitzroy VIC 3065'],
   ['12 smith street, fitzroy, victoria, 3065, australia', '12 Smith Street, Fitzroy VIC 3065'],
-  ['I live at 12 Smith Street, it\'s in Fitzroy, 3065', '12 Smith Street, Fitzroy VIC 3065'],
+  ["I live at 12 Smith Street, it's in Fitzroy, 3065", '12 Smith Street, Fitzroy VIC 3065'],
   ["it's 12 Smith Street Fitzroy and the postcode is 3065", '12 Smith Street, Fitzroy VIC 3065'],
   ['house number 12 smith street fitzroy 3065', '12 Smith Street, Fitzroy VIC 3065'],
   ["yeah I've lived here 5 years it's 12 Smith Street Fitzroy 3065", '12 Smith Street, Fitzroy VIC 3065'],
@@ -52,7 +52,7 @@ const CAPTURED: ReadonlyArray<readonly [string, string]> = [
   // states as recognisers write them; state inferred from the postcode
   ['12 smith st fitzroy vick 3065', '12 Smith Street, Fitzroy VIC 3065'],
   ['14 banksia crescent toowoomba queens land 4350', '14 Banksia Crescent, Toowoomba QLD 4350'],
-  ['yeah so it\'s unit 3 / 17 ocean street, bondi, n.s.w. 2026', '3/17 Ocean Street, Bondi NSW 2026'],
+  ["yeah so it's unit 3 / 17 ocean street, bondi, n.s.w. 2026", '3/17 Ocean Street, Bondi NSW 2026'],
   ['2 constitution avenue canberra australian capital territory 2600', '2 Constitution Avenue, Canberra ACT 2600'],
   ['45 king street newtown 2042', '45 King Street, Newtown NSW 2042'],
   // units, letters, ranges, lots, levels, boxes
@@ -94,7 +94,7 @@ const CAPTURED: ReadonlyArray<readonly [string, string]> = [
   ['12 smith street seven hills nsw 2147', '12 Smith Street, Seven Hills NSW 2147'],
   // place-name casing
   ['6 Hill St, Mt Druitt NSW 2770', '6 Hill Street, Mount Druitt NSW 2770'],
-  ['14 macarthur avenue o\'connor act 2602', "14 Macarthur Avenue, O'Connor ACT 2602"],
+  ["14 macarthur avenue o'connor act 2602", "14 Macarthur Avenue, O'Connor ACT 2602"],
   ['5 McKinnon Road McKinnon VIC 3204', '5 McKinnon Road, McKinnon VIC 3204'],
   ['9 Eighth Avenue, Maylands WA 6051', '9 Eighth Avenue, Maylands WA 6051'],
   // border towns: a neighbour's postcode, kept and read back
@@ -198,7 +198,11 @@ describe('labelled parts', () => {
 });
 
 describe('the next turn completes what the last one kept', () => {
-  const kept = { parts: { number: '12', streetName: 'Smith Street', suburb: 'Fitzroy', state: 'VIC' as const }, ask: 'postcode' as const, options: [] };
+  const kept = {
+    parts: { number: '12', streetName: 'Smith Street', suburb: 'Fitzroy', state: 'VIC' as const },
+    ask: 'postcode' as const,
+    options: [],
+  };
 
   test.each([
     ['3065', '12 Smith Street, Fitzroy VIC 3065'],
@@ -217,17 +221,29 @@ describe('the next turn completes what the last one kept', () => {
   });
 
   test('a conflict is settled by naming the state, or by trusting the postcode', () => {
-    const pending = { parts: { number: '10', streetName: 'Collins Street', suburb: 'Melbourne', state: 'NSW' as const, postcode: '3000' }, ask: 'state-postcode' as const, options: ['NSW', 'VIC'] };
+    const pending = {
+      parts: { number: '10', streetName: 'Collins Street', suburb: 'Melbourne', state: 'NSW' as const, postcode: '3000' },
+      ask: 'state-postcode' as const,
+      options: ['NSW', 'VIC'],
+    };
     expect(extractAddress('oh sorry Victoria', OPTIONS, pending)).toMatchObject({ value: '10 Collins Street, Melbourne VIC 3000' });
     expect(extractAddress("the postcode's right", OPTIONS, pending)).toMatchObject({ value: '10 Collins Street, Melbourne VIC 3000' });
     expect(extractAddress("no it's definitely New South Wales", OPTIONS, pending)).toMatchObject({ kind: 'partial', ask: 'postcode' });
   });
 
   test('a choice offered is answered by pointing at it', () => {
-    const pending = { parts: { streetName: 'Smith Street', suburb: 'Glebe', state: 'NSW' as const, postcode: '2037' }, ask: 'unit-or-number' as const, options: ['1/2', '12'] };
+    const pending = {
+      parts: { streetName: 'Smith Street', suburb: 'Glebe', state: 'NSW' as const, postcode: '2037' },
+      ask: 'unit-or-number' as const,
+      options: ['1/2', '12'],
+    };
     expect(extractAddress("it's unit one", OPTIONS, pending)).toMatchObject({ value: '1/2 Smith Street, Glebe NSW 2037' });
     expect(extractAddress('no unit, just number twelve', OPTIONS, pending)).toMatchObject({ value: '12 Smith Street, Glebe NSW 2037' });
-    const numbers = { parts: { streetName: 'Smith Street', suburb: 'Fitzroy', state: 'VIC' as const, postcode: '3065' }, ask: 'which-number' as const, options: ['12', '14'] };
+    const numbers = {
+      parts: { streetName: 'Smith Street', suburb: 'Fitzroy', state: 'VIC' as const, postcode: '3065' },
+      ask: 'which-number' as const,
+      options: ['12', '14'],
+    };
     expect(extractAddress('fourteen', OPTIONS, numbers)).toMatchObject({ value: '14 Smith Street, Fitzroy VIC 3065' });
     expect(extractAddress('the first one', OPTIONS, numbers)).toMatchObject({ value: '12 Smith Street, Fitzroy VIC 3065' });
   });

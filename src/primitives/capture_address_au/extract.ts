@@ -1,4 +1,5 @@
-import { parseSegment, type AddressParts, type Issue, type NumberHint } from './parse';
+import type { AddressParts, Issue } from './address-parts';
+import { parseSegment, type NumberHint } from './parse';
 import { checkStatePostcode, stateOfPostcode } from './postcodes';
 import type { StateCode } from './vocabulary';
 import { addressSegments } from './words';
@@ -222,7 +223,10 @@ function readChoice(text: string, pending: Pending): AddressParts | undefined {
   if (pending.ask === 'unit-or-number') {
     const [unitForm, numberForm] = pending.options;
     const [unit, number] = unitForm.split('/');
-    const noUnit = /\b(no|not a|not an|without a|there's no|isn't a) (unit|apartment|flat)\b|\b(house number|whole number|just the number|just number)\b/.test(words);
+    const noUnit =
+      /\b(no|not a|not an|without a|there's no|isn't a) (unit|apartment|flat)\b|\b(house number|whole number|just the number|just number)\b/.test(
+        words,
+      );
     if (!noUnit && (first || /\b(unit|apartment|flat|slash|stroke)\b/.test(words))) return { unit, number };
     if (noUnit || second || words.includes(` ${numberForm} `)) return { number: numberForm };
     return undefined;

@@ -53,7 +53,12 @@ describe('capture_address_au on the objective state machine', () => {
 
   test('a gross state/postcode conflict is asked about, then settled', () => {
     play([
-      [{ transcription: '10 Collins Street Melbourne NSW 3000' }, 'eliciting', '', /three thousand is in Victoria, but I heard New South Wales/],
+      [
+        { transcription: '10 Collins Street Melbourne NSW 3000' },
+        'eliciting',
+        '',
+        /three thousand is in Victoria, but I heard New South Wales/,
+      ],
       [{ transcription: 'oh sorry Victoria' }, 'confirming', '10 Collins Street, Melbourne VIC 3000'],
     ]);
   });
@@ -91,7 +96,9 @@ describe('capture_address_au on the objective state machine', () => {
   });
 
   test('allow_po_box=false asks for a street address instead', () => {
-    play([[{ transcription: 'PO Box 123 Toowoomba QLD 4350' }, 'eliciting', '', /street address rather than a PO box/]], { allow_po_box: 'false' });
+    play([[{ transcription: 'PO Box 123 Toowoomba QLD 4350' }, 'eliciting', '', /street address rather than a PO box/]], {
+      allow_po_box: 'false',
+    });
   });
 });
 
@@ -130,9 +137,13 @@ describe('capture_address_au prompts, params and mask', () => {
 
   test('allow_po_box is validated and named in the error', () => {
     expect(() => captureAddressAu.options({ allow_po_box: 'maybe' }, 0)).toThrow(InvalidParamsError);
-    expect(() => captureAddressAu.options({ allow_po_box: 'maybe' }, 0)).toThrow(/params\.allow_po_box must be "true" or "false", got "maybe"/);
+    expect(() => captureAddressAu.options({ allow_po_box: 'maybe' }, 0)).toThrow(
+      /params\.allow_po_box must be "true" or "false", got "maybe"/,
+    );
     expect(captureAddressAu.options({}, 0)).toEqual({ allowPoBox: true });
-    expect(() => readTurnInput({ transcription: 'x', suburb: 'Fitzroy' }, captureAddressAu.extraParams, 'capture_address_au')).toThrow(/params\.suburb/);
+    expect(() => readTurnInput({ transcription: 'x', suburb: 'Fitzroy' }, captureAddressAu.extraParams, 'capture_address_au')).toThrow(
+      /params\.suburb/,
+    );
   });
 
   test.each([

@@ -1,7 +1,7 @@
 import type { CaptureSpec, PartialValue, ReadContext, Reading } from '../objective/capture-spec';
 import { InvalidParamsError } from '../types';
 import { extractAddress, type AddressExtraction, type AddressOptions, type Ask, type Pending } from './extract';
-import type { AddressParts } from './parse';
+import type { AddressParts } from './address-parts';
 import { ADDRESS_PROMPTS, askPrompt } from './prompts';
 import { repairAddress } from './repair';
 
@@ -63,7 +63,11 @@ function toReading(extraction: AddressExtraction, pending: Pending | undefined):
     case 'value':
       return { kind: 'value', value: extraction.value, fields: extraction.fields };
     case 'partial':
-      return { kind: 'partial', partial: partialOf(extraction.parts, extraction.ask, []), prompt: askPrompt(extraction.ask, extraction.parts, []) };
+      return {
+        kind: 'partial',
+        partial: partialOf(extraction.parts, extraction.ask, []),
+        prompt: askPrompt(extraction.ask, extraction.parts, []),
+      };
     case 'ambiguous':
       return {
         kind: 'ambiguous',
@@ -77,7 +81,11 @@ function toReading(extraction: AddressExtraction, pending: Pending | undefined):
       }
       // Nothing usable this turn: ask again for what the last turn was waiting for.
       if (pending?.ask !== undefined) {
-        return { kind: 'none', reason: extraction.reason, prompt: `Sorry, I missed that. ${askPrompt(pending.ask, pending.parts, pending.options)}` };
+        return {
+          kind: 'none',
+          reason: extraction.reason,
+          prompt: `Sorry, I missed that. ${askPrompt(pending.ask, pending.parts, pending.options)}`,
+        };
       }
       return { kind: 'none', reason: extraction.reason };
     }

@@ -23,7 +23,7 @@ export interface NumberRun {
 
 /** Digit words that are safe on their own: "to", "for", "won", "ate" and "nil" are not. */
 function unitDigit(word: string | undefined): string | undefined {
-  if (word === undefined || !(isDigitWord(word)) || WEAK_DIGIT_WORDS.has(word)) return undefined;
+  if (word === undefined || !isDigitWord(word) || WEAK_DIGIT_WORDS.has(word)) return undefined;
   return DIGIT_WORDS[word];
 }
 
@@ -32,10 +32,7 @@ const isZeroWord = (w: string | undefined): boolean => w === 'oh' || w === 'o';
 
 /** Whether a word can be part of a spoken number, wherever it sits. */
 function isNumberWord(w: string | undefined): boolean {
-  return (
-    w !== undefined &&
-    (unitDigit(w) !== undefined || isTeenWord(w) || isTensWord(w) || w === 'hundred' || w === 'thousand')
-  );
+  return w !== undefined && (unitDigit(w) !== undefined || isTeenWord(w) || isTensWord(w) || w === 'hundred' || w === 'thousand');
 }
 
 /** Whether words[i] belongs to a number run, given its neighbours ("oh" only between digits). */

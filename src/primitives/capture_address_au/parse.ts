@@ -1,7 +1,8 @@
 import { isNumberToken, joinGroups, numberRunStartBefore, readNumberRun, type NumberGroup } from './numbers';
 import { padPostcode } from './postcodes';
 import { postcodeInLeadIn, readTail } from './tail';
-import { BOX_PHRASES, CONNECTORS, POSTCODE_MARKERS, STREET_TYPES, TRAILING_WORDS, UNIT_SEPARATORS, UNIT_WORDS, type StateCode } from './vocabulary';
+import { BOX_PHRASES, CONNECTORS, POSTCODE_MARKERS, STREET_TYPES, TRAILING_WORDS, UNIT_SEPARATORS, UNIT_WORDS } from './vocabulary';
+import type { AddressParts, Issue, SegmentReading } from './address-parts';
 import { COMMA, isFigureLike, isPlaceWord, placeCase, stateEndingAt } from './words';
 
 /**
@@ -16,35 +17,6 @@ import { COMMA, isFigureLike, isPlaceWord, placeCase, stateEndingAt } from './wo
  * Bay" is a suburb, not a repeated digit. A segment may hold only part of an
  * address (a correction, or the answer to "and the postcode?").
  */
-export interface AddressParts {
-  unit?: string;
-  number?: string;
-  /** Name and canonical type: "Smith Street", "St Kilda Road", "The Esplanade". */
-  streetName?: string;
-  /** A mail box instead of a street: "PO Box 123". */
-  box?: string;
-  level?: string;
-  lot?: string;
-  suburb?: string;
-  state?: StateCode;
-  /** Four digits, once read; possibly not a real postcode (checked later). */
-  postcode?: string;
-}
-
-export type Issue =
-  /** Two different addresses without a self-correction. */
-  | { type: 'two-addresses' }
-  /** "12 or 14 Smith Street", "3065 or 3066"; field unknown for anything else joined by "or". */
-  | { type: 'alternatives'; field?: 'number' | 'postcode'; options: string[] }
-  /** "4 56 King Street": unit 4 at number 56, or number 456? */
-  | { type: 'unit-or-number'; unit: string; number: string }
-  /** A number where the postcode goes that is no postcode ("30", "12345"). */
-  | { type: 'bad-postcode'; heard: string };
-
-export interface SegmentReading {
-  parts: AddressParts;
-  issues: Issue[];
-}
 
 /** Words that, between two addresses, take the first one back (splitSelfCorrections does not split on them alone). */
 const RETRACTING_WORDS: ReadonlySet<string> = new Set(['no', 'nah', 'nope', 'wait', 'rather', 'make', 'hang']);
@@ -206,7 +178,10 @@ function readNumberPart(words: readonly string[], start: number): NumberPart {
   if (after > first.end && words.slice(first.end, after).some((w) => UNIT_SEPARATORS.has(w))) {
     const second = readHouseNumber(words, after);
     if (second !== undefined) {
-      return { parts: { unit: joinGroups(first.groups) + first.suffix, number: joinGroups(second.groups) + second.suffix }, end: second.end };
+      return {
+        parts: { unit: joinGroups(first.groups) + first.suffix, number: joinGroups(second.groups) + second.suffix },
+        end: second.end,
+      };
     }
   }
   // "4 56 King Street" written as two figures: a pause the recogniser kept, so unit 4 at 56 or number 456.
@@ -276,11 +251,48 @@ function readWithoutNumber(words: readonly string[]): SegmentReading {
 
 /** Words with which a caller may say where they live: "I live in", "we're at", "it's in". */
 const SUBURB_LEAD_INS: ReadonlySet<string> = new Set([
-  'i', "i'm", 'im', 'we', "we're", 'were', 'live', 'living', 'lives', 'reside', 'based', 'staying', 'currently', 'out', 'it', "it's",
-  'its', 'is', 'in', 'at', 'the', 'suburb', 'of', 'yeah', 'yes', 'yep', 'so', 'well', 'oh', 'ah', 'ok', 'okay', "that's", 'thats',
-  'my', 'our', 'sure', 'um', 'and', 'just', COMMA,
+  'i',
+  "i'm",
+  'im',
+  'we',
+  "we're",
+  'were',
+  'live',
+  'living',
+  'lives',
+  'reside',
+  'based',
+  'staying',
+  'currently',
+  'out',
+  'it',
+  "it's",
+  'its',
+  'is',
+  'in',
+  'at',
+  'the',
+  'suburb',
+  'of',
+  'yeah',
+  'yes',
+  'yep',
+  'so',
+  'well',
+  'oh',
+  'ah',
+  'ok',
+  'okay',
+  "that's",
+  'thats',
+  'my',
+  'our',
+  'sure',
+  'um',
+  'and',
+  'just',
+  COMMA,
 ]);
-
 
 /** Whether only a state, a sign-off or nothing follows `from`. */
 function endsWithNumber(words: readonly string[], from: number): boolean {

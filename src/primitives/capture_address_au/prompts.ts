@@ -1,6 +1,6 @@
 import type { Captured, CapturePrompts } from '../objective/capture-spec';
 import type { AddressOptions, Ask } from './extract';
-import type { AddressParts } from './parse';
+import type { AddressParts } from './address-parts';
 import { stateOfPostcode } from './postcodes';
 import { STATE_NAMES, type StateCode } from './vocabulary';
 import { speakDigits } from './words';
@@ -26,7 +26,9 @@ export function askPrompt(ask: Ask, parts: AddressParts, options: readonly strin
   switch (ask) {
     case 'street':
       if (parts.number !== undefined && parts.suburb === undefined) return `Thanks. And what's the street name for number ${parts.number}?`;
-      return suburb !== undefined ? `Thanks. And what's the street address in ${suburb}?` : "Thanks. And what's the street number and street name?";
+      return suburb !== undefined
+        ? `Thanks. And what's the street address in ${suburb}?`
+        : "Thanks. And what's the street number and street name?";
     case 'number':
       return `And what's the street number on ${parts.streetName ?? 'that street'}?`;
     case 'suburb-postcode':
@@ -62,7 +64,8 @@ export function askPrompt(ask: Ask, parts: AddressParts, options: readonly strin
 export const ADDRESS_PROMPTS: CapturePrompts<AddressOptions> = {
   elicit(retryCount) {
     if (retryCount === 0) return "What's your address, including the suburb and postcode?";
-    if (retryCount === 1) return "Sorry, I didn't catch that. Could you say the full address again: the street number and street, then the suburb and postcode?";
+    if (retryCount === 1)
+      return "Sorry, I didn't catch that. Could you say the full address again: the street number and street, then the suburb and postcode?";
     // Later attempts take it in parts: the partial readings then ask for the suburb and postcode.
     return "Let's take it one step at a time. What's the street number and street name?";
   },

@@ -2,7 +2,7 @@ import type { Captured } from '../objective/capture-spec';
 import { readPolarity } from '../spoken/polarity';
 import { complete, extractAddress, partsOf, type AddressExtraction, type AddressOptions } from './extract';
 import { joinGroups, readNumberRun } from './numbers';
-import type { AddressParts } from './parse';
+import type { AddressParts } from './address-parts';
 import { padPostcode } from './postcodes';
 import { STREET_TYPES } from './vocabulary';
 import { addressSegments, COMMA, placeCase, stateStartingAt } from './words';
@@ -125,7 +125,8 @@ function swapIn(base: AddressParts, wrong: readonly string[], right: readonly st
   if (base.streetName !== undefined && ` ${base.streetName} `.includes(` ${wrongText} `)) {
     // "not King Street, Queen": the type stays when the correction leaves it out.
     const keptType = STREET_TYPES.get(wrong[wrong.length - 1]);
-    const replacement = keptType !== undefined && !STREET_TYPES.has(right[right.length - 1]) ? `${rightText} ${keptType.canonical}` : rightText;
+    const replacement =
+      keptType !== undefined && !STREET_TYPES.has(right[right.length - 1]) ? `${rightText} ${keptType.canonical}` : rightText;
     return { ...base, streetName: ` ${base.streetName} `.replace(` ${wrongText} `, ` ${replacement} `).trim() };
   }
   if (base.suburb !== undefined && ` ${base.suburb} `.includes(` ${wrongText} `)) {

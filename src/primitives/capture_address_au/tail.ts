@@ -1,5 +1,5 @@
 import { isNumberToken, joinGroups, numberRunStartBefore, readNumberRun, type NumberGroup } from './numbers';
-import type { AddressParts, Issue, SegmentReading } from './parse';
+import type { AddressParts, Issue, SegmentReading } from './address-parts';
 import { checkStatePostcode, padPostcode } from './postcodes';
 import {
   CAPITAL_CITIES,
@@ -31,7 +31,12 @@ export function readTail(words: readonly string[], from: number, to: number): Se
   const parts: AddressParts = {};
   const issues: Issue[] = [];
   let end = to;
-  while (end > from && stateEndingAt(words, end, from) === undefined && (isTrailing(words[end - 1]) || POSTCODE_MARKERS.has(words[end - 1]) || insideSentence(words, end - 1, from))) end--;
+  while (
+    end > from &&
+    stateEndingAt(words, end, from) === undefined &&
+    (isTrailing(words[end - 1]) || POSTCODE_MARKERS.has(words[end - 1]) || insideSentence(words, end - 1, from))
+  )
+    end--;
 
   let stateWords: readonly string[] = [];
   const readState = (): void => {
@@ -46,7 +51,7 @@ export function readTail(words: readonly string[], from: number, to: number): Se
   const runStart = Math.max(numberRunStartBefore(words, end), from);
   if (runStart < end) {
     const groups: NumberGroup[] = [];
-    for (let i = runStart; i < end; ) {
+    for (let i = runStart; i < end;) {
       const run = readNumberRun(words, i);
       if (run === undefined) break;
       groups.push(...run.groups);
@@ -92,7 +97,8 @@ export function readTail(words: readonly string[], from: number, to: number): Se
 
   // "Mount Victoria", "Port Victoria": a state's name that ends a place name.
   if (stateWords.length === 1 && FULL_STATE_WORDS.has(stateWords[0]) && PLACE_PREFIXES.has(suburbWords[suburbWords.length - 1] ?? '')) {
-    const conflicts = parts.postcode !== undefined && parts.state !== undefined && checkStatePostcode(parts.state, parts.postcode) === 'conflict';
+    const conflicts =
+      parts.postcode !== undefined && parts.state !== undefined && checkStatePostcode(parts.state, parts.postcode) === 'conflict';
     if (suburbWords.length === 1 || conflicts) {
       suburbWords.push(stateWords[0]);
       delete parts.state;
@@ -159,4 +165,3 @@ export function stripBack(words: readonly string[], floor: number, end: number, 
   while (e > floor && strip.has(words[e - 1])) e--;
   return e;
 }
-

@@ -166,7 +166,11 @@ describe('capture_date_au reads', () => {
 
   test('the answer to a clarifying question picks a date from the partial value', () => {
     const next = read('next saturday');
-    expect(next).toMatchObject({ kind: 'ambiguous', prompt: 'Just to check, do you mean Saturday the 28th, or Saturday the 5th?', partial: { dates: '2026-11-28 2026-12-05' } });
+    expect(next).toMatchObject({
+      kind: 'ambiguous',
+      prompt: 'Just to check, do you mean Saturday the 28th, or Saturday the 5th?',
+      partial: { dates: '2026-11-28 2026-12-05' },
+    });
     const partial = next.kind === 'ambiguous' ? next.partial : undefined;
     expect(valueOf(read('the 5th', {}, partial))).toBe('2026-12-05');
     expect(valueOf(read('the day after tomorrow', {}, partial))).toBe('2026-11-28');

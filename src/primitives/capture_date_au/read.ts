@@ -19,7 +19,11 @@ export function readDate(utterance: string, context: ReadContext<WhenOptions>): 
   const part = readDatePart(heard, context.partial, context.options);
   if (part.kind === 'missing' && heard.vagueTime !== undefined) {
     // "as soon as possible", "whenever": an answer, but not a date.
-    return { kind: 'none', reason: heard.vagueTime, prompt: "Sorry, I'll need an exact day. What date would you like? For example, this Friday, or the 14th of March." };
+    return {
+      kind: 'none',
+      reason: heard.vagueTime,
+      prompt: "Sorry, I'll need an exact day. What date would you like? For example, this Friday, or the 14th of March.",
+    };
   }
   return toReading(part);
 }
@@ -59,7 +63,11 @@ export function repairDatePart(prev: CivilDate, heard: Heard, options: WhenOptio
   }
   if (heard.dates.length > 1) return readDatePart(heard, undefined, options);
   if (heard.bareNumber !== undefined && heard.bareNumber >= 1 && heard.bareNumber <= 31) {
-    return readDatePart({ ...heard, dates: [{ year: prev.year, month: prev.month, day: heard.bareNumber, start: 0, end: 0 }] }, undefined, options);
+    return readDatePart(
+      { ...heard, dates: [{ year: prev.year, month: prev.month, day: heard.bareNumber, start: 0, end: 0 }] },
+      undefined,
+      options,
+    );
   }
   return undefined;
 }
@@ -67,12 +75,17 @@ export function repairDatePart(prev: CivilDate, heard: Heard, options: WhenOptio
 function inTense(date: CivilDate, options: WhenOptions): DatePart {
   if (fitsTense(date, options.tense, options.today)) return { kind: 'date', date };
   const resolved = resolveDate({ exact: date, start: 0, end: 0 }, options);
-  return resolved.kind === 'invalid' ? { kind: 'ask', ambiguous: false, reason: resolved.reason, prompt: resolved.prompt } : { kind: 'date', date };
+  return resolved.kind === 'invalid'
+    ? { kind: 'ask', ambiguous: false, reason: resolved.reason, prompt: resolved.prompt }
+    : { kind: 'date', date };
 }
 
 /** "the day after", "a week later", "2 days earlier": days to move the previous date by. */
 export function readShift(text: string): number | undefined {
-  const m = /\b(?:(?:the|a) )?(day|week|fortnight) (after|later|before|earlier)\b(?! (?:tomorrow|today|yesterday|next|that|christmas|\d))|\b(a|an|\d+) (days?|weeks?|fortnights?) (later|earlier|after|before)\b(?! (?:tomorrow|today|yesterday|next|that|christmas|\d))/.exec(text);
+  const m =
+    /\b(?:(?:the|a) )?(day|week|fortnight) (after|later|before|earlier)\b(?! (?:tomorrow|today|yesterday|next|that|christmas|\d))|\b(a|an|\d+) (days?|weeks?|fortnights?) (later|earlier|after|before)\b(?! (?:tomorrow|today|yesterday|next|that|christmas|\d))/.exec(
+      text,
+    );
   if (m === null) return undefined;
   const unit = m[1] ?? m[4];
   const direction = m[2] ?? m[5];

@@ -93,22 +93,30 @@ describe('capture_datetime_au reads', () => {
       value: '2026-08-21T12:00',
       fields: { timezone: 'Australia/Perth', offset: '+08:00' },
     });
-    expect(read('tomorrow at 7 in the evening', undefined, { reference_time: '2026-12-02T08:00:00+10:00', timezone: 'Australia/Brisbane' })).toMatchObject({
+    expect(
+      read('tomorrow at 7 in the evening', undefined, { reference_time: '2026-12-02T08:00:00+10:00', timezone: 'Australia/Brisbane' }),
+    ).toMatchObject({
       value: '2026-12-03T19:00',
       fields: { offset: '+10:00' },
     });
-    expect(read('tomorrow at 10:30 am', undefined, { reference_time: '2026-10-05T10:00:00+10:30', timezone: 'Australia/Adelaide' })).toMatchObject({
+    expect(
+      read('tomorrow at 10:30 am', undefined, { reference_time: '2026-10-05T10:00:00+10:30', timezone: 'Australia/Adelaide' }),
+    ).toMatchObject({
       fields: { offset: '+10:30' },
     });
-    expect(read('saturday at 1pm', undefined, { reference_time: '2026-01-15T11:00:00+09:30', timezone: 'Australia/Darwin' })).toMatchObject({
-      value: '2026-01-17T13:00',
-      fields: { offset: '+09:30' },
-    });
+    expect(read('saturday at 1pm', undefined, { reference_time: '2026-01-15T11:00:00+09:30', timezone: 'Australia/Darwin' })).toMatchObject(
+      {
+        value: '2026-01-17T13:00',
+        fields: { offset: '+09:30' },
+      },
+    );
   });
 
   test('the timezone trap: a reference early on a Sydney morning, given in UTC, is still the caller’s today', () => {
     expect(valueOf(read('today at 11am', undefined, { reference_time: '2026-03-09T20:15:00Z' }))).toBe('2026-03-10T11:00');
-    expect(valueOf(read('tomorrow at 9am', undefined, { reference_time: '2026-08-19T23:30:00Z', timezone: 'Australia/Perth' }))).toBe('2026-08-21T09:00');
+    expect(valueOf(read('tomorrow at 9am', undefined, { reference_time: '2026-08-19T23:30:00Z', timezone: 'Australia/Perth' }))).toBe(
+      '2026-08-21T09:00',
+    );
   });
 
   test('a time that does not exist (the hour skipped when daylight saving starts) is asked again', () => {
@@ -117,7 +125,11 @@ describe('capture_datetime_au reads', () => {
 
   test('a day alone keeps the day and asks for the time, naming the day', () => {
     expect(read('next tuesday')).toEqual({ kind: 'partial', partial: { date: '2026-12-01' }, prompt: 'And what time on Tuesday the 1st?' });
-    expect(read('tomorrow afternoon')).toEqual({ kind: 'partial', partial: { date: '2026-11-27', daypart: 'afternoon' }, prompt: 'And what time tomorrow afternoon?' });
+    expect(read('tomorrow afternoon')).toEqual({
+      kind: 'partial',
+      partial: { date: '2026-11-27', daypart: 'afternoon' },
+      prompt: 'And what time tomorrow afternoon?',
+    });
     expect(valueOf(read('2 pm', { date: '2026-12-01' }))).toBe('2026-12-01T14:00');
     expect(valueOf(read('3', { date: '2026-11-27', daypart: 'afternoon' }))).toBe('2026-11-27T15:00');
     // a whole new day and time replaces what was kept
@@ -239,7 +251,10 @@ describe('capture_datetime_au on the state machine', () => {
       [{ transcription: '2 pm' }, 'confirming', '2026-12-01T14:00'],
       [{ confirmation: 'yes' }, 'completed', '2026-12-01T14:00'],
     ]);
-    expect(prompts.slice(0, 2)).toEqual(['And what time on Tuesday the 1st?', "Just to confirm, that's Tuesday the 1st of December 2026 at 2 pm. Is that right?"]);
+    expect(prompts.slice(0, 2)).toEqual([
+      'And what time on Tuesday the 1st?',
+      "Just to confirm, that's Tuesday the 1st of December 2026 at 2 pm. Is that right?",
+    ]);
   });
 
   test('a correction in the confirmation answer keeps what it does not change', () => {

@@ -36,7 +36,13 @@ export function combine(date: DatePart, time: TimePart, options: WhenOptions): R
     // "this time tomorrow": the time of day now, on the day said.
     const wall = wallClockAt(options.timezone, options.reference + time.minutes * 60_000);
     if (time.sameTime && date.kind !== 'missing') {
-      if (date.kind === 'ask') return { ...dateReading(date), ...(date.ambiguous || date.partial !== undefined ? { partial: { ...date.partial, time: formatTime(wall.hour, wall.minute) } } : {}) } as Reading;
+      if (date.kind === 'ask')
+        return {
+          ...dateReading(date),
+          ...(date.ambiguous || date.partial !== undefined
+            ? { partial: { ...date.partial, time: formatTime(wall.hour, wall.minute) } }
+            : {}),
+        } as Reading;
       return value(date.date, wall.hour, wall.minute, options);
     }
     return value({ year: wall.year, month: wall.month, day: wall.day }, wall.hour, wall.minute, options);
@@ -79,7 +85,12 @@ export function combine(date: DatePart, time: TimePart, options: WhenOptions): R
   const on = speakOnDay(date.date, options.today);
   if (time.dayPart !== undefined) {
     const part = time.dayPart === 'night' ? 'evening' : time.dayPart;
-    const prompt = on === 'today' ? `And what time this ${part}?` : on === 'tomorrow' ? `And what time tomorrow ${part}?` : `And what time ${on}, in the ${part}?`;
+    const prompt =
+      on === 'today'
+        ? `And what time this ${part}?`
+        : on === 'tomorrow'
+          ? `And what time tomorrow ${part}?`
+          : `And what time ${on}, in the ${part}?`;
     return { kind: 'partial', partial: { ...day, daypart: time.dayPart }, prompt };
   }
   return { kind: 'partial', partial: day, prompt: `And what time ${on}?` };
@@ -106,7 +117,11 @@ function value(date: CivilDate, hour: number, minute: number, options: WhenOptio
   }
   const passed = at.instant < options.reference - 60_000;
   if (options.tense === 'future' && passed) {
-    return { kind: 'none', reason: 'that time has already passed', prompt: 'Sorry, that time has already passed. What day and time would you like?' };
+    return {
+      kind: 'none',
+      reason: 'that time has already passed',
+      prompt: 'Sorry, that time has already passed. What day and time would you like?',
+    };
   }
   if (options.tense === 'past' && at.instant > options.reference + 60_000) {
     return { kind: 'none', reason: 'that time is still to come', prompt: 'Sorry, that time is still to come. What day and time was it?' };

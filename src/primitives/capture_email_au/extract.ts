@@ -3,8 +3,6 @@ import {
   DIGIT_WORDS,
   LETTER_NAMES,
   NATO_ALPHABET,
-  TEEN_WORDS,
-  TENS_WORDS,
   WEAK_DIGIT_WORDS,
   isDigitWord,
   isLetterName,
@@ -31,9 +29,7 @@ export type EmailExtraction =
 
 /** What the agent should ask when the caller's words allow several addresses. */
 export type AmbiguityAsk =
-  | { type: 'provider-domain'; provider: string; domains: string[] }
-  | { type: 'which-address' }
-  | { type: 'domain-ending'; domain: string };
+  { type: 'provider-domain'; provider: string; domains: string[] } | { type: 'which-address' } | { type: 'domain-ending'; domain: string };
 
 /** A segment's contribution: a whole address, or just one of its parts. */
 interface SegmentReading {
@@ -50,9 +46,11 @@ interface SegmentReading {
 }
 
 /** Doubt about the address, said after it. */
-const DOUBT = /\b(?:(?:don't|do not|can't|cannot|couldn't) (?:remember|recall)|not (?:too |really |a hundred percent )?sure|(?:don't|do not) know|dunno|no idea|i forget|i forgot|i've forgotten)\b/g;
+const DOUBT =
+  /\b(?:(?:don't|do not|can't|cannot|couldn't) (?:remember|recall)|not (?:too |really |a hundred percent )?sure|(?:don't|do not) know|dunno|no idea|i forget|i forgot|i've forgotten)\b/g;
 /** What a caller says when taking back what they just said, with nothing after it. */
-const TRAILING_RETRACTION = /(?:^|\s)(?:no|nah|nope|wait|no wait|hang on|hold on|actually|actually no|no actually|scratch that|start again|let me start again|or|or was it|or maybe|i mean)(?:\s+(?:um|uh|er|erm|ah|hmm|sorry|no|wait|mate))*$/;
+const TRAILING_RETRACTION =
+  /(?:^|\s)(?:no|nah|nope|wait|no wait|hang on|hold on|actually|actually no|no actually|scratch that|start again|let me start again|or|or was it|or maybe|i mean)(?:\s+(?:um|uh|er|erm|ah|hmm|sorry|no|wait|mate))*$/;
 
 /**
  * Whether the caller took the address back: doubt after the last "at"
@@ -68,19 +66,87 @@ function retracted(prepared: string): boolean {
     return true;
   }
   DOUBT.lastIndex = 0;
-  const stripped = /(?:thanks|you|cheers|please|mate)$/.test(prepared) ? prepared.replace(/(?:\s+(?:thanks|thank you|cheers|please|mate))+$/, '') : prepared;
+  const stripped = /(?:thanks|you|cheers|please|mate)$/.test(prepared)
+    ? prepared.replace(/(?:\s+(?:thanks|thank you|cheers|please|mate))+$/, '')
+    : prepared;
   // A retraction ends the text with one of these words: without one, there is none to look for.
   return RETRACTION_ENDS.has(stripped.slice(stripped.lastIndexOf(' ') + 1)) && TRAILING_RETRACTION.test(stripped);
 }
 
 /** The words TRAILING_RETRACTION can end with. */
-const RETRACTION_ENDS = new Set(['no', 'nah', 'nope', 'wait', 'on', 'actually', 'that', 'again', 'or', 'it', 'maybe', 'mean', 'um', 'uh', 'er', 'erm', 'ah', 'hmm', 'sorry', 'mate']);
+const RETRACTION_ENDS = new Set([
+  'no',
+  'nah',
+  'nope',
+  'wait',
+  'on',
+  'actually',
+  'that',
+  'again',
+  'or',
+  'it',
+  'maybe',
+  'mean',
+  'um',
+  'uh',
+  'er',
+  'erm',
+  'ah',
+  'hmm',
+  'sorry',
+  'mate',
+]);
 
 /** Words that are not a name: a correction made of them is not a new part before the at ("sorry, hang on"). */
 const NOT_NAMES = new Set([
-  'hang', 'hold', 'wait', 'remember', 'know', 'think', 'mean', 'meant', 'again', 'start', 'check', 'sure', 'forget', 'forgot', 'hmm', 'sec',
-  'second', 'minute', 'moment', 'look', 'see', 'thing', 'what', 'how', 'where', 'when', 'why', 'who', 'said', 'say', 'saying', 'spell',
-  'spelled', 'spelt', 'wrong', 'right', 'correct', 'one', 'there', 'here', 'then', 'now', 'about', 'like', 'going', 'gonna', 'let', 'go',
+  'hang',
+  'hold',
+  'wait',
+  'remember',
+  'know',
+  'think',
+  'mean',
+  'meant',
+  'again',
+  'start',
+  'check',
+  'sure',
+  'forget',
+  'forgot',
+  'hmm',
+  'sec',
+  'second',
+  'minute',
+  'moment',
+  'look',
+  'see',
+  'thing',
+  'what',
+  'how',
+  'where',
+  'when',
+  'why',
+  'who',
+  'said',
+  'say',
+  'saying',
+  'spell',
+  'spelled',
+  'spelt',
+  'wrong',
+  'right',
+  'correct',
+  'one',
+  'there',
+  'here',
+  'then',
+  'now',
+  'about',
+  'like',
+  'going',
+  'gonna',
+  'let',
+  'go',
 ]);
 
 /**
@@ -89,7 +155,7 @@ const NOT_NAMES = new Set([
  * remember", "hang on", "let me check").
  */
 function looksLikeLocalCorrection(words: readonly string[]): boolean {
-  const plain = words.filter((w) => !isLetterToken(w) && !(isSymbolWord(w)) && !DOT_WORDS.has(w) && !NUMBER_WORD(w) && !/^[0-9]+$/.test(w));
+  const plain = words.filter((w) => !isLetterToken(w) && !isSymbolWord(w) && !DOT_WORDS.has(w) && !NUMBER_WORD(w) && !/^[0-9]+$/.test(w));
   return plain.length <= 3 && plain.every((w) => !w.includes("'") && !NOT_NAMES.has(w));
 }
 
@@ -188,7 +254,22 @@ const SENTENCE_WORDS = new Set([
 ]);
 
 /** Words a caller uses to point at a part of the address in a correction ("the domain is …"). */
-const PART_WORDS = new Set(['domain', 'part', 'first', 'second', 'bit', 'end', 'ending', 'after', 'before', 'name', 'username', 'user', 'one', 'should']);
+const PART_WORDS = new Set([
+  'domain',
+  'part',
+  'first',
+  'second',
+  'bit',
+  'end',
+  'ending',
+  'after',
+  'before',
+  'name',
+  'username',
+  'user',
+  'one',
+  'should',
+]);
 
 /** Sentence words that are also the names of letters or digits, spelled out. */
 const SPELLING_HOMONYMS = new Set(['you', 'are', 'be', 'oh']);
@@ -235,7 +316,12 @@ export function extractEmail(text: string): EmailExtraction {
       } else {
         current = replaceDomain(current, reading.domainOnly);
       }
-    } else if (current !== undefined && reading.localOnly !== undefined && reading.localWords !== undefined && looksLikeLocalCorrection(reading.localWords)) {
+    } else if (
+      current !== undefined &&
+      reading.localOnly !== undefined &&
+      reading.localWords !== undefined &&
+      looksLikeLocalCorrection(reading.localWords)
+    ) {
       current = `${reading.localOnly}@${current.split('@')[1]}`;
     }
   }
@@ -292,7 +378,10 @@ const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** PHRASE_REWRITES as whole words (space-padded), built once. */
-const PADDED_REWRITES: ReadonlyArray<readonly [string, string]> = PHRASE_REWRITES.map(([heard, said]) => [` ${heard} `, said.length > 0 ? ` ${said} ` : ' ']);
+const PADDED_REWRITES: ReadonlyArray<readonly [string, string]> = PHRASE_REWRITES.map(([heard, said]) => [
+  ` ${heard} `,
+  said.length > 0 ? ` ${said} ` : ' ',
+]);
 /** Whether any of them is in a text: one test instead of one search per phrase (most addresses have none). */
 const ANY_REWRITE = new RegExp(PADDED_REWRITES.map(([heard]) => heard.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
@@ -448,7 +537,10 @@ function readSegment(segment: string): SegmentReading {
           const local = previous.split('@')[0];
           const candidates = [...new Set([previous, ...candidatesFor(local, other)])];
           if (candidates.length > 1) {
-            return { emails, ambiguous: { kind: 'ambiguous', reason: 'two different domains offered', candidates, ask: { type: 'which-address' } } };
+            return {
+              emails,
+              ambiguous: { kind: 'ambiguous', reason: 'two different domains offered', candidates, ask: { type: 'which-address' } },
+            };
           }
         }
       }
@@ -493,7 +585,10 @@ function readSegment(segment: string): SegmentReading {
     if (finished.kind === 'ambiguous' && emails.length > 0) {
       // An address, then another that is itself unclear: ask which, naming both.
       const candidates = [...new Set([...emails, ...finished.candidates])];
-      return { emails, ambiguous: { kind: 'ambiguous', reason: 'two different email addresses in one answer', candidates, ask: { type: 'which-address' } } };
+      return {
+        emails,
+        ambiguous: { kind: 'ambiguous', reason: 'two different email addresses in one answer', candidates, ask: { type: 'which-address' } },
+      };
     }
     if (finished.kind === 'ambiguous') return { emails, ambiguous: finished };
     if (finished.kind === 'value') emails.push(finished.value);
@@ -573,7 +668,21 @@ function alternativeDomain(words: readonly string[], from: number, domain: strin
 }
 
 /** Words that may stand between an address and an "or" that offers another: "…, I think, or …". */
-const HEDGE_WORDS = new Set(['i', 'think', 'reckon', 'maybe', 'perhaps', 'possibly', 'probably', 'it', 'might', 'could', 'be', 'was', 'is']);
+const HEDGE_WORDS = new Set([
+  'i',
+  'think',
+  'reckon',
+  'maybe',
+  'perhaps',
+  'possibly',
+  'probably',
+  'it',
+  'might',
+  'could',
+  'be',
+  'was',
+  'is',
+]);
 
 /** "jane or jenny at …": the name before an "or" that ends the part before the at, if it is one. */
 function alternativeLocal(words: readonly string[], localStart: number, floor: number): string | undefined {
@@ -693,7 +802,10 @@ function collapseProviders(words: string[]): string[] {
   // Every AU_ENDINGS phrase starts "dot a".
   const joined = collapseHomophones(padded.includes(' dot a') ? collapseEndings(padded) : padded);
   // "@gmail.com" written by the recogniser inside a word stays as it is; "at@" artefacts do not.
-  return joined.trim().split(' ').filter((w) => w.length > 0);
+  return joined
+    .trim()
+    .split(' ')
+    .filter((w) => w.length > 0);
 }
 
 /**
@@ -793,7 +905,7 @@ function spellPieces(words: readonly string[], inDomain = false): string[] {
       continue;
     }
     // "jane j a n e": the spelling replaces the word before it.
-    if (w.length > 1 && !(isLetterName(w)) && isSpellingOf(words, i + 1, w)) continue;
+    if (w.length > 1 && !isLetterName(w) && isSpellingOf(words, i + 1, w)) continue;
     // "two thousand and five" is 2005, "two thousand" 2000.
     if (next === 'thousand' && isDigitWord(w) && !WEAK_DIGIT_WORDS.has(w)) {
       const [digits, used] = thousands(words, i);
@@ -816,7 +928,11 @@ function spellPieces(words: readonly string[], inDomain = false): string[] {
     // Runs of number words make one number ("twenty three" is 23).
     if (isTensWord(w) || isTeenWord(w)) {
       let j = i;
-      while (j < words.length && (isTensWord(words[j]) || isTeenWord(words[j]) || (isDigitWord(words[j]) && !WEAK_DIGIT_WORDS.has(words[j])))) j++;
+      while (
+        j < words.length &&
+        (isTensWord(words[j]) || isTeenWord(words[j]) || (isDigitWord(words[j]) && !WEAK_DIGIT_WORDS.has(words[j])))
+      )
+        j++;
       out.push(numberWordsToDigits(words.slice(i, j)) ?? w);
       i = j - 1;
       continue;
@@ -832,7 +948,12 @@ function thousands(words: readonly string[], i: number): [string, number] {
   let j = i + 2;
   if (words[j] === 'and') j++;
   let end = j;
-  while (end < words.length && end - j < 2 && (isTensWord(words[end]) || isTeenWord(words[end]) || (isDigitWord(words[end]) && !WEAK_DIGIT_WORDS.has(words[end])))) end++;
+  while (
+    end < words.length &&
+    end - j < 2 &&
+    (isTensWord(words[end]) || isTeenWord(words[end]) || (isDigitWord(words[end]) && !WEAK_DIGIT_WORDS.has(words[end])))
+  )
+    end++;
   const rest = end > j ? numberWordsToDigits(words.slice(j, end)) : undefined;
   if (rest === undefined || Number(rest) >= 1000) return [String(base), i + 2 - i];
   return [String(base + Number(rest)), end - i];
@@ -885,7 +1006,7 @@ function isRunLetter(w: string | undefined): boolean {
 }
 
 function inNatoRun(words: readonly string[], i: number): boolean {
-  return isNatoWord((words[i - 1] ?? '')) || isNatoWord((words[i + 1] ?? ''));
+  return isNatoWord(words[i - 1] ?? '') || isNatoWord(words[i + 1] ?? '');
 }
 
 /** Length of a "for juliet" / "as in apple" / "like sugar" carrier after a letter at i, else 0. */

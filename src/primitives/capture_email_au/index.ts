@@ -1,13 +1,6 @@
 import type { CaptureSpec, PartialValue, ReadContext, Reading } from '../objective/capture-spec';
 import { normaliseUtterance } from '../spoken/normalise';
-import {
-  completeEmail,
-  extractEmail,
-  readDomainAnswer,
-  readLocalAnswer,
-  repairEmail,
-  type EmailExtraction,
-} from './extract';
+import { completeEmail, extractEmail, readDomainAnswer, readLocalAnswer, repairEmail, type EmailExtraction } from './extract';
 import { EMAIL_PROMPTS, speakEmail } from './prompts';
 
 /**

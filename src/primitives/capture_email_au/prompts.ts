@@ -6,7 +6,10 @@ export function speakEmail(email: string, spellLocal: boolean): string {
   const localSpoken = spellLocal
     ? [...local].map((c) => SYMBOLS[c] ?? c).join(', ')
     : /[._+\-\s]/.test(local)
-      ? local.replace(/[._+-]/g, (c) => ` ${SYMBOLS[c]} `).replace(/\s+/g, ' ').trim()
+      ? local
+          .replace(/[._+-]/g, (c) => ` ${SYMBOLS[c]} `)
+          .replace(/\s+/g, ' ')
+          .trim()
       : local; // no symbol and no space: nothing to say differently
   const domainSpoken = domain
     .split('.')

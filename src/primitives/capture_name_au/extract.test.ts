@@ -16,7 +16,7 @@ const CAPTURED: ReadonlyArray<readonly [string, string]> = [
   ["um my name's David Wilson", 'David Wilson'],
   ["I'm Emily Taylor", 'Emily Taylor'],
   ['hello this is Rebecca Wilson', 'Rebecca Wilson'],
-  ['This is Dr Sarah O\'Connor speaking', "Sarah O'Connor"],
+  ["This is Dr Sarah O'Connor speaking", "Sarah O'Connor"],
   ['yes this is Mr Raj Patel', 'Raj Patel'],
   ["it's Mrs Helen Papadopoulos", 'Helen Papadopoulos'],
   ['Dr. Raj Krishnan', 'Raj Krishnan'],
@@ -136,7 +136,11 @@ describe('extractName', () => {
   });
 
   test('fields: first, last, and middle when given', () => {
-    expect(read('Hans van der Berg')).toEqual({ kind: 'value', value: 'Hans van der Berg', fields: { first: 'Hans', last: 'van der Berg' } });
+    expect(read('Hans van der Berg')).toEqual({
+      kind: 'value',
+      value: 'Hans van der Berg',
+      fields: { first: 'Hans', last: 'van der Berg' },
+    });
     expect(read('my full name is Thomas Edward Walker')).toMatchObject({ fields: { first: 'Thomas', middle: 'Edward', last: 'Walker' } });
   });
 
@@ -146,7 +150,11 @@ describe('extractName', () => {
   });
 
   test('a first name alone is enough when the surname is not required', () => {
-    expect(extractName('just call me Dave', { requireLastName: false })).toMatchObject({ kind: 'value', value: 'Dave', fields: { first: 'Dave' } });
+    expect(extractName('just call me Dave', { requireLastName: false })).toMatchObject({
+      kind: 'value',
+      value: 'Dave',
+      fields: { first: 'Dave' },
+    });
   });
 });
 

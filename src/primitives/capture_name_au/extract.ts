@@ -109,7 +109,8 @@ export function extractName(text: string, options: NameOptions, pending?: { part
     }
   }
   if (ambiguous === 'alternatives') return { kind: 'ambiguous', reason: 'more than one name in one answer' };
-  if (ambiguous === 'unspelled') return { kind: 'ambiguous', reason: 'a described spelling that fits more than one name, or none', spell: true };
+  if (ambiguous === 'unspelled')
+    return { kind: 'ambiguous', reason: 'a described spelling that fits more than one name, or none', spell: true };
   if (!heard) return { kind: 'none', reason: nonAnswer ? 'the caller did not give a name' : 'no name heard', nonAnswer };
   return complete(parts, options);
 }
@@ -224,7 +225,8 @@ function withoutConnectives(words: readonly string[]): string[] {
     const before = out.length > 0;
     const next = words[i + 1];
     // Whether a name follows matters only for "then" and "and".
-    const nameNext = (): boolean => next !== undefined && (isNameWord(next) || LABEL_STARTS.has(next) || readSpelledRun(words, i + 1) !== undefined);
+    const nameNext = (): boolean =>
+      next !== undefined && (isNameWord(next) || LABEL_STARTS.has(next) || readSpelledRun(words, i + 1) !== undefined);
     if (before && w === 'then' && nameNext()) {
       if (out[out.length - 1] === 'and') out.pop();
       continue;
@@ -294,7 +296,8 @@ function readChunk(input: readonly string[], label: Chunk['label'], hints: Reado
   if (alternative !== undefined) return alternative;
   const starts: number[] = [];
   for (let i = 1; i < input.length; i++) {
-    if (ANCHOR_STARTS.has(input[i])) for (const anchor of ANCHORS) if (anchor.every((a, k) => input[i + k] === a)) starts.push(i + anchor.length);
+    if (ANCHOR_STARTS.has(input[i]))
+      for (const anchor of ANCHORS) if (anchor.every((a, k) => input[i + k] === a)) starts.push(i + anchor.length);
     if (possessiveName(input, i)) starts.push(i + 1);
   }
   for (const start of starts.reverse()) {
@@ -365,7 +368,8 @@ function readWords(input: readonly string[], label: Chunk['label'], hints: Reado
   if (names.length === 0) return undefined;
   if (names.some((n) => n.uncertain === true)) return { parts: {}, words: 0, labelled: false, issue: 'unspelled' };
 
-  const format = (item: Item, inSurname: boolean): string => nameCase(item.text, item.spelled ? undefined : hints.get(item.text), inSurname);
+  const format = (item: Item, inSurname: boolean): string =>
+    nameCase(item.text, item.spelled ? undefined : hints.get(item.text), inSurname);
   if (label !== undefined) {
     const text = names.map((n, i) => format(n, label === 'last' && i < names.length - 1)).join(' ');
     return { parts: { first: text }, words: names.length, labelled: true };
@@ -383,8 +387,14 @@ function readWords(input: readonly string[], label: Chunk['label'], hints: Reado
   let surnameStart = names.length - 1;
   while (surnameStart > 1 && isParticle(names[surnameStart - 1].text)) surnameStart--;
   const first = format(names[0], false);
-  const last = names.slice(surnameStart).map((n, i, all) => format(n, i < all.length - 1)).join(' ');
-  const middle = names.slice(1, surnameStart).map((n) => format(n, false)).join(' ');
+  const last = names
+    .slice(surnameStart)
+    .map((n, i, all) => format(n, i < all.length - 1))
+    .join(' ');
+  const middle = names
+    .slice(1, surnameStart)
+    .map((n) => format(n, false))
+    .join(' ');
   return { parts: middle.length > 0 ? { first, middle, last } : { first, last }, words: names.length, labelled: false };
 }
 
@@ -402,7 +412,7 @@ function leadsToSpelling(words: readonly string[], i: number): boolean {
  */
 function spelledPositions(words: readonly string[]): Set<number> {
   const out = new Set<number>();
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const run = readSpelledRun(words, i) ?? (i > 0 ? readModifier(words, i) : undefined);
     if (run === undefined) {
       i++;
@@ -551,7 +561,14 @@ function tidy(items: readonly Item[], restarts: boolean): Item[] {
       out[out.length - 1] = { ...item };
       continue;
     }
-    if (restarts && prev !== undefined && !prev.spelled && prev.text.length >= 3 && lower.length > prev.text.length && lower.includes(prev.text.toLowerCase())) {
+    if (
+      restarts &&
+      prev !== undefined &&
+      !prev.spelled &&
+      prev.text.length >= 3 &&
+      lower.length > prev.text.length &&
+      lower.includes(prev.text.toLowerCase())
+    ) {
       out[out.length - 1] = item;
       continue;
     }

@@ -12,8 +12,34 @@
  *     (De Luca, Di Stefano, Da Silva, Du Plessis, La Rosa, Le Roux).
  */
 
-export const LOWERCASE_PARTICLES: ReadonlySet<string> = new Set(['van', 'von', 'der', 'den', 'ter', 'ten', 'het', 'bin', 'binti', 'bint', 'ibn']);
-export const CAPITAL_PARTICLES: ReadonlySet<string> = new Set(['de', 'di', 'da', 'del', 'della', 'dos', 'das', 'du', 'la', 'le', 'al', 'el', 'st']);
+export const LOWERCASE_PARTICLES: ReadonlySet<string> = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'ten',
+  'het',
+  'bin',
+  'binti',
+  'bint',
+  'ibn',
+]);
+export const CAPITAL_PARTICLES: ReadonlySet<string> = new Set([
+  'de',
+  'di',
+  'da',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'du',
+  'la',
+  'le',
+  'al',
+  'el',
+  'st',
+]);
 
 export function isParticle(word: string): boolean {
   const w = word.toLowerCase();
@@ -78,7 +104,11 @@ export function similarNames(a: string, b: string): boolean {
   const y = b.toLowerCase().replace(/[^a-z]/g, '');
   if (x.length === 0 || y.length === 0) return false;
   if (x === y) return true;
-  const sameStart = x[0] === y[0] || (/^[ck]/.test(x) && /^[ck]/.test(y)) || (x.startsWith('ph') && y.startsWith('f')) || (x.startsWith('f') && y.startsWith('ph'));
+  const sameStart =
+    x[0] === y[0] ||
+    (/^[ck]/.test(x) && /^[ck]/.test(y)) ||
+    (x.startsWith('ph') && y.startsWith('f')) ||
+    (x.startsWith('f') && y.startsWith('ph'));
   if (!sameStart) return false;
   if (x.slice(0, 2) === y.slice(0, 2)) return true;
   return editDistance(x, y) / Math.max(x.length, y.length) < 0.4;

@@ -122,13 +122,17 @@ describe('capture_name_au prompts and params', () => {
     expect(NAME_PROMPTS.elicit(2, { requireLastName: true })).toMatch(/spell your surname/);
     expect(NAME_PROMPTS.elicit(0, { requireLastName: false })).toBe('Can I get your name, please?');
     expect(NAME_PROMPTS.repair(2, { value: 'Jane Smith', fields: {} })).toMatch(/spell your surname/);
-    expect(NAME_PROMPTS.confirm({ value: "Liam O'Brien", fields: { first: 'Liam', last: "O'Brien" } }, 1)).toMatch(/O, apostrophe, B, R, I, E, N/);
+    expect(NAME_PROMPTS.confirm({ value: "Liam O'Brien", fields: { first: 'Liam', last: "O'Brien" } }, 1)).toMatch(
+      /O, apostrophe, B, R, I, E, N/,
+    );
     expect(spellOut('Smith-Jones')).toBe('S, M, I, T, H, hyphen, J, O, N, E, S');
   });
 
   test('require_last_name is validated and named in the error', () => {
     expect(() => captureNameAu.options({ require_last_name: 'no' }, 0)).toThrow(InvalidParamsError);
-    expect(() => captureNameAu.options({ require_last_name: 'no' }, 0)).toThrow(/params\.require_last_name must be "true" or "false", got "no"/);
+    expect(() => captureNameAu.options({ require_last_name: 'no' }, 0)).toThrow(
+      /params\.require_last_name must be "true" or "false", got "no"/,
+    );
     expect(captureNameAu.options({}, 0)).toEqual({ requireLastName: true });
   });
 });

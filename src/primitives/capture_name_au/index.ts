@@ -48,7 +48,10 @@ function readName(utterance: string, context: ReadContext<NameOptions>): Reading
   const pending =
     partial === undefined
       ? undefined
-      : { parts: { first: partial.first, middle: partial.middle, last: partial.last } as NameParts, ask: partial.ask as NameAsk | undefined };
+      : {
+          parts: { first: partial.first, middle: partial.middle, last: partial.last } as NameParts,
+          ask: partial.ask as NameAsk | undefined,
+        };
   const reading = toReading(extractName(utterance, context.options, pending));
   if (reading.kind === 'none' && pending?.ask !== undefined && reading.prompt === undefined) {
     return { ...reading, prompt: `Sorry, I missed that. ${askPrompt(pending.ask, pending.parts)}` };
@@ -65,7 +68,9 @@ function toReading(extraction: NameExtraction): Reading {
     case 'ambiguous':
       return { kind: 'ambiguous', reason: extraction.reason, prompt: extraction.spell === true ? SPELL_PROMPT : AMBIGUOUS_PROMPT };
     case 'none':
-      return extraction.nonAnswer ? { kind: 'none', reason: extraction.reason, prompt: NON_ANSWER_PROMPT } : { kind: 'none', reason: extraction.reason };
+      return extraction.nonAnswer
+        ? { kind: 'none', reason: extraction.reason, prompt: NON_ANSWER_PROMPT }
+        : { kind: 'none', reason: extraction.reason };
   }
 }
 

@@ -21,7 +21,29 @@ export interface Modifier {
 }
 
 /** Letter names safe after "with a"/"without an": "with a why", "without an aitch". */
-const NAMED_LETTERS: ReadonlySet<string> = new Set(['aitch', 'haitch', 'why', 'zed', 'kay', 'jay', 'ell', 'el', 'em', 'en', 'ess', 'ee', 'ef', 'eff', 'vee', 'pee', 'dee', 'gee', 'tee', 'ex', 'cee']);
+const NAMED_LETTERS: ReadonlySet<string> = new Set([
+  'aitch',
+  'haitch',
+  'why',
+  'zed',
+  'kay',
+  'jay',
+  'ell',
+  'el',
+  'em',
+  'en',
+  'ess',
+  'ee',
+  'ef',
+  'eff',
+  'vee',
+  'pee',
+  'dee',
+  'gee',
+  'tee',
+  'ex',
+  'cee',
+]);
 const ONE_WORDS: ReadonlySet<string> = new Set(['one', 'single', '1']);
 const TWO_WORDS: ReadonlySet<string> = new Set(['two', 'double', '2']);
 /** "with an E on the end", "with a Y at the end". */
@@ -151,7 +173,9 @@ export function applyModifier(text: string, modifier: Modifier): Applied {
       // "Sarah without an H": the letter is dropped; at the end first, else where it is said once.
       if (word.endsWith(letters) && word.length > 2) return { kind: 'spelled', text: word.slice(0, -1) };
       const at = word.indexOf(letters);
-      return at > 0 && at === word.lastIndexOf(letters) ? { kind: 'spelled', text: word.slice(0, at) + word.slice(at + 1) } : { kind: 'uncertain' };
+      return at > 0 && at === word.lastIndexOf(letters)
+        ? { kind: 'spelled', text: word.slice(0, at) + word.slice(at + 1) }
+        : { kind: 'uncertain' };
     }
     case 'double': {
       if (word.includes(letters + letters)) return { kind: 'spelled', text: word };
@@ -209,6 +233,9 @@ function pick(candidates: readonly Candidate[]): Applied {
   if (candidates.length === 0) return { kind: 'uncertain' };
   const best = [...candidates].sort((x, y) => x.cost - y.cost || y.spanEnd - x.spanEnd || y.span - x.span || x.text.length - y.text.length);
   const top = best[0];
-  const rivals = best.filter((c) => c.cost === top.cost && c.spanEnd === top.spanEnd && c.span === top.span && c.text.length === top.text.length && c.text !== top.text);
+  const rivals = best.filter(
+    (c) =>
+      c.cost === top.cost && c.spanEnd === top.spanEnd && c.span === top.span && c.text.length === top.text.length && c.text !== top.text,
+  );
   return rivals.length > 0 ? { kind: 'uncertain' } : { kind: 'spelled', text: top.text };
 }

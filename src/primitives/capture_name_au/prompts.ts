@@ -15,12 +15,13 @@ export function askPrompt(ask: NameAsk, parts: NameParts): string {
 }
 
 export const AMBIGUOUS_PROMPT = 'Sorry, I think I heard more than one name. Could you tell me just your own full name?';
-export const SPELL_PROMPT = "Sorry, I want to get the spelling right. Could you spell your name for me, letter by letter?";
+export const SPELL_PROMPT = 'Sorry, I want to get the spelling right. Could you spell your name for me, letter by letter?';
 export const NON_ANSWER_PROMPT = "No worries, it's just so we know who we're speaking with. Could I get your full name?";
 
 export const NAME_PROMPTS: CapturePrompts<NameOptions> = {
   elicit(retryCount, options) {
-    if (options?.requireLastName === false) return retryCount === 0 ? 'Can I get your name, please?' : "Sorry, I didn't catch that. What's your name?";
+    if (options?.requireLastName === false)
+      return retryCount === 0 ? 'Can I get your name, please?' : "Sorry, I didn't catch that. What's your name?";
     if (retryCount === 0) return 'Can I get your full name, please?';
     if (retryCount === 1) return "Sorry, I didn't catch that. What's your first name and surname?";
     return 'Could you tell me your first name, and then spell your surname for me, letter by letter?';

@@ -122,15 +122,18 @@ export function extractNumber(text: string, options: ExtractOptions = {}): Numbe
   }
 
   if (ambiguity !== undefined) return ambiguity;
-  if (vague !== undefined) return { kind: 'ambiguous', reason: 'a vague amount, not a number', ask: { type: 'exact', said: vague.vague ?? '' } };
+  if (vague !== undefined)
+    return { kind: 'ambiguous', reason: 'a vague amount, not a number', ask: { type: 'exact', said: vague.vague ?? '' } };
   if (current === undefined || !current.spoken) return { kind: 'none', reason: 'no number heard' };
   const { reading, value } = current;
   const canonical = formatDecimal(value);
-  if (reading.vague !== undefined) return { kind: 'ambiguous', reason: 'a vague amount, not a number', ask: { type: 'exact', said: reading.vague } };
+  if (reading.vague !== undefined)
+    return { kind: 'ambiguous', reason: 'a vague amount, not a number', ask: { type: 'exact', said: reading.vague } };
   if (reading.bound !== undefined) {
     return { kind: 'ambiguous', reason: 'a bound, not an exact number', ask: { type: 'exact', said: `${reading.bound} ${canonical}` } };
   }
-  if (reading.approximate) return { kind: 'ambiguous', reason: 'an estimate, not an exact number', ask: { type: 'approximate', value: canonical } };
+  if (reading.approximate)
+    return { kind: 'ambiguous', reason: 'an estimate, not an exact number', ask: { type: 'approximate', value: canonical } };
   if (reading.inexact) return { kind: 'none', reason: 'a fraction with no exact decimal', ask: 'decimal' };
   return reading.unit === undefined ? { kind: 'value', value: canonical } : { kind: 'value', value: canonical, unit: reading.unit };
 }
@@ -200,7 +203,15 @@ function phraseBefore(words: readonly string[], end: number, phrases: ReadonlyAr
 }
 
 /** Words that may sit between a number and what qualifies it: "fifty bucks or so", "twenty people max". */
-const BETWEEN_NUMBER_AND_QUALIFIER: ReadonlySet<string> = new Set([...Object.keys(UNIT_WORDS), 'people', 'of', 'them', 'times', 'years', 'items']);
+const BETWEEN_NUMBER_AND_QUALIFIER: ReadonlySet<string> = new Set([
+  ...Object.keys(UNIT_WORDS),
+  'people',
+  'of',
+  'them',
+  'times',
+  'years',
+  'items',
+]);
 
 function phraseAfter(words: readonly string[], start: number, phrases: ReadonlyArray<readonly string[]>): string | undefined {
   const skip = BETWEEN_NUMBER_AND_QUALIFIER.has(words[start] ?? '');
@@ -235,7 +246,13 @@ function readSegment(said: readonly string[]): SegmentReading {
   const heard = joinMoney(words, mentions);
   mentions = heard.map((h) => h.mention);
 
-  const vague = words.find((w, i) => VAGUE_WORDS.has(w) || /^\d+s$/.test(w) || (w === 'lot' && words[i - 1] === 'a') || (w === 'bit' && words[i - 1] === 'a' && mentions.length === 0));
+  const vague = words.find(
+    (w, i) =>
+      VAGUE_WORDS.has(w) ||
+      /^\d+s$/.test(w) ||
+      (w === 'lot' && words[i - 1] === 'a') ||
+      (w === 'bit' && words[i - 1] === 'a' && mentions.length === 0),
+  );
   if (vague !== undefined) reading.vague = vague;
   if (mentions.length === 0 && (words.some((w) => ZERO_WORDS.has(w)) || ZERO_PHRASES.test(words.join(' ')))) {
     reading.values.push(decimalOf(0));
@@ -289,7 +306,12 @@ function joinMoney(words: readonly string[], mentions: readonly NumberMention[])
       const gap = words.slice(m.end + 1, next.start);
       const cents = next.value.units;
       const followed = words[next.end];
-      if ((gap.length === 0 || (gap.length === 1 && gap[0] === 'and')) && cents > 0n && cents < 100n && (followed === undefined || followed === 'cents' || followed === 'cent')) {
+      if (
+        (gap.length === 0 || (gap.length === 1 && gap[0] === 'and')) &&
+        cents > 0n &&
+        cents < 100n &&
+        (followed === undefined || followed === 'cents' || followed === 'cent')
+      ) {
         out.push({ mention: { ...m, value: addDecimal(m.value, { units: cents, scale: 2 }), end: next.end }, unit: 'dollars' });
         k++;
         continue;

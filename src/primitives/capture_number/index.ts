@@ -53,7 +53,11 @@ function answerToEstimate(approx: string, utterance: string, extraction: NumberE
   const { polarity, remainder } = readPolarity(utterance);
   if (polarity !== 'affirm') return undefined;
   const rest = remainder.length > 0 ? extractNumber(remainder) : undefined;
-  if (rest === undefined || rest.kind === 'none' || (rest.kind === 'ambiguous' && rest.ask.type === 'approximate' && rest.ask.value === approx)) {
+  if (
+    rest === undefined ||
+    rest.kind === 'none' ||
+    (rest.kind === 'ambiguous' && rest.ask.type === 'approximate' && rest.ask.value === approx)
+  ) {
     return { kind: 'value', value: approx, fields: {} };
   }
   return undefined;

@@ -169,7 +169,8 @@ export const PRONOUN_BEFORE: ReadonlySet<string> = new Set([
 export const ZERO_WORDS: ReadonlySet<string> = new Set(['none', 'nil', 'nothing', 'zip', 'zilch', 'nada']);
 
 /** "we don't have any", "no kids": nothing, said without a number word. */
-export const ZERO_PHRASES = /\b(?:(?:do not|don't|dont|haven't|havent|have not|didn't|never had) (?:have |got )?any|not any|not a single one|no (?!(?:thanks|worries|dramas|problems|probs|idea|clue|way|more|less|fewer|one)\b)[a-z]+(?:s|ren|ple))$/;
+export const ZERO_PHRASES =
+  /\b(?:(?:do not|don't|dont|haven't|havent|have not|didn't|never had) (?:have |got )?any|not any|not a single one|no (?!(?:thanks|worries|dramas|problems|probs|idea|clue|way|more|less|fewer|one)\b)[a-z]+(?:s|ren|ple))$/;
 
 /** Said after a number to take it back within one breath: "twenty, no, thirty"; "make that thirty". */
 export const INLINE_CORRECTIONS: ReadonlyArray<readonly string[]> = [['make', 'that'], ['make', 'it'], ['no'], ['nah'], ['nope'], ['wait']];

@@ -46,7 +46,8 @@ export function replaceGroup(digits: string, said: string, position: Position | 
     // Shape first: only the places that remain are validated.
     if (!hasCompleteShape(result)) return;
     const where: Position = start === 0 ? 'start' : end === digits.length ? 'end' : 'middle';
-    if (!options.some((o) => o.result === result)) options.push({ position: where, result, distance: distance(digits.slice(start, end), said) });
+    if (!options.some((o) => o.result === result))
+      options.push({ position: where, result, distance: distance(digits.slice(start, end), said) });
   };
   if (position === 'end') add(digits.length - k, digits.length);
   else if (position === 'start') add(0, k);

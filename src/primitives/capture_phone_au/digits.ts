@@ -62,7 +62,8 @@ export function readDigitSegments(text: string): SegmentDigits[] {
     .filter((piece) => piece.length > 0)
     .join(` ${PAUSE} `);
   // "0412-345-678", "0412.345.678", "04/1234/5678": separators inside figures
-  if (normalised.includes('-') || normalised.includes('.') || normalised.includes('/')) normalised = normalised.replace(/(\d)[-./](?=\d)/g, '$1 ');
+  if (normalised.includes('-') || normalised.includes('.') || normalised.includes('/'))
+    normalised = normalised.replace(/(\d)[-./](?=\d)/g, '$1 ');
   if (normalised.includes('+')) normalised = normalised.replace(/\+(?=\d)/g, '+ ');
   // "twenty-two"
   if (normalised.includes('-')) normalised = normalised.replace(/([a-z])-(?=[a-z])/g, '$1 ');
@@ -213,7 +214,12 @@ function toItems(words: readonly string[]): Item[] {
     }
     if (isTensWord(w)) {
       const unit = next !== undefined && isUnitValue(next) && UNIT_VALUES[next] > 0 ? String(UNIT_VALUES[next]) : undefined;
-      items.push({ kind: 'digits', digits: TENS_WORDS[w] + (unit ?? '0'), said: unit === undefined ? w : `${w} ${next}`, strength: 'strong' });
+      items.push({
+        kind: 'digits',
+        digits: TENS_WORDS[w] + (unit ?? '0'),
+        said: unit === undefined ? w : `${w} ${next}`,
+        strength: 'strong',
+      });
       if (unit !== undefined) i++;
       continue;
     }
@@ -286,7 +292,10 @@ function toCluster(run: readonly Item[], before: readonly string[]): Cluster | u
   const first = certain.indexOf(true);
   const last = certain.lastIndexOf(true);
   if (first < 0) return undefined;
-  const core = digits.slice(first, last + 1).map((d) => d.digits).join('');
+  const core = digits
+    .slice(first, last + 1)
+    .map((d) => d.digits)
+    .join('');
   const lead = digits.slice(0, first).map((d) => d.digits);
   const trail = digits.slice(last + 1).map((d) => d.digits);
   const variants: string[] = [];

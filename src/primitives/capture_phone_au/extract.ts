@@ -142,7 +142,8 @@ export function extractPhone(text: string, previous?: Phone): PhoneExtraction {
       if (completed?.kind === 'valid') return { kind: 'value', phone: completed.phone };
       return { kind: 'partial', digits: current.digits, need: 'area' };
     }
-    if (interpretation.kind === 'incomplete' && current.digits.length >= 2) return { kind: 'partial', digits: current.digits, need: 'rest' };
+    if (interpretation.kind === 'incomplete' && current.digits.length >= 2)
+      return { kind: 'partial', digits: current.digits, need: 'rest' };
     return { kind: 'none', reason: 'the number heard is not a valid Australian number', problem: 'invalid' };
   }
   if (problem !== undefined) return noneFor(problem.interpretation);
@@ -278,7 +279,9 @@ function mergeRuns(readings: Reading[]): Reading[] {
     if (gap.length > 6 || gap.some((w) => BREAKING_WORDS.has(w))) continue;
     // "9876 5432, area code oh two": the area code said after the number.
     const areaAfter = /\barea code(?: is|'s)?$/.test(gap.join(' '));
-    const merged = interpret(areaAfter ? joinClusters({ ...b.cluster, before: a.cluster.before }, a.cluster) : joinClusters(a.cluster, b.cluster));
+    const merged = interpret(
+      areaAfter ? joinClusters({ ...b.cluster, before: a.cluster.before }, a.cluster) : joinClusters(a.cluster, b.cluster),
+    );
     if (merged.interpretation.kind !== 'valid') continue;
     out.splice(i, 2, merged);
     i--;

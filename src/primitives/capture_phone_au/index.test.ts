@@ -20,7 +20,12 @@ function play(steps: readonly Step[]): string[] {
 
 describe('capture_phone_au on the objective state machine', () => {
   test('single shot: captured, read back and confirmed, with type and national format', () => {
-    const { outcome } = runTurn(capturePhoneAu, undefined, { transcription: 'oh four nine one five seven oh one five six', confirmation: 'yep', confidence: 0.9 }, undefined);
+    const { outcome } = runTurn(
+      capturePhoneAu,
+      undefined,
+      { transcription: 'oh four nine one five seven oh one five six', confirmation: 'yep', confidence: 0.9 },
+      undefined,
+    );
     expect(outcome).toMatchObject({
       state: 'completed',
       value: '+61491570156',
@@ -67,7 +72,9 @@ describe('capture_phone_au on the objective state machine', () => {
       [{ transcription: 'my mobile is 0491 570 156 or the home phone 02 5550 1234' }, 'eliciting', '', 'AMBIGUOUS'],
       [{ transcription: 'the mobile' }, 'confirming', '+61491570156'],
     ]);
-    expect(prompt).toBe('I heard oh four nine one, five seven oh, one five six and oh two, five five five oh, one two three four. Which number should I use?');
+    expect(prompt).toBe(
+      'I heard oh four nine one, five seven oh, one five six and oh two, five five five oh, one two three four. Which number should I use?',
+    );
   });
 
   test('one number and another that cannot be used: asked, and a yes takes the good one', () => {

@@ -52,7 +52,7 @@ export function interpretDigits(said: string, international: boolean): Interpret
   if (!international && /^0011\d{5,}$/.test(digits)) return interpretDigits(digits.slice(4), true);
   // "double oh six one …": the 00 prefix used outside Australia, with our own country code.
   if (!international && /^0061\d{8,10}$/.test(digits)) return interpretDigits(digits.slice(2), true);
-  if (international || (/^61[2-478]\d{8}$/.test(digits) || /^610[2-478]\d{8}$/.test(digits))) {
+  if (international || /^61[2-478]\d{8}$/.test(digits) || /^610[2-478]\d{8}$/.test(digits)) {
     if (!digits.startsWith('61')) return { kind: 'foreign', digits };
     // "+61 0412 …": the trunk 0 is dropped after the country code.
     const national = digits.slice(2).replace(/^0/, '');

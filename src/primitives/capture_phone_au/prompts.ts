@@ -1,4 +1,4 @@
-import type { Captured, CapturePrompts } from '../objective/capture-spec';
+import type { CapturePrompts } from '../objective/capture-spec';
 import type { Position } from './digits';
 import { groupBoundaries, nationalDigits } from './numbering';
 
@@ -58,9 +58,11 @@ export const PROBLEM_PROMPTS = {
   emergency: "If this is an emergency, please hang up and call triple zero. Otherwise, what's the best number to reach you on?",
   premium: "Sorry, I can't take a 19 number. Could you give me a mobile or landline number instead?",
   foreign: 'Sorry, I can only take an Australian number. Could you give me an Australian mobile or landline?',
-  'too-long': 'Sorry, I think I heard too many digits. Could you say it again in groups, like oh four one two, three four five, six seven eight?',
+  'too-long':
+    'Sorry, I think I heard too many digits. Could you say it again in groups, like oh four one two, three four five, six seven eight?',
   'no-trunk': 'Sorry, I think I missed the start. Could you say the whole number again, starting with the oh?',
-  invalid: "Sorry, that doesn't sound like an Australian phone number. Could you say it again, in groups, like oh four one two, three four five, six seven eight?",
+  invalid:
+    "Sorry, that doesn't sound like an Australian phone number. Could you say it again, in groups, like oh four one two, three four five, six seven eight?",
 } as const;
 
 export const PHONE_PROMPTS: CapturePrompts = {

@@ -134,7 +134,11 @@ describe('capture_time_au reads', () => {
   });
 
   test('a part of the day alone waits for the time', () => {
-    expect(read('sometime in the morning')).toEqual({ kind: 'partial', partial: { daypart: 'morning' }, prompt: 'Sure. What time in the morning?' });
+    expect(read('sometime in the morning')).toEqual({
+      kind: 'partial',
+      partial: { daypart: 'morning' },
+      prompt: 'Sure. What time in the morning?',
+    });
     expect(valueOf(read('9', { daypart: 'morning' }))).toBe('09:00');
     expect(valueOf(read('half past 4', { daypart: 'afternoon' }))).toBe('16:30');
   });

@@ -27,7 +27,11 @@ export function toReading(part: TimePart, options: WhenOptions): Reading {
     }
     case 'missing':
       if (part.dayPart !== undefined) {
-        return { kind: 'partial', partial: { daypart: part.dayPart }, prompt: `Sure. What time in the ${part.dayPart === 'night' ? 'evening' : part.dayPart}?` };
+        return {
+          kind: 'partial',
+          partial: { daypart: part.dayPart },
+          prompt: `Sure. What time in the ${part.dayPart === 'night' ? 'evening' : part.dayPart}?`,
+        };
       }
       return { kind: 'none', reason: 'no time heard' };
     case 'ask':

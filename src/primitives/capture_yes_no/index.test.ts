@@ -221,7 +221,9 @@ describe('capture_yes_no on the objective state machine', () => {
   });
 
   test('a request to repeat is answered with the question', () => {
-    play([[{ transcription: 'sorry what was the question' }, 'eliciting', '', /^Sure\. Do you want a reminder text\?$/]], { question: Q.reminder });
+    play([[{ transcription: 'sorry what was the question' }, 'eliciting', '', /^Sure\. Do you want a reminder text\?$/]], {
+      question: Q.reminder,
+    });
   });
 
   test('a bare "yes" to "do you mind…?" is asked about, and the next answer is read as an answer to that', () => {

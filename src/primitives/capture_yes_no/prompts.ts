@@ -52,7 +52,7 @@ export function yesNoPrompts(question: string | undefined) {
       return 'Sorry, I heard a yes and a no there. Which one is it?';
     },
     hedged(): string {
-      return "I can only note down a yes or a no here. So is it a yes, or a no?";
+      return 'I can only note down a yes or a no here. So is it a yes, or a no?';
     },
     /** "Yes" to "Do you mind…?": ask in a way where yes can only mean one thing. */
     consent(): string {

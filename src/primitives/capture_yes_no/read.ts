@@ -14,8 +14,7 @@ import { FUNCTION_WORDS, STATEMENT_WORDS, stem, type QuestionFrame } from './que
  *   none           nothing that answers
  */
 export type YesNoReading =
-  | { kind: 'yes' | 'no' }
-  | { kind: 'unclear' | 'repeat' | 'question' | 'conflict' | 'hedged' | 'undecided' | 'none' };
+  { kind: 'yes' | 'no' } | { kind: 'unclear' | 'repeat' | 'question' | 'conflict' | 'hedged' | 'undecided' | 'none' };
 
 /** Echo answers that answer the auxiliary of "Do you mind…?" / "Would you mind…?" ("I do" = I mind). */
 const MIND_AUXILIARIES = new Set(['do', 'would']);
@@ -86,7 +85,19 @@ export function signFor(cue: Cue, frame: QuestionFrame, absence: Sign = null): S
  * "Is the shop open?", "it's disconnected" to "Is the phone connected?" (un-,
  * in-, dis-, non- before the question's own word) is a no; "it's not empty" a yes.
  */
-const ABSENT: ReadonlySet<string> = new Set(['nobody', "nobody's", 'noone', "noone's", 'no one', "no one's", 'nothing', "nothing's", 'none', 'nowhere', "there's no"]);
+const ABSENT: ReadonlySet<string> = new Set([
+  'nobody',
+  "nobody's",
+  'noone',
+  "noone's",
+  'no one',
+  "no one's",
+  'nothing',
+  "nothing's",
+  'none',
+  'nowhere',
+  "there's no",
+]);
 
 function isAbsence(cue: Cue): boolean {
   return cue.kind === 'other' && (ABSENT.has(cue.text) || cue.text.startsWith('no '));
@@ -94,20 +105,64 @@ function isAbsence(cue: Cue): boolean {
 
 /** Troubles an answer may deny ("nothing wrong", "no damage"), which answer only a question about troubles. */
 const TROUBLE_WORDS: ReadonlySet<string> = new Set([
-  'wrong', 'problem', 'problems', 'issue', 'issues', 'broken', 'bad', 'damage', 'damaged', 'missing', 'hurt', 'injured', 'injury',
-  'injuries', 'stolen', 'lost', 'faulty', 'fault', 'worry', 'worries', 'trouble', 'concern', 'concerns', 'dangerous', 'unsafe', 'sick',
-  'ill', 'pain', 'leak', 'leaking', 'harm', 'harmed',
+  'wrong',
+  'problem',
+  'problems',
+  'issue',
+  'issues',
+  'broken',
+  'bad',
+  'damage',
+  'damaged',
+  'missing',
+  'hurt',
+  'injured',
+  'injury',
+  'injuries',
+  'stolen',
+  'lost',
+  'faulty',
+  'fault',
+  'worry',
+  'worries',
+  'trouble',
+  'concern',
+  'concerns',
+  'dangerous',
+  'unsafe',
+  'sick',
+  'ill',
+  'pain',
+  'leak',
+  'leaking',
+  'harm',
+  'harmed',
 ]);
 
 /** States and their opposites, as callers answer a question about one with the other. */
 const OPPOSITES: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
-  [['occupied', 'inhabited', 'tenanted', 'lived', 'living', 'full'], ['empty', 'vacant', 'unoccupied', 'uninhabited', 'untenanted']],
-  [['open', 'opened', 'unlocked'], ['closed', 'shut', 'locked']],
-  [['on', 'running', 'working', 'connected', 'operating'], ['off', 'broken', 'dead', 'disconnected', 'faulty']],
-  [['home', 'present'], ['out', 'away', 'absent']],
+  [
+    ['occupied', 'inhabited', 'tenanted', 'lived', 'living', 'full'],
+    ['empty', 'vacant', 'unoccupied', 'uninhabited', 'untenanted'],
+  ],
+  [
+    ['open', 'opened', 'unlocked'],
+    ['closed', 'shut', 'locked'],
+  ],
+  [
+    ['on', 'running', 'working', 'connected', 'operating'],
+    ['off', 'broken', 'dead', 'disconnected', 'faulty'],
+  ],
+  [
+    ['home', 'present'],
+    ['out', 'away', 'absent'],
+  ],
   [['alive'], ['dead', 'deceased']],
   [['married'], ['single', 'divorced', 'separated', 'widowed']],
-  [['available', 'free'], ['busy', 'booked', 'taken', 'unavailable']],
+  [
+    ['available', 'free'],
+    ['busy', 'booked', 'taken', 'unavailable'],
+  ],
   [['paid'], ['unpaid', 'owing', 'overdue', 'outstanding']],
   [['awake'], ['asleep']],
   [['safe'], ['unsafe', 'dangerous']],
@@ -193,7 +248,9 @@ export function absenceSign(cues: readonly Cue[], frame: QuestionFrame): Sign {
   if (frame.text === undefined || frame.mind || frame.permission) return '?';
   // "Is the car OK?", "Is everything alright?": whether all is well.
   const wellbeing = frame.wellbeing || [...frame.words].some((w) => WELL_WORDS.has(w));
-  const troubleDenied = cues.some((c) => (c.kind === 'other' && TROUBLE_WORDS.has(c.text)) || (isAbsence(c) && TROUBLE_WORDS.has(c.text.replace(/^no /, ''))));
+  const troubleDenied = cues.some(
+    (c) => (c.kind === 'other' && TROUBLE_WORDS.has(c.text)) || (isAbsence(c) && TROUBLE_WORDS.has(c.text.replace(/^no /, ''))),
+  );
   if (troubleDenied) {
     if ([...frame.words].some((w) => TROUBLE_WORDS.has(w))) return frame.negative ? '?' : '-';
     return wellbeing && !frame.negative ? '+' : '?';

@@ -11,7 +11,13 @@ const NOW = Date.parse('2026-11-26T09:00:00+11:00');
 describe.each([
   ['capture_email_au', 'jane at outlook dot com', 'jane@outlook.com', 'not outlook, optusnet', 'jane@optusnet.com.au'],
   ['capture_phone_au', '0491 570 156', '+61491570156', 'no the last three are 159', '+61491570159'],
-  ['capture_address_au', '40 smith street fitzroy vic 3065', '40 Smith Street, Fitzroy VIC 3065', 'no its 14 not 40', '14 Smith Street, Fitzroy VIC 3065'],
+  [
+    'capture_address_au',
+    '40 smith street fitzroy vic 3065',
+    '40 Smith Street, Fitzroy VIC 3065',
+    'no its 14 not 40',
+    '14 Smith Street, Fitzroy VIC 3065',
+  ],
   ['capture_name_au', 'jane lee', 'Jane Lee', 'not lee, leigh', 'Jane Leigh'],
   ['capture_date_au', 'the 12th of december', '2026-12-12', 'no, the 15th', '2026-12-15'],
   ['capture_time_au', '3pm', '15:00', 'no, 4', '16:00'],

@@ -151,6 +151,10 @@ describe('readTurnInput', () => {
   });
 
   test('blank text counts as absent', () => {
-    expect(readTurnInput({ transcription: '  ', confirmation: '' }, [], 't')).toEqual({ confidence: 1, transcription: undefined, confirmation: undefined });
+    expect(readTurnInput({ transcription: '  ', confirmation: '' }, [], 't')).toEqual({
+      confidence: 1,
+      transcription: undefined,
+      confirmation: undefined,
+    });
   });
 });

@@ -337,7 +337,7 @@ function parseAt(words: readonly string[], i: number): NumberMention | undefined
   let shape: NumberMention['shape'];
   let lastScale = 0n;
   let endsOnScale = false;
-  let form: NumberForm = 'cardinal';
+  const form: NumberForm = 'cardinal';
 
   const decimalFigure = /^\d*\.\d+$/.test(w) ? parseFigure(w) : undefined;
   if (decimalFigure !== undefined) {
@@ -372,7 +372,7 @@ function parseAt(words: readonly string[], i: number): NumberMention | undefined
     // "three quarters", "two thirds": a cardinal counting fractions
     const plural = FRACTION_PLURAL[words[end] ?? ''];
     const singular = integer.value === 1n && !endsOnScale ? FRACTION_SINGULAR[words[end] ?? ''] : undefined;
-    const denominator = lastScale === 0n && !endsOnScale ? plural ?? singular : undefined;
+    const denominator = lastScale === 0n && !endsOnScale ? (plural ?? singular) : undefined;
     if (denominator !== undefined) {
       const exact = divideExact(value, denominator);
       const m = mention(exact ?? value, i, end + 1, 'fraction', 'other');
@@ -493,7 +493,12 @@ function joinRun(run: readonly NumberMention[]): NumberMention | undefined {
     const previous = pieces[pieces.length - 1];
     if (previous !== undefined && m.start === previous.end + 1) pieces.push({ digits: '0', kind: 'oh', start: previous.end, end: m.start });
     const digits = m.value.units.toString();
-    pieces.push({ digits: m.shape === 'digit' ? digits : digits.padStart(2, '0'), kind: m.shape === 'digit' ? 'digit' : 'pair', start: m.start, end: m.end });
+    pieces.push({
+      digits: m.shape === 'digit' ? digits : digits.padStart(2, '0'),
+      kind: m.shape === 'digit' ? 'digit' : 'pair',
+      start: m.start,
+      end: m.end,
+    });
   }
   const allDigits = pieces.every((p) => p.kind !== 'pair');
   // "nineteen ninety nine", "two fifty", "nineteen oh five": a first group up to 19, then pairs.

@@ -278,7 +278,7 @@ const LEXICON: ReadonlyArray<readonly [string, CueKind]> = [
   ["don't think so", 'deny'],
   ['i think not', 'deny'],
   ["i don't believe so", 'deny'],
-  ["i hope not", 'deny'],
+  ['i hope not', 'deny'],
   ['i guess not', 'deny'],
   ['i suppose not', 'deny'],
   ["i'd say no", 'deny'],
@@ -511,7 +511,7 @@ const LEXICON: ReadonlyArray<readonly [string, CueKind]> = [
   ["i don't know", 'unclear'],
   ["don't know", 'unclear'],
   ['i do not know', 'unclear'],
-  ["i dunno", 'unclear'],
+  ['i dunno', 'unclear'],
   ['dunno', 'unclear'],
   ['no idea', 'unclear'],
   ['i have no idea', 'unclear'],
@@ -747,11 +747,39 @@ const LEXICON: ReadonlyArray<readonly [string, CueKind]> = [
  */
 const SUBJECTS = ['i', 'we', 'you', 'they', 'he', 'she', 'it', 'there', 'that', 'this'];
 const AUXILIARIES: ReadonlyArray<readonly [aux: string, forms: readonly string[], negated: readonly string[]]> = [
-  ['do', ['do', 'does', 'sure do', 'certainly do', 'definitely do', 'really do', 'still do', 'still does'], ["don't", 'do not', "doesn't", 'does not']],
+  [
+    'do',
+    ['do', 'does', 'sure do', 'certainly do', 'definitely do', 'really do', 'still do', 'still does'],
+    ["don't", 'do not', "doesn't", 'does not'],
+  ],
   ['did', ['did', 'sure did', 'certainly did', 'definitely did'], ["didn't", 'did not']],
-  ['be', ['am', 'is', 'are', 'sure am', 'sure is', 'sure are', 'certainly am', 'certainly is', 'certainly are', 'definitely am', 'definitely is', 'definitely are', 'still am', 'still is', 'still are'], ["isn't", "aren't", 'am not', 'is not', 'are not', 'still not']],
+  [
+    'be',
+    [
+      'am',
+      'is',
+      'are',
+      'sure am',
+      'sure is',
+      'sure are',
+      'certainly am',
+      'certainly is',
+      'certainly are',
+      'definitely am',
+      'definitely is',
+      'definitely are',
+      'still am',
+      'still is',
+      'still are',
+    ],
+    ["isn't", "aren't", 'am not', 'is not', 'are not', 'still not'],
+  ],
   ['was', ['was', 'were'], ["wasn't", "weren't", 'was not', 'were not']],
-  ['have', ['have', 'has', 'sure have', 'sure has', 'certainly have', 'definitely have', 'still have', 'still has'], ["haven't", "hasn't", 'have not', 'has not', 'still have not', "still haven't"]],
+  [
+    'have',
+    ['have', 'has', 'sure have', 'sure has', 'certainly have', 'definitely have', 'still have', 'still has'],
+    ["haven't", "hasn't", 'have not', 'has not', 'still have not', "still haven't"],
+  ],
   ['will', ['will', 'sure will', 'certainly will', 'definitely will'], ["won't", 'will not']],
   ['would', ['would', 'certainly would', 'definitely would'], ["wouldn't", 'would not']],
   ['can', ['can', 'sure can', 'certainly can', 'could'], ["can't", 'cannot', 'can not', "couldn't", 'could not']],
@@ -799,10 +827,9 @@ interface LexiconEntry {
 }
 
 /** Longest phrases first, so that "no worries" is read before "no" and "i don't know" before "i don't". */
-const ENTRIES: readonly LexiconEntry[] = [
-  ...LEXICON.map(([phrase, kind]) => ({ words: phrase.split(' '), kind })),
-  ...ECHOES,
-].sort((a, b) => b.words.length - a.words.length);
+const ENTRIES: readonly LexiconEntry[] = [...LEXICON.map(([phrase, kind]) => ({ words: phrase.split(' '), kind })), ...ECHOES].sort(
+  (a, b) => b.words.length - a.words.length,
+);
 
 const FIRST_WORDS = new Map<string, LexiconEntry[]>();
 for (const entry of ENTRIES) {
@@ -949,7 +976,19 @@ const MARKERS = new Set<CueKind>(['marker-yes', 'marker-no']);
 /** Plain answers: against a marker of the other sign they contradict it ("no yes", "yeah nope"). */
 const PLAIN = new Set(['yes', 'yep', 'yup', 'yess', 'yeap', 'aye', 'affirmative', 'nope', 'nup', 'nuh', 'negative']);
 /** Conditions that qualify the answer wherever they stand. */
-const CONDITIONALS = new Set(['if', 'only if', 'only', 'unless', 'as long as', 'so long as', 'provided', 'providing', 'except', 'apart from', 'just not']);
+const CONDITIONALS = new Set([
+  'if',
+  'only if',
+  'only',
+  'unless',
+  'as long as',
+  'so long as',
+  'provided',
+  'providing',
+  'except',
+  'apart from',
+  'just not',
+]);
 /** Acceptance that, after a no, is a polite refusal. */
 const ACCEPTANCE = new Set<CueKind>(['settled', 'self-ok']);
 

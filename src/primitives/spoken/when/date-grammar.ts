@@ -122,7 +122,16 @@ function fromResult(r: DateMatch, text: string, today: CivilDate): HeardDate | u
     if (kind === 'invalid-day') return { invalid: `there is no ${speakDay(Number(a))}`, start, end };
     if (kind === 'nth-weekday') {
       const [month, offset] = [Number(tag.split(':')[3]), Number(tag.split(':')[4])];
-      return { nthWeekday: { n: Number(a), weekday: Number(b), month: month === 0 ? undefined : month, monthOffset: month === 0 ? offset : undefined }, start, end };
+      return {
+        nthWeekday: {
+          n: Number(a),
+          weekday: Number(b),
+          month: month === 0 ? undefined : month,
+          monthOffset: month === 0 ? offset : undefined,
+        },
+        start,
+        end,
+      };
     }
     if (kind === 'named') return { named: a, start, end };
     if (kind === 'relative') return { exact: addMonths(addDays(today, Number(a)), Number(b)), start, end };
@@ -130,12 +139,27 @@ function fromResult(r: DateMatch, text: string, today: CivilDate): HeardDate | u
     if (kind === 'day-month') {
       const weekday = c.isCertain('weekday') ? (c.get('weekday') ?? undefined) : undefined;
       const year = c.isCertain('year') ? (c.get('year') ?? undefined) : undefined;
-      return { day: c.get('day') ?? undefined, month: c.get('month') ?? undefined, year, weekday, weekdayRule: weekday === undefined ? undefined : 'bare', start, end };
+      return {
+        day: c.get('day') ?? undefined,
+        month: c.get('month') ?? undefined,
+        year,
+        weekday,
+        weekdayRule: weekday === undefined ? undefined : 'bare',
+        start,
+        end,
+      };
     }
     if (kind === 'month-offset') return { day: c.get('day') ?? undefined, monthOffset: Number(a), start, end };
     if (kind === 'numeric-ordinals') {
       const year = c.isCertain('year') ? (c.get('year') ?? undefined) : undefined;
-      return { day: c.get('day') ?? undefined, month: c.get('month') ?? undefined, year, twoDigitYear: year !== undefined && year < 100, start, end };
+      return {
+        day: c.get('day') ?? undefined,
+        month: c.get('month') ?? undefined,
+        year,
+        twoDigitYear: year !== undefined && year < 100,
+        start,
+        end,
+      };
     }
   }
   // chrono's weekday match starts with "on": the words before it are what qualify the day.
@@ -156,15 +180,27 @@ function fromResult(r: DateMatch, text: string, today: CivilDate): HeardDate | u
   if (c.isCertain('day') && !c.isCertain('month')) {
     // "the 5th", or "Friday the 12th" (chrono merges the weekday into our day, dropping our tag)
     const weekday = c.isCertain('weekday') ? (c.get('weekday') ?? undefined) : undefined;
-    return { day: c.get('day') ?? undefined, weekday, weekdayRule: weekday === undefined ? undefined : weekdayRule(said, before, after).rule, start, end };
+    return {
+      day: c.get('day') ?? undefined,
+      weekday,
+      weekdayRule: weekday === undefined ? undefined : weekdayRule(said, before, after).rule,
+      start,
+      end,
+    };
   }
   if (c.isCertain('weekday') && !c.isCertain('day')) {
     const weekday = c.get('weekday') ?? 0;
     // "sat", "sun", "mon", "wed" alone are more often words than days.
-    if (/^(sat|sun|mon|wed)$/.test(said) && !/\b(on|this|next|last|every|till|until|by)$/.test(before) && !/^(at|the|\d|,|morning|afternoon|evening|night)/.test(after) && text.trim() !== said) {
+    if (
+      /^(sat|sun|mon|wed)$/.test(said) &&
+      !/\b(on|this|next|last|every|till|until|by)$/.test(before) &&
+      !/^(at|the|\d|,|morning|afternoon|evening|night)/.test(after) &&
+      text.trim() !== said
+    ) {
       return undefined;
     }
-    if (/\b(every|each)$/.test(before)) return { vague: { what: 'other', reason: `"every ${WEEKDAY_NAMES[weekday]}" is not one date` }, start, end };
+    if (/\b(every|each)$/.test(before))
+      return { vague: { what: 'other', reason: `"every ${WEEKDAY_NAMES[weekday]}" is not one date` }, start, end };
     const { rule, weeksAfter } = weekdayRule(said, before, after);
     return { weekday, weekdayRule: rule, weeksAfter, start, end };
   }
@@ -178,7 +214,16 @@ function fromResult(r: DateMatch, text: string, today: CivilDate): HeardDate | u
     const year = y ? (c.get('year') ?? undefined) : undefined;
     const twoDigitYear = year !== undefined && /(?:^|[^\d])\d{2}$/.test(said);
     const weekday = c.isCertain('weekday') ? (c.get('weekday') ?? undefined) : undefined;
-    return { year, twoDigitYear, month: c.get('month') ?? undefined, day: c.get('day') ?? undefined, weekday, weekdayRule: weekday === undefined ? undefined : 'bare', start, end };
+    return {
+      year,
+      twoDigitYear,
+      month: c.get('month') ?? undefined,
+      day: c.get('day') ?? undefined,
+      weekday,
+      weekdayRule: weekday === undefined ? undefined : 'bare',
+      start,
+      end,
+    };
   }
   if (m) {
     // "may" on its own is more often the verb.
@@ -199,17 +244,23 @@ function weekdayRule(said: string, before: string, after: string): { rule: Weekd
   // The unanchored tests below run only when the words they look for are there (most weekdays are said bare).
   let weeksAfter = 0;
   // "a week on Friday", "a fortnight from Tuesday", "2 weeks after Monday"
-  const lead = before.includes('week') || before.includes('fortnight') ? /\b(a|an|\d+) (weeks?|fortnights?) (?:on|from|after)$/.exec(before) : null;
+  const lead =
+    before.includes('week') || before.includes('fortnight') ? /\b(a|an|\d+) (weeks?|fortnights?) (?:on|from|after)$/.exec(before) : null;
   if (lead !== null) weeksAfter = (lead[1] === 'a' || lead[1] === 'an' ? 1 : Number(lead[1])) * (lead[2].startsWith('fortnight') ? 2 : 1);
   // "Tuesday week", "Tuesday fortnight", "the Tuesday after next"
   if (/^(week|fortnight|after next)\b/.test(after) && !/^week (?:on|from)\b/.test(after)) weeksAfter = /^fortnight/.test(after) ? 2 : 1;
   if (weeksAfter > 0) return { rule: 'coming', weeksAfter };
   const saidWeek = said.includes('week');
-  if ((saidWeek && /\b(next|following) week\b/.test(said)) || /^(?:of )?(next|the following) week\b/.test(after)) return { rule: 'next-week', weeksAfter };
+  if ((saidWeek && /\b(next|following) week\b/.test(said)) || /^(?:of )?(next|the following) week\b/.test(after))
+    return { rule: 'next-week', weeksAfter };
   if ((saidWeek && /\bthis week\b/.test(said)) || /^(?:of )?this week\b/.test(after)) return { rule: 'this-week', weeksAfter };
   if ((saidWeek && /\blast week\b/.test(said)) || /^(?:of )?last week\b/.test(after)) return { rule: 'last-week', weeksAfter };
-  if ((before.endsWith('coming') && /\b(this coming|coming|upcoming)$/.test(before)) || /^coming\b/.test(after)) return { rule: 'coming', weeksAfter };
-  if (/^(just gone|gone|just past)\b/.test(after) || ((before.endsWith('past') || before.endsWith('gone')) && /\b(this past|the past|just gone)$/.test(before))) {
+  if ((before.endsWith('coming') && /\b(this coming|coming|upcoming)$/.test(before)) || /^coming\b/.test(after))
+    return { rule: 'coming', weeksAfter };
+  if (
+    /^(just gone|gone|just past)\b/.test(after) ||
+    ((before.endsWith('past') || before.endsWith('gone')) && /\b(this past|the past|just gone)$/.test(before))
+  ) {
     return { rule: 'gone', weeksAfter };
   }
   if (/^(?:on )?(last|past)\b/.test(said)) return { rule: 'last', weeksAfter };

@@ -68,7 +68,8 @@ const NTH_WEEKDAY_PATTERN = new RegExp(
   `\\b(?:the )?(1st|2nd|3rd|4th|last) (${WEEKDAY_NAMES.join('|')}) (?:in|of) (?:(${MONTH_PATTERN})|(this|next|last|the) month)\\b`,
 );
 
-const reading = (known: SaidComponents, tag: string, imply?: RuleReading['imply']): RuleReading => (imply === undefined ? { known, tag } : { known, tag, imply });
+const reading = (known: SaidComponents, tag: string, imply?: RuleReading['imply']): RuleReading =>
+  imply === undefined ? { known, tag } : { known, tag, imply };
 
 /** In the order chrono runs them (which decides between matches of equal length at one place). */
 export const DATE_RULES: readonly DateRule[] = [
@@ -131,7 +132,8 @@ export const DATE_RULES: readonly DateRule[] = [
       const yearText = m[3] ?? m[6] ?? m[9];
       if (month < 1 || month > 12 || day < 1) return null;
       // chrono would check the day against this year: any leap year keeps it, and the resolver picks the year.
-      if (yearText === undefined && month === 2 && day === 29) return reading({ day, month }, 'leap-day', { component: 'year', value: 2028 });
+      if (yearText === undefined && month === 2 && day === 29)
+        return reading({ day, month }, 'leap-day', { component: 'year', value: 2028 });
       if (day > daysInMonth(yearText === undefined ? 2024 : Number(yearText), month)) return reading({ month }, `invalid:${day}`);
       // Ours rather than chrono's, which reads "January 10" as January 2010.
       return reading({ day, month, ...(yearText === undefined ? {} : { year: Number(yearText) }) }, 'day-month');

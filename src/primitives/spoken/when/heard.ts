@@ -46,7 +46,8 @@ interface Segment {
  * Corrections beyond splitSelfCorrections: "3 pm no 4 pm", "Tuesday, nah,
  * Wednesday", "make that Friday". Not "no later than", nor the assent idioms.
  */
-const MORE_CORRECTIONS = /\b(?:no|nah|nope|make that|or rather)\b(?! (?:later|earlier|sooner|more|less|worries|dramas|problem|problems)\b)/g;
+const MORE_CORRECTIONS =
+  /\b(?:no|nah|nope|make that|or rather)\b(?! (?:later|earlier|sooner|more|less|worries|dramas|problem|problems)\b)/g;
 
 /** Every one of MORE_CORRECTIONS has one of these. */
 const MAY_CORRECT_MORE = /no|nah|make that|or rather/;
@@ -63,7 +64,12 @@ export function hear(utterance: string, options: WhenOptions, hint: WordsHint): 
       if (s.length > 0) segments.push(readSegment(s, options, hint));
     }
   }
-  const heard: Heard = { dates: [], times: [], dayPartsInConflict: false, text: segments.length === 1 ? segments[0].text : segments.map((s) => s.text).join(' ') };
+  const heard: Heard = {
+    dates: [],
+    times: [],
+    dayPartsInConflict: false,
+    text: segments.length === 1 ? segments[0].text : segments.map((s) => s.text).join(' '),
+  };
   for (const seg of segments) fold(heard, seg);
   return heard;
 }
@@ -96,7 +102,9 @@ const NEGATION = /\b(not|isnt|aint|instead of|rather than)(?: on| at| the)?$/;
 
 /** Whether any word that rules a value out is in the text (when none is, nothing is negated). */
 function mayNegate(text: string): boolean {
-  return text.includes('not') || text.includes('isnt') || text.includes('aint') || text.includes('instead of') || text.includes('rather than');
+  return (
+    text.includes('not') || text.includes('isnt') || text.includes('aint') || text.includes('instead of') || text.includes('rather than')
+  );
 }
 
 /** "not Tuesday", "isn't 3": the caller is ruling a value out. */
@@ -111,8 +119,31 @@ function negated(text: string, start: number): boolean {
  * not match, is asked about).
  */
 const JOINING_WORDS = new Set([
-  'the', 'on', 'of', 'thats', 'that', 'is', 'which', 'so', 'yeah', 'yep', 'be', 'would', 'will', 'a', 'an', 'its', 'it', 'thatll',
-  'itll', 'should', 'falls', 'i', 'think', 'reckon', 'believe',
+  'the',
+  'on',
+  'of',
+  'thats',
+  'that',
+  'is',
+  'which',
+  'so',
+  'yeah',
+  'yep',
+  'be',
+  'would',
+  'will',
+  'a',
+  'an',
+  'its',
+  'it',
+  'thatll',
+  'itll',
+  'should',
+  'falls',
+  'i',
+  'think',
+  'reckon',
+  'believe',
 ]);
 
 /** Joins what belongs to one date: "tomorrow, Friday", "Friday … the 27th" said as one. */
@@ -159,7 +190,8 @@ function joined(prev: HeardDate, d: HeardDate): HeardDate {
 
 /** A weekday with a day, a day with a month said apart: parts of one date. */
 function complementary(a: HeardDate, b: HeardDate): boolean {
-  const onlyWeekday = (d: HeardDate) => d.weekday !== undefined && d.day === undefined && d.exact === undefined && d.named === undefined && d.vague === undefined;
+  const onlyWeekday = (d: HeardDate) =>
+    d.weekday !== undefined && d.day === undefined && d.exact === undefined && d.named === undefined && d.vague === undefined;
   const hasDay = (d: HeardDate) => (d.day !== undefined || d.exact !== undefined || d.named !== undefined) && d.weekday === undefined;
   const onlyDay = (d: HeardDate) => d.day !== undefined && d.month === undefined && d.weekday === undefined && d.exact === undefined;
   const onlyMonth = (d: HeardDate) => d.vague?.what === 'month' && d.vague.month !== undefined;
@@ -169,7 +201,15 @@ function complementary(a: HeardDate, b: HeardDate): boolean {
 /** A month said alone and a day said alone are one date: { day, month }. */
 export function monthDay(d: HeardDate): HeardDate {
   if (d.vague?.what === 'month' && d.vague.month !== undefined && d.day !== undefined) {
-    return { day: d.day, month: d.vague.month, year: d.vague.year, weekday: d.weekday, weekdayRule: d.weekdayRule, start: d.start, end: d.end };
+    return {
+      day: d.day,
+      month: d.vague.month,
+      year: d.vague.year,
+      weekday: d.weekday,
+      weekdayRule: d.weekdayRule,
+      start: d.start,
+      end: d.end,
+    };
   }
   return d;
 }
@@ -211,7 +251,12 @@ function fold(heard: Heard, seg: Segment): void {
 
 /** A correction that gives part of a date keeps the rest: "the 14th of March, sorry, the 15th". */
 export function correctDate(prev: HeardDate, next: HeardDate): HeardDate {
-  const onlyDay = next.day !== undefined && next.month === undefined && next.weekday === undefined && next.exact === undefined && next.monthOffset === undefined;
+  const onlyDay =
+    next.day !== undefined &&
+    next.month === undefined &&
+    next.weekday === undefined &&
+    next.exact === undefined &&
+    next.monthOffset === undefined;
   if (onlyDay) {
     if (prev.month !== undefined) return { ...next, month: prev.month, year: prev.year, twoDigitYear: prev.twoDigitYear };
     if (prev.exact !== undefined) return { ...next, month: prev.exact.month, year: prev.exact.year };

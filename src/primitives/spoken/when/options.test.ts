@@ -27,8 +27,16 @@ describe('readWhenOptions', () => {
 
   test('today is the caller’s date, whatever the offset the reference is written in', () => {
     expect(readWhenOptions({ reference_time: '2026-03-09T20:15:00Z' }, NOW).today).toEqual({ year: 2026, month: 3, day: 10 });
-    expect(readWhenOptions({ reference_time: '2026-03-09T20:15:00Z', timezone: 'Australia/Perth' }, NOW).today).toEqual({ year: 2026, month: 3, day: 10 });
-    expect(readWhenOptions({ reference_time: '2026-03-09T15:00:00Z', timezone: 'Australia/Perth' }, NOW).today).toEqual({ year: 2026, month: 3, day: 9 });
+    expect(readWhenOptions({ reference_time: '2026-03-09T20:15:00Z', timezone: 'Australia/Perth' }, NOW).today).toEqual({
+      year: 2026,
+      month: 3,
+      day: 10,
+    });
+    expect(readWhenOptions({ reference_time: '2026-03-09T15:00:00Z', timezone: 'Australia/Perth' }, NOW).today).toEqual({
+      year: 2026,
+      month: 3,
+      day: 9,
+    });
     expect(readWhenOptions({ reference_time: '2026-03-10T07:15:00+1100' }, NOW).minuteOfDay).toBe(7 * 60 + 15);
   });
 
@@ -56,10 +64,17 @@ describe('readWhenOptions', () => {
 
   test('tense must be future, past or any', () => {
     expect(readWhenOptions({ tense: 'Past' }, NOW).tense).toBe('past');
-    expect(invalid({ tense: 'soon' })).toMatchObject({ field: 'params.tense', message: 'params.tense must be one of future, past, any, got "soon"' });
+    expect(invalid({ tense: 'soon' })).toMatchObject({
+      field: 'params.tense',
+      message: 'params.tense must be one of future, past, any, got "soon"',
+    });
   });
 
   test('blank params take their defaults', () => {
-    expect(readWhenOptions({ reference_time: ' ', timezone: '', tense: '' }, NOW)).toMatchObject({ reference: NOW, timezone: 'Australia/Sydney', tense: 'future' });
+    expect(readWhenOptions({ reference_time: ' ', timezone: '', tense: '' }, NOW)).toMatchObject({
+      reference: NOW,
+      timezone: 'Australia/Sydney',
+      tense: 'future',
+    });
   });
 });

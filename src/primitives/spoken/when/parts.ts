@@ -1,4 +1,5 @@
-import type { PartialValue } from '../../objective/capture-spec';
+/** Parts of a date or time kept from earlier turns (the objective's partial value). */
+type PartialValue = Readonly<Record<string, string>>;
 import { normaliseUtterance } from '../normalise';
 import { addDays, compareDates, isoDate, mondayOf, parseIsoDate, weekdayOf, type CivilDate } from './calendar';
 import type { HeardDate } from './date-grammar';
@@ -41,7 +42,10 @@ export type TimePart =
 export function readDatePart(heard: Heard, partial: PartialValue | undefined, options: WhenOptions): DatePart {
   const dates = heard.dates;
   if (partial?.dates !== undefined) {
-    const candidates = partial.dates.split(' ').map(parseIsoDate).filter((d): d is CivilDate => d !== undefined);
+    const candidates = partial.dates
+      .split(' ')
+      .map(parseIsoDate)
+      .filter((d): d is CivilDate => d !== undefined);
     const choice = chooseDate(candidates, heard, options);
     if (choice !== undefined) return choice;
   }
@@ -73,7 +77,13 @@ function fromResolution(resolved: NonNullable<ReturnType<typeof resolveDates>>):
     case 'date':
       return { kind: 'date', date: resolved.date };
     case 'choice':
-      return { kind: 'ask', ambiguous: true, reason: resolved.reason, prompt: resolved.prompt, partial: { dates: resolved.dates.map(isoDate).join(' ') } };
+      return {
+        kind: 'ask',
+        ambiguous: true,
+        reason: resolved.reason,
+        prompt: resolved.prompt,
+        partial: { dates: resolved.dates.map(isoDate).join(' ') },
+      };
     case 'vague':
       return { kind: 'ask', ambiguous: false, reason: resolved.reason, prompt: resolved.prompt, partial: resolved.partial };
     case 'invalid':
@@ -82,11 +92,15 @@ function fromResolution(resolved: NonNullable<ReturnType<typeof resolveDates>>):
 }
 
 function inTense(date: CivilDate, options: WhenOptions): DatePart {
-  return fitsTense(date, options.tense, options.today) ? { kind: 'date', date } : fromResolution(resolveDate({ exact: date, start: 0, end: 0 }, options));
+  return fitsTense(date, options.tense, options.today)
+    ? { kind: 'date', date }
+    : fromResolution(resolveDate({ exact: date, start: 0, end: 0 }, options));
 }
 
-const isWeekdayOnly = (d: HeardDate): boolean => d.weekday !== undefined && d.day === undefined && d.exact === undefined && d.named === undefined;
-const isDayOnly = (d: HeardDate): boolean => d.day !== undefined && d.month === undefined && d.weekday === undefined && d.exact === undefined;
+const isWeekdayOnly = (d: HeardDate): boolean =>
+  d.weekday !== undefined && d.day === undefined && d.exact === undefined && d.named === undefined;
+const isDayOnly = (d: HeardDate): boolean =>
+  d.day !== undefined && d.month === undefined && d.weekday === undefined && d.exact === undefined;
 
 /**
  * Which of the offered days the answer points at: one it names or fits
@@ -110,7 +124,8 @@ function chooseDate(candidates: readonly CivilDate[], heard: Heard, options: Whe
   }
   const words = normaliseUtterance(heard.text);
   if (/\b(first|1st|earlier|former|sooner|earliest|start|beginning)\b/.test(words)) return { kind: 'date', date: candidates[0] };
-  if (/\b(second|2nd|later|latter|last one|latest|week after|following one|other one|end)\b/.test(words)) return { kind: 'date', date: candidates[candidates.length - 1] };
+  if (/\b(second|2nd|later|latter|last one|latest|week after|following one|other one|end)\b/.test(words))
+    return { kind: 'date', date: candidates[candidates.length - 1] };
   return undefined;
 }
 
@@ -194,11 +209,22 @@ function atNight(time: { kind: 'time'; hour: number; minute: number }, night: bo
 }
 
 function meridiemQuestion(hour12: number, minute: number, reason: string): TimePart {
-  return { kind: 'ask', ambiguous: true, reason, prompt: askMeridiem(hour12, minute), partial: { clock: `${hour12}:${String(minute).padStart(2, '0')}` } };
+  return {
+    kind: 'ask',
+    ambiguous: true,
+    reason,
+    prompt: askMeridiem(hour12, minute),
+    partial: { clock: `${hour12}:${String(minute).padStart(2, '0')}` },
+  };
 }
 
 function vagueTime(reason: string): TimePart {
-  return { kind: 'ask', ambiguous: false, reason, prompt: 'Sorry, I need an exact time. What time would suit? For example, 9:30 in the morning, or 2 pm.' };
+  return {
+    kind: 'ask',
+    ambiguous: false,
+    reason,
+    prompt: 'Sorry, I need an exact time. What time would suit? For example, 9:30 in the morning, or 2 pm.',
+  };
 }
 
 /** "the afternoon", "pm", "arvo", "morning", "the first one", or the time again with am/pm. */
@@ -231,7 +257,8 @@ function speakHeard(t: HeardTime): string {
 function uniqueTimes(times: readonly HeardTime[]): HeardTime[] {
   const out: HeardTime[] = [];
   for (const t of times) {
-    if (!out.some((o) => o.hour === t.hour && o.minute === t.minute && o.decided === t.decided && o.fromReference === t.fromReference)) out.push(t);
+    if (!out.some((o) => o.hour === t.hour && o.minute === t.minute && o.decided === t.decided && o.fromReference === t.fromReference))
+      out.push(t);
   }
   return out;
 }

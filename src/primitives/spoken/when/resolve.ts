@@ -65,21 +65,32 @@ export function resolveDate(heard: HeardDate, options: WhenOptions): DateResolut
       const m = addMonths({ ...options.today, day: 1 }, monthOffset ?? 0);
       date = nthWeekdayOf(m.year, m.month, weekday, n);
     }
-  }
-  else if (h.day !== undefined && h.month !== undefined && h.year !== undefined) {
+  } else if (h.day !== undefined && h.month !== undefined && h.year !== undefined) {
     const year = h.twoDigitYear ? century(h.year % 100, options) : h.year;
     if (!isValidDate(year, h.month, h.day)) {
-      return { kind: 'invalid', reason: `there is no ${speakDay(h.day)} of ${speakMonth(h.month)} in ${year}`, prompt: `Sorry, there's no ${speakDay(h.day)} of ${speakMonth(h.month)} in ${year}. What date did you mean?` };
+      return {
+        kind: 'invalid',
+        reason: `there is no ${speakDay(h.day)} of ${speakMonth(h.month)} in ${year}`,
+        prompt: `Sorry, there's no ${speakDay(h.day)} of ${speakMonth(h.month)} in ${year}. What date did you mean?`,
+      };
     }
     date = { year, month: h.month, day: h.day };
   } else if (h.day !== undefined && h.month !== undefined) {
     const [month, day] = [h.month, h.day];
     // The 29th of February can be up to eight years away.
-    date = nearest(options, (year) => (isValidDate(year, month, day) ? { year, month, day } : undefined), month === 2 && day === 29 ? 8 : 1);
+    date = nearest(
+      options,
+      (year) => (isValidDate(year, month, day) ? { year, month, day } : undefined),
+      month === 2 && day === 29 ? 8 : 1,
+    );
   } else if (h.day !== undefined && h.monthOffset !== undefined) {
     const month = addMonths({ ...options.today, day: 1 }, h.monthOffset);
     if (h.day > daysInMonth(month.year, month.month)) {
-      return { kind: 'invalid', reason: `there is no ${speakDay(h.day)} of ${speakMonth(month.month)}`, prompt: `Sorry, there's no ${speakDay(h.day)} of ${speakMonth(month.month)}. What date did you mean?` };
+      return {
+        kind: 'invalid',
+        reason: `there is no ${speakDay(h.day)} of ${speakMonth(month.month)}`,
+        prompt: `Sorry, there's no ${speakDay(h.day)} of ${speakMonth(month.month)}. What date did you mean?`,
+      };
     }
     date = { ...month, day: h.day };
   } else if (h.day !== undefined) {
@@ -88,7 +99,8 @@ export function resolveDate(heard: HeardDate, options: WhenOptions): DateResolut
   } else if (h.weekday !== undefined) {
     return checkTense(weekdayDates(h, options), options, h);
   }
-  if (date === undefined) return { kind: 'invalid', reason: 'no such date', prompt: "Sorry, I couldn't find that date. What date did you mean?" };
+  if (date === undefined)
+    return { kind: 'invalid', reason: 'no such date', prompt: "Sorry, I couldn't find that date. What date did you mean?" };
 
   if (h.weekday !== undefined && weekdayOf(date) !== h.weekday) return contradiction(date, h.weekday, options);
   return checkTense([date], options, h);
@@ -118,7 +130,12 @@ export function resolveDates(heard: readonly HeardDate[], options: WhenOptions):
  * "in March, on the 14th". A period said beside a day is dropped.
  */
 function narrow(heard: readonly HeardDate[]): HeardDate[] {
-  const weekdayOnly = (h: HeardDate) => h.weekday !== undefined && h.day === undefined && h.exact === undefined && h.named === undefined && (h.weekdayRule ?? 'bare') === 'bare';
+  const weekdayOnly = (h: HeardDate) =>
+    h.weekday !== undefined &&
+    h.day === undefined &&
+    h.exact === undefined &&
+    h.named === undefined &&
+    (h.weekdayRule ?? 'bare') === 'bare';
   const dayOnly = (h: HeardDate) => h.day !== undefined && h.month === undefined && h.exact === undefined && h.monthOffset === undefined;
   const week = heard.find((h) => h.vague?.what === 'week');
   const month = heard.find((h) => h.vague?.what === 'month' && h.vague.month !== undefined);
@@ -130,7 +147,8 @@ function narrow(heard: readonly HeardDate[]): HeardDate[] {
     if (month?.vague?.what === 'month' && dayOnly(h)) return { ...h, month: month.vague.month, year: month.vague.year };
     return h;
   });
-  if (out.some((h) => h.vague === undefined && h.invalid === undefined)) out = out.filter((h) => h.vague === undefined || h.vague.what === 'weekend');
+  if (out.some((h) => h.vague === undefined && h.invalid === undefined))
+    out = out.filter((h) => h.vague === undefined || h.vague.what === 'weekend');
   return out;
 }
 
@@ -194,7 +212,11 @@ function checkTense(dates: CivilDate[], options: WhenOptions, h: HeardDate): Dat
   const date = dates[0];
   const spoken = speakDateNear(date, options.today);
   if (options.tense === 'future') {
-    return { kind: 'invalid', reason: `${isoDate(date)} has already passed`, prompt: `Sorry, ${spoken} has already passed. What date did you mean?` };
+    return {
+      kind: 'invalid',
+      reason: `${isoDate(date)} has already passed`,
+      prompt: `Sorry, ${spoken} has already passed. What date did you mean?`,
+    };
   }
   return { kind: 'invalid', reason: `${isoDate(date)} is still to come`, prompt: `Sorry, ${spoken} is still to come. What date was it?` };
 }
@@ -235,13 +257,26 @@ function vague(h: HeardDate, options: WhenOptions): DateResolution {
       else if (v.year !== undefined) first = { year: v.year, month: v.month ?? 1, day: 1 };
       else {
         const month = v.month ?? today.month;
-        first = nearest(options, (year) => ({ year, month, day: 1 }), 1, (d) => ({ ...d, day: daysInMonth(d.year, d.month) })) ?? { year: today.year, month, day: 1 };
+        first = nearest(
+          options,
+          (year) => ({ year, month, day: 1 }),
+          1,
+          (d) => ({ ...d, day: daysInMonth(d.year, d.month) }),
+        ) ?? { year: today.year, month, day: 1 };
       }
       const name = speakMonth(first.month);
-      return { kind: 'vague', reason: `"${name}" is not a day`, prompt: `Sure. What day in ${name}?`, partial: { month: isoDate(first).slice(0, 7) } };
+      return {
+        kind: 'vague',
+        reason: `"${name}" is not a day`,
+        prompt: `Sure. What day in ${name}?`,
+        partial: { month: isoDate(first).slice(0, 7) },
+      };
     }
     case 'weekend': {
-      const saturday = weekdayDates({ ...h, weekday: 6, weekdayRule: v.rule }, { ...options, tense: options.tense === 'any' ? 'future' : options.tense })[0];
+      const saturday = weekdayDates(
+        { ...h, weekday: 6, weekdayRule: v.rule },
+        { ...options, tense: options.tense === 'any' ? 'future' : options.tense },
+      )[0];
       const dates = [saturday, addDays(saturday, 1)].filter((d) => fitsTense(d, options.tense, today));
       if (dates.length === 1) return { kind: 'date', date: dates[0] };
       return {
@@ -252,7 +287,11 @@ function vague(h: HeardDate, options: WhenOptions): DateResolution {
       };
     }
     case 'other':
-      return { kind: 'vague', reason: v.reason, prompt: "Sorry, I'll need an exact day. What date would you like? For example, this Friday, or the 14th of March." };
+      return {
+        kind: 'vague',
+        reason: v.reason,
+        prompt: "Sorry, I'll need an exact day. What date would you like? For example, this Friday, or the 14th of March.",
+      };
   }
 }
 

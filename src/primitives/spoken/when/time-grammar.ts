@@ -64,7 +64,8 @@ const DAY_PART_WORD: Readonly<Record<string, DayPart>> = {
   pm: 'afternoon',
 };
 
-const VAGUE = /\b(sometime|some time|anytime|any time|whenever|first thing|lunch|lunchtime|dinnertime|dinner time|breakfast|close of business|end of the day|after work|before work|after school|early|late|ish|mid morning|midmorning|later|soon|asap|as soon as)\b/;
+const VAGUE =
+  /\b(sometime|some time|anytime|any time|whenever|first thing|lunch|lunchtime|dinnertime|dinner time|breakfast|close of business|end of the day|after work|before work|after school|early|late|ish|mid morning|midmorning|later|soon|asap|as soon as)\b/;
 
 // The patterns, compiled once. Each is global and run with an exec loop from lastIndex 0
 // (matchAll would clone the regex and allocate an iterator on every call).
@@ -79,7 +80,8 @@ const BARE_HOUR = /(?<![\d/.:])\b(\d{1,2})\b(?![\d/.:]|st|nd|rd|th)/g;
 const MERIDIEM_AFTER = / (am|pm)\b/y;
 const COUNT_AFTER = / (minutes|hours|days|weeks|months|years|people|nights|of|or so|weeks time)\b/y;
 const MERIDIEM_OR_OCLOCK_AFTER = / (am|pm|oclock)\b/y;
-const DAY_PART_AFTER = / (in the (morning|afternoon|evening)|at night|tonight|this (morning|afternoon|evening)|tomorrow (morning|afternoon|evening|night))\b/y;
+const DAY_PART_AFTER =
+  / (in the (morning|afternoon|evening)|at night|tonight|this (morning|afternoon|evening)|tomorrow (morning|afternoon|evening|night))\b/y;
 const NOT_NUMBER_AFTER = / not (?:at )?\d/y;
 
 function stickyAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -118,7 +120,12 @@ export function scanTimes(text: string, hint: WordsHint): TimeScan {
     eachMatch(RELATIVE, text, (m) => {
       const amount = m[1] ?? m[3];
       const unit = m[2] ?? m[4];
-      const count = amount === 'half an' ? 0.5 : amount === 'an' || amount === 'a' ? 1 : Number.parseFloat(amount) + (/and a half/.test(amount) ? 0.5 : 0);
+      const count =
+        amount === 'half an'
+          ? 0.5
+          : amount === 'an' || amount === 'a'
+            ? 1
+            : Number.parseFloat(amount) + (/and a half/.test(amount) ? 0.5 : 0);
       const minutes = Math.round(count * (unit.startsWith('hour') ? 60 : 1));
       add(m, { hour: 0, minute: 0, decided: true, relativeMinutes: false, fromReference: m[5] === 'ago' ? -minutes : minutes });
     });
@@ -164,9 +171,15 @@ export function scanTimes(text: string, hint: WordsHint): TimeScan {
       const minute = Number(m[2]);
       if (hour > 23 || minute > 59) return;
       // 24-hour forms decide am/pm: 15:00, 0:30, and a leading zero said aloud ("oh nine thirty").
-      const decided = hour >= 13 || hour === 0 || m[1].length === 2 && m[1].startsWith('0');
+      const decided = hour >= 13 || hour === 0 || (m[1].length === 2 && m[1].startsWith('0'));
       // "10.30" is how some recognisers write a time; in a date answer it may be a day and month.
-      if (m[0].includes('.') && hint === 'date' && stickyAt(MERIDIEM_AFTER, text, m.index + m[0].length) === null && !CUES.has(wordBefore(text, m.index))) return;
+      if (
+        m[0].includes('.') &&
+        hint === 'date' &&
+        stickyAt(MERIDIEM_AFTER, text, m.index + m[0].length) === null &&
+        !CUES.has(wordBefore(text, m.index))
+      )
+        return;
       add(m, { hour, minute, decided, relativeMinutes: false });
     });
   }
@@ -214,7 +227,14 @@ export function scanTimes(text: string, hint: WordsHint): TimeScan {
 
 /** The time at its place in the text (what `{ ...time, start, end }` gives, without a generic object copy). */
 function placed(time: Omit<HeardTime, 'start' | 'end'>, start: number, end: number): HeardTime {
-  const heard: HeardTime = { hour: time.hour, minute: time.minute, decided: time.decided, relativeMinutes: time.relativeMinutes, start, end };
+  const heard: HeardTime = {
+    hour: time.hour,
+    minute: time.minute,
+    decided: time.decided,
+    relativeMinutes: time.relativeMinutes,
+    start,
+    end,
+  };
   if (time.fromReference !== undefined) heard.fromReference = time.fromReference;
   if (time.midnight !== undefined) heard.midnight = time.midnight;
   if (time.sameTime !== undefined) heard.sameTime = time.sameTime;
@@ -293,7 +313,11 @@ export function applyDayPart(time: HeardTime, part: DayPart): void {
   if (time.fromReference !== undefined) return;
   if (time.decided) {
     if (time.minute === 0 && (time.hour === 12 || time.hour === 0)) return;
-    if (dayPartOf(time.hour) !== part && !(part === 'night' && dayPartOf(time.hour) === 'evening') && !(part === 'evening' && dayPartOf(time.hour) === 'night')) {
+    if (
+      dayPartOf(time.hour) !== part &&
+      !(part === 'night' && dayPartOf(time.hour) === 'evening') &&
+      !(part === 'evening' && dayPartOf(time.hour) === 'night')
+    ) {
       time.conflict = true;
     }
     return;

@@ -186,7 +186,7 @@ export function canonicalWords(normalised: string, hint: WordsHint): string {
 
 function readNumbers(words: readonly string[]): Token[] {
   const out: Token[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const read = readNumber(words, i);
     if (read === undefined) {
       out.push(words[i]);
@@ -232,7 +232,11 @@ function readNumbers(words: readonly string[]): Token[] {
 const NUMBER_WORDS: ReadonlySet<string> = new Set([
   ...[UNITS, TEENS, WEAK_DIGITS, TENS, YEAR_TENS, ORDINAL_UNITS, ORDINAL_TEENS].flatMap((table) => Object.keys(table)),
   ...Object.getOwnPropertyNames(Object.prototype),
-  'oh', 'o', 'zero', 'nought', 'one',
+  'oh',
+  'o',
+  'zero',
+  'nought',
+  'one',
 ]);
 
 /** One number said as words or figures at words[i]: "twenty one", "twenty first", "oh five", "7", "21st". */
@@ -247,13 +251,15 @@ function readNumber(words: readonly string[], i: number): { token: NumberToken; 
   if (w in TENS || w in YEAR_TENS) {
     const tens = TENS[w] ?? YEAR_TENS[w];
     if (next !== undefined && next in UNITS) return { token: number(tens + UNITS[next]), next: i + 2 };
-    if (next !== undefined && next in ORDINAL_UNITS) return { token: { ...number(tens + ORDINAL_UNITS[next]), ordinal: true }, next: i + 2 };
+    if (next !== undefined && next in ORDINAL_UNITS)
+      return { token: { ...number(tens + ORDINAL_UNITS[next]), ordinal: true }, next: i + 2 };
     // "twenty for": the recogniser's spelling of twenty-four.
     if (next === 'for' || next === 'fore') return { token: number(tens + 4), next: i + 2 };
     return { token: number(tens), next: i + 1 };
   }
   if (w in TEENS) return { token: number(TEENS[w]), next: i + 1 };
-  if (w in ORDINAL_UNITS || w in ORDINAL_TEENS) return { token: { ...number(ORDINAL_UNITS[w] ?? ORDINAL_TEENS[w]), ordinal: true }, next: i + 1 };
+  if (w in ORDINAL_UNITS || w in ORDINAL_TEENS)
+    return { token: { ...number(ORDINAL_UNITS[w] ?? ORDINAL_TEENS[w]), ordinal: true }, next: i + 1 };
   if ((w === 'oh' || w === 'o' || w === 'zero' || w === 'nought') && next !== undefined && (next in UNITS || /^\d$/.test(next))) {
     // "nine oh five", "oh nine hundred": a zero said in front of a digit.
     const unit = next in UNITS ? UNITS[next] : Number(next);
@@ -278,7 +284,14 @@ function oneIsNumber(words: readonly string[], i: number): boolean {
   if (words.length === 1) return true;
   if (prev !== undefined && (TIME_CUES.has(prev) || prev === 'past' || prev === 'to' || prev === 'half')) return true;
   if (next === undefined) return false;
-  return next in TENS || next in TEENS || next in UNITS || next === 'oh' || next === 'o' || /^(am|pm|oclock|a|p|in|tonight|hundred|thousand)$/.test(next);
+  return (
+    next in TENS ||
+    next in TEENS ||
+    next in UNITS ||
+    next === 'oh' ||
+    next === 'o' ||
+    /^(am|pm|oclock|a|p|in|tonight|hundred|thousand)$/.test(next)
+  );
 }
 
 /** Reads runs of numbers in context: a clock time, a year, or numbers on their own. */
@@ -335,7 +348,12 @@ function joinNumbers(tokens: readonly Token[], hint: WordsHint): string[] {
 /** Words after which "twenty twenty seven" is a year, not 8:27 pm. */
 function yearContext(prevWord: string | undefined): boolean {
   if (prevWord === undefined) return false;
-  return MONTH_WORDS.has(prevWord) || /^\d+(st|nd|rd|th)$/.test(prevWord) || /^(of|in|year|since|born)$/.test(prevWord) || /\d\/\d/.test(prevWord);
+  return (
+    MONTH_WORDS.has(prevWord) ||
+    /^\d+(st|nd|rd|th)$/.test(prevWord) ||
+    /^(of|in|year|since|born)$/.test(prevWord) ||
+    /\d\/\d/.test(prevWord)
+  );
 }
 
 export function ordinalSuffix(n: number): string {

@@ -35,13 +35,22 @@ describe('the caller’s time zone, read with Intl', () => {
   });
 
   test('a wall time gives its instant and the offset in force then', () => {
-    expect(zonedInstant('Australia/Sydney', { year: 2027, month: 5, day: 14 }, 14, 0)).toEqual({ instant: at('2027-05-14T14:00:00+10:00'), offsetMinutes: 600 });
-    expect(zonedInstant('Australia/Sydney', { year: 2026, month: 12, day: 1 }, 9, 0)).toEqual({ instant: at('2026-12-01T09:00:00+11:00'), offsetMinutes: 660 });
+    expect(zonedInstant('Australia/Sydney', { year: 2027, month: 5, day: 14 }, 14, 0)).toEqual({
+      instant: at('2027-05-14T14:00:00+10:00'),
+      offsetMinutes: 600,
+    });
+    expect(zonedInstant('Australia/Sydney', { year: 2026, month: 12, day: 1 }, 9, 0)).toEqual({
+      instant: at('2026-12-01T09:00:00+11:00'),
+      offsetMinutes: 660,
+    });
   });
 
   test('the hour skipped when daylight saving starts does not exist; the repeated one reads as daylight time', () => {
     expect(zonedInstant('Australia/Sydney', { year: 2026, month: 10, day: 4 }, 2, 30)).toBeUndefined();
-    expect(zonedInstant('Australia/Sydney', { year: 2026, month: 4, day: 5 }, 2, 30)).toEqual({ instant: at('2026-04-05T02:30:00+11:00'), offsetMinutes: 660 });
+    expect(zonedInstant('Australia/Sydney', { year: 2026, month: 4, day: 5 }, 2, 30)).toEqual({
+      instant: at('2026-04-05T02:30:00+11:00'),
+      offsetMinutes: 660,
+    });
   });
 
   test('zone names are checked and canonicalised; offsets and unknown names are not zones', () => {
@@ -62,7 +71,10 @@ describe('the caller’s time zone, read with Intl', () => {
 
   test('the trap this module exists for: chrono ignores an IANA name but honours an offset (machine zone UTC)', () => {
     const instant = new Date('2026-11-25T22:30:00Z'); // 9:30 am on the 26th in Sydney
-    const withOffset = chrono.en.GB.parseDate('tomorrow at 9am', { instant, timezone: offsetMinutesAt('Australia/Sydney', instant.getTime()) });
+    const withOffset = chrono.en.GB.parseDate('tomorrow at 9am', {
+      instant,
+      timezone: offsetMinutesAt('Australia/Sydney', instant.getTime()),
+    });
     expect(withOffset?.toISOString()).toBe('2026-11-26T22:00:00.000Z');
     if (new Date().getTimezoneOffset() === 0) {
       const withName = chrono.en.GB.parseDate('tomorrow at 9am', { instant, timezone: 'Australia/Sydney' });

@@ -114,10 +114,17 @@ export function formatOffset(minutes: number): string {
  * daylight saving starts. In the repeated hour when it ends, the first
  * (daylight) reading is taken.
  */
-export function zonedInstant(timeZone: string, date: CivilDate, hour: number, minute: number): { instant: number; offsetMinutes: number } | undefined {
+export function zonedInstant(
+  timeZone: string,
+  date: CivilDate,
+  hour: number,
+  minute: number,
+): { instant: number; offsetMinutes: number } | undefined {
   const wallAsUtc = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
   // Offsets either side of the wall time: try the larger first so the repeated hour reads as daylight time.
-  const candidates = [offsetMinutesAt(timeZone, wallAsUtc - 86_400_000), offsetMinutesAt(timeZone, wallAsUtc + 86_400_000)].sort((a, b) => b - a);
+  const candidates = [offsetMinutesAt(timeZone, wallAsUtc - 86_400_000), offsetMinutesAt(timeZone, wallAsUtc + 86_400_000)].sort(
+    (a, b) => b - a,
+  );
   for (const offset of candidates) {
     const instant = wallAsUtc - offset * 60_000;
     const wall = wallClockAt(timeZone, instant);
