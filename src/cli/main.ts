@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { ServerCredentials } from '@grpc/grpc-js';
 import { ClientError, createChannel, createClientFactory, Status } from 'nice-grpc';
 import { deadlineMiddleware } from 'nice-grpc-client-middleware-deadline';
-import { isAbortError } from 'abort-controller-x';
+import { isAbortError } from '../runtime/wire';
 import {
   Event,
   ExecutePrimitiveRequest,

@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelCredentials, ChannelOptions } from 'nice-grpc';
-import {
-  errorCodeToJSON,
-  HealthCheckResponse_ServingStatus,
-  type Event,
-  type ExecutePrimitiveResponse,
-} from '../../generated/voice_core/voice_core';
-import type { ObjectiveState, PrimitiveErrorCode } from '../primitives/types';
+import { HealthCheckResponse_ServingStatus, type Event, type ExecutePrimitiveResponse } from '../../generated/voice_core/voice_core';
+import type { ObjectiveState } from '../primitives/types';
 import type { VoiceCore, VoiceCoreOptions } from '../runtime/voice-core';
+import { fromProtoErrorCode } from '../runtime/wire';
 import {
   CircuitBreaker,
   isRejection,
@@ -76,17 +72,6 @@ export function createVoiceCoreClient(options: Partial<VoiceCoreClientOptions> =
     ...stripUndefined(options),
   });
 }
-
-const ERROR_CODES = new Set<string>([
-  'TIMEOUT',
-  'MAX_RETRIES_EXCEEDED',
-  'INTERNAL',
-  'CANCELLED',
-  'LOW_CONFIDENCE',
-  'NO_VALUE',
-  'AMBIGUOUS',
-  'NOT_CONFIRMED',
-]);
 
 export class VoiceCoreClient {
   readonly mode: 'grpc' | 'embedded';
@@ -233,10 +218,7 @@ function toWireParams(params: object): Record<string, string> {
 function toResult(r: ExecutePrimitiveResponse): VoiceCoreResult {
   const state = r.state as ObjectiveState;
   let error: VoiceCoreResult['error'];
-  if (r.error !== undefined) {
-    const name = errorCodeToJSON(r.error.code).replace(/^ERROR_CODE_/, '');
-    error = { code: ERROR_CODES.has(name) ? (name as PrimitiveErrorCode) : 'UNSPECIFIED', message: r.error.message };
-  }
+  if (r.error !== undefined) error = { code: fromProtoErrorCode(r.error.code), message: r.error.message };
   return {
     success: r.success,
     value: r.value,

@@ -1,6 +1,7 @@
 import { ClientError, Status } from 'nice-grpc-common';
 import type { Event } from '../../generated/voice_core/voice_core';
-import { isAbortError, toVoiceCoreError, VoiceCoreError } from './errors';
+import { isAbortError } from '../runtime/wire';
+import { toVoiceCoreError, VoiceCoreError } from './errors';
 import type { Transport } from './transport';
 import type { StreamOptions, VoiceCoreEvent } from './types';
 

@@ -1,4 +1,3 @@
-import { isAbortError } from 'abort-controller-x';
 import { ServerError, Status, type CallContext } from 'nice-grpc-common';
 import {
   HealthCheckResponse_ServingStatus,
@@ -13,17 +12,10 @@ import {
 import { VoiceCoreRequestError } from '../runtime/errors';
 import type { Logger } from '../runtime/logger';
 import { resolveTraceId, type VoiceCore } from '../runtime/voice-core';
+import { isAbortError } from '../runtime/wire';
 import type { TerminatorContext } from './terminator';
 import { VERSION } from '../version';
 import { EPOCH_HEADER, TRACE_ID_HEADER } from '../headers';
-
-const STATUS: Readonly<Record<VoiceCoreRequestError['status'], Status>> = {
-  INVALID_ARGUMENT: Status.INVALID_ARGUMENT,
-  NOT_FOUND: Status.NOT_FOUND,
-  FAILED_PRECONDITION: Status.FAILED_PRECONDITION,
-  OUT_OF_RANGE: Status.OUT_OF_RANGE,
-  UNAVAILABLE: Status.UNAVAILABLE,
-};
 
 export interface ServiceState {
   /** False once shutdown has begun: HealthCheck then reports NOT_SERVING. */
@@ -115,7 +107,7 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
 function toServerError(error: unknown, logger: Logger, fields: Record<string, unknown>): unknown {
   if (error instanceof VoiceCoreRequestError) {
     logger.warn({ ...fields, status: error.status, field: error.field, reason: error.message }, 'request refused');
-    return new ServerError(STATUS[error.status], error.message);
+    return new ServerError(Status[error.status], error.message);
   }
   if (error instanceof ServerError || isAbortError(error)) return error;
   logger.error({ ...fields, err: error }, 'unexpected error');
