@@ -1,13 +1,14 @@
+import type { ServiceImplementation } from 'nice-grpc';
 import { ServerError, Status, type CallContext } from 'nice-grpc-common';
 import {
   HealthCheckResponse_ServingStatus,
+  type VoiceCoreServiceDefinition,
   errorCodeToJSON,
   type ExecutePrimitiveRequest,
   type ExecutePrimitiveResponse,
   type HealthCheckResponse,
   type StreamEventsRequest,
   type StreamEventsResponse,
-  type HealthCheckRequest,
 } from '../../generated/voice_core/voice_core';
 import { VoiceCoreRequestError } from '../runtime/errors';
 import type { Logger } from '../runtime/logger';
@@ -23,15 +24,15 @@ export interface ServiceState {
   startedAt: number;
 }
 
+type Implementation<Context = object> = ServiceImplementation<typeof VoiceCoreServiceDefinition, Context>;
+
 /**
- * The methods of VoiceCoreService. Only the stream needs the terminator's context:
- * the server registers the unary methods without middleware.
+ * The methods of VoiceCoreService, typed by nice-grpc from the service definition. Only the
+ * stream is given the terminator's context: the server registers the unary methods without
+ * middleware, so their context is the bare CallContext.
  */
-export interface VoiceCoreService {
-  executePrimitive(request: ExecutePrimitiveRequest, context: CallContext): Promise<ExecutePrimitiveResponse>;
-  streamEvents(request: StreamEventsRequest, context: CallContext & TerminatorContext): AsyncIterable<StreamEventsResponse>;
-  healthCheck(request: HealthCheckRequest, context: CallContext): Promise<HealthCheckResponse>;
-}
+export type VoiceCoreService = Pick<Implementation, 'executePrimitive' | 'healthCheck'> &
+  Pick<Implementation<TerminatorContext>, 'streamEvents'>;
 
 /** VoiceCoreService on top of the runtime: maps requests, errors and trace ids to gRPC. */
 export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: ServiceState): VoiceCoreService {
