@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { ServerCredentials } from '@grpc/grpc-js';
 import { ClientError, createChannel, createClientFactory, Status } from 'nice-grpc';
 import { deadlineMiddleware } from 'nice-grpc-client-middleware-deadline';
-import { isAbortError } from 'abort-controller-x';
+import { isAbortError } from '../runtime/wire';
 import {
   Event,
   ExecutePrimitiveRequest,
@@ -13,6 +13,7 @@ import {
 } from '../../generated/voice_core/voice_core';
 import { createDefaultRegistry } from '../primitives/defaults';
 import { DEFAULT_STATE_MACHINE_OPTIONS } from '../primitives/objective/state-machine';
+import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from '../runtime/voice-core';
 import { DEFAULT_PORT, startVoiceCoreServer } from '../server/server';
 import { VERSION } from '../version';
 
@@ -28,7 +29,7 @@ Usage:
       Prints a conversation's retained events, then follows live ones.
 
 Environment (serve): VOICE_CORE_LOG_LEVEL (info), VOICE_CORE_DRAIN_TIMEOUT_MS (10000),
-VOICE_CORE_DEFAULT_TIMEOUT_SECONDS (30), VOICE_CORE_MIN_CONFIDENCE (0.4),
+VOICE_CORE_DEFAULT_TIMEOUT_SECONDS (${DEFAULT_TIMEOUT_SECONDS}), VOICE_CORE_MIN_CONFIDENCE (0.4),
 VOICE_CORE_SESSION_TTL_SECONDS (1800), VOICE_CORE_EVENTS_PER_CONVERSATION (1000).`;
 
 async function main(argv: string[]): Promise<number> {
@@ -142,7 +143,7 @@ async function call(args: string[]): Promise<number> {
   const { channel, client } = connect(values.address);
   try {
     const response = await client.executePrimitive(request, {
-      deadline: new Date(Date.now() + ((request.timeoutSeconds || 30) + 5) * 1000),
+      deadline: new Date(Date.now() + (deadlineSeconds(request.timeoutSeconds) + 5) * 1000),
     });
     process.stdout.write(`${JSON.stringify(ExecutePrimitiveResponse.toJSON(response), null, 2)}\n`);
     if (values.follow) await follow(client, request.conversationId, 0);
@@ -150,6 +151,18 @@ async function call(args: string[]): Promise<number> {
   } finally {
     channel.close();
   }
+}
+
+/**
+ * How long to wait for the server's answer to a request with this time budget. The server judges
+ * the budget itself (and names timeout_seconds when it refuses one); the deadline only has to
+ * outlast that answer and stay within what a timer can hold: an overflowing one (1e308 s) fires at
+ * once and would report a timeout instead of the server's refusal.
+ */
+function deadlineSeconds(timeoutSeconds: number): number {
+  if (!(timeoutSeconds > 0)) return DEFAULT_TIMEOUT_SECONDS;
+  // The server refuses a longer budget at once, so its answer never needs more than this.
+  return Math.min(timeoutSeconds, MAX_TIMEOUT_SECONDS);
 }
 
 async function events(args: string[]): Promise<number> {

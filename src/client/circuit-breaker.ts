@@ -1,3 +1,5 @@
+import { exponentialBackoff, type Backoff } from './backoff';
+
 /**
  * A circuit breaker with no timers: time is read lazily from an injectable
  * clock, so it never keeps a process alive and tests drive it with a fake one.
@@ -20,10 +22,11 @@
 
 export type CircuitStateName = 'closed' | 'open' | 'half-open';
 
+/** `openings`: how many times in a row the circuit has opened without closing; it sets the cooldown. */
 type State =
   | { readonly name: 'closed'; consecutiveFailures: number }
-  | { readonly name: 'open'; readonly openedAt: number; readonly cooldownMs: number }
-  | { readonly name: 'half-open'; readonly cooldownMs: number; inFlight: number; successes: number };
+  | { readonly name: 'open'; readonly openedAt: number; readonly cooldownMs: number; readonly openings: number }
+  | { readonly name: 'half-open'; readonly openings: number; inFlight: number; successes: number };
 
 export type Outcome = 'success' | 'failure' | 'neutral';
 
@@ -99,6 +102,7 @@ export interface Disposable {
 
 export class CircuitBreaker {
   private readonly options: CircuitBreakerOptions;
+  private readonly cooldown: Backoff;
   private state: State = { name: 'closed', consecutiveFailures: 0 };
   /** Increases on every state change; a permit's outcome only counts in its own generation. */
   private generation = 0;
@@ -125,6 +129,12 @@ export class CircuitBreaker {
     }
     if (!(o.maxCooldownMs >= o.cooldownMs)) throw new RangeError('maxCooldownMs must be >= cooldownMs');
     if (o.probes > o.successThreshold) throw new RangeError('probes must not exceed successThreshold');
+    this.cooldown = exponentialBackoff({
+      initialMs: o.cooldownMs,
+      maxMs: o.maxCooldownMs,
+      multiplier: o.backoffMultiplier,
+      jitter: 'none',
+    });
   }
 
   /** Asks to make a call: a permit, or a rejection saying when to try again. */
@@ -193,22 +203,22 @@ export class CircuitBreaker {
     this.counters.failures++;
     if (state.name === 'closed') {
       state.consecutiveFailures++;
-      if (state.consecutiveFailures >= this.options.failureThreshold) this.open(this.options.cooldownMs);
+      if (state.consecutiveFailures >= this.options.failureThreshold) this.open(1);
     } else if (state.name === 'half-open') {
-      this.open(Math.min(state.cooldownMs * this.options.backoffMultiplier, this.options.maxCooldownMs));
+      this.open(state.openings + 1);
     }
   }
 
-  private open(cooldownMs: number): void {
+  private open(openings: number): void {
     this.counters.opened++;
-    this.moveTo({ name: 'open', openedAt: this.options.now(), cooldownMs });
+    this.moveTo({ name: 'open', openedAt: this.options.now(), cooldownMs: this.cooldown.delay(openings), openings });
   }
 
   /** Lazily moves OPEN to HALF-OPEN once the cooldown has passed. */
   private current(): State {
     const state = this.state;
     if (state.name === 'open' && this.options.now() - state.openedAt >= state.cooldownMs) {
-      this.moveTo({ name: 'half-open', cooldownMs: state.cooldownMs, inFlight: 0, successes: 0 });
+      this.moveTo({ name: 'half-open', openings: state.openings, inFlight: 0, successes: 0 });
     }
     return this.state;
   }

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelCredentials, ChannelOptions } from 'nice-grpc';
-import {
-  errorCodeToJSON,
-  HealthCheckResponse_ServingStatus,
-  type Event,
-  type ExecutePrimitiveResponse,
-} from '../../generated/voice_core/voice_core';
-import type { ObjectiveState, PrimitiveErrorCode } from '../primitives/types';
-import type { VoiceCore, VoiceCoreOptions } from '../runtime/voice-core';
+import { HealthCheckResponse_ServingStatus, type Event, type ExecutePrimitiveResponse } from '../../generated/voice_core/voice_core';
+import type { ObjectiveState } from '../primitives/types';
+import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, type VoiceCore, type VoiceCoreOptions } from '../runtime/voice-core';
+import { fromProtoErrorCode } from '../runtime/wire';
+import { BreakerTransport } from './breaker-transport';
 import {
   CircuitBreaker,
-  isRejection,
   type CircuitBreakerOptions,
   type CircuitSnapshot,
   type CircuitStateChange,
@@ -19,7 +15,6 @@ import {
 import { EmbeddedTransport } from './embedded-transport';
 import { toVoiceCoreError, VoiceCoreError } from './errors';
 import { resumableEvents, type StreamRetryOptions } from './event-stream';
-import { classifyOutcome } from './failure-classifier';
 import { GrpcTransport } from './grpc-transport';
 import type { Transport } from './transport';
 import type {
@@ -44,7 +39,7 @@ export interface VoiceCoreClientOptions {
   credentials?: ChannelCredentials;
   /** grpc-js channel options (keepalive, reconnect backoff, message sizes, …). */
   channelOptions?: ChannelOptions;
-  /** Primitive time budget when a call gives none (default 30 s). */
+  /** Primitive time budget when a call gives none (default: the runtime's DEFAULT_TIMEOUT_SECONDS, 30 s). */
   defaultTimeoutSeconds: number;
   /** Added to the time budget to make the call's deadline, so the server's TIMEOUT answer arrives first (default 1000 ms). */
   deadlineMarginMs: number;
@@ -69,24 +64,13 @@ function fromEnvironment(env: NodeJS.ProcessEnv): Pick<VoiceCoreClientOptions, '
 export function createVoiceCoreClient(options: Partial<VoiceCoreClientOptions> = {}): VoiceCoreClient {
   return new VoiceCoreClient({
     ...fromEnvironment(process.env),
-    defaultTimeoutSeconds: 30,
+    defaultTimeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
     deadlineMarginMs: 1000,
     circuitBreaker: {},
     streamRetry: {},
     ...stripUndefined(options),
   });
 }
-
-const ERROR_CODES = new Set<string>([
-  'TIMEOUT',
-  'MAX_RETRIES_EXCEEDED',
-  'INTERNAL',
-  'CANCELLED',
-  'LOW_CONFIDENCE',
-  'NO_VALUE',
-  'AMBIGUOUS',
-  'NOT_CONFIRMED',
-]);
 
 export class VoiceCoreClient {
   readonly mode: 'grpc' | 'embedded';
@@ -96,12 +80,20 @@ export class VoiceCoreClient {
 
   constructor(options: VoiceCoreClientOptions) {
     this.options = options;
-    if (!(options.defaultTimeoutSeconds > 0)) throw new RangeError('defaultTimeoutSeconds must be greater than 0');
-    this.transport = options.useGrpc
+    if (!(options.deadlineMarginMs >= 0 && options.deadlineMarginMs <= MAX_TIMER_MS)) {
+      throw new RangeError(`deadlineMarginMs must be a number of ms from 0 to ${MAX_TIMER_MS}, got ${options.deadlineMarginMs}`);
+    }
+    if (!(options.defaultTimeoutSeconds > 0 && options.defaultTimeoutSeconds <= this.maxTimeoutSeconds())) {
+      throw new RangeError(
+        `defaultTimeoutSeconds must be greater than 0 and at most ${this.maxTimeoutSeconds()}, got ${options.defaultTimeoutSeconds}`,
+      );
+    }
+    this.breaker = new CircuitBreaker(options.circuitBreaker);
+    const transport = options.useGrpc
       ? new GrpcTransport({ endpoint: options.endpoint, credentials: options.credentials, channelOptions: options.channelOptions })
       : new EmbeddedTransport(options.embedded);
+    this.transport = new BreakerTransport(transport, this.breaker);
     this.mode = this.transport.mode;
-    this.breaker = new CircuitBreaker(options.circuitBreaker);
   }
 
   /**
@@ -123,14 +115,9 @@ export class VoiceCoreClient {
   ): Promise<VoiceCoreResult>;
   async executePrimitive(objectiveType: string, params: object, options: ExecuteOptions): Promise<VoiceCoreResult> {
     const traceId = options.traceId !== undefined && options.traceId !== '' ? options.traceId : randomUUID();
-    const permit = this.breaker.acquire();
-    if (isRejection(permit)) {
-      throw new VoiceCoreError('CIRCUIT_BREAKER_OPEN', `Voice Core circuit breaker is open; retry in ${permit.retryAfterMs} ms`, {
-        traceId,
-        retryAfterMs: permit.retryAfterMs,
-      });
-    }
     const timeoutSeconds = options.timeoutSeconds ?? 0;
+    this.checkTimeout(timeoutSeconds, traceId);
+    // 0 (or a negative value, which the server refuses with its own message) means the default budget.
     const budgetMs = (timeoutSeconds > 0 ? timeoutSeconds : this.options.defaultTimeoutSeconds) * 1000;
     let response: ExecutePrimitiveResponse;
     try {
@@ -146,10 +133,8 @@ export class VoiceCoreClient {
         { traceId, deadline: Date.now() + budgetMs + this.options.deadlineMarginMs, signal: options.signal },
       );
     } catch (error) {
-      permit.release(classifyOutcome(error));
       throw toVoiceCoreError(error, traceId, 'execute');
     }
-    permit.release('success');
     return toResult(response);
   }
 
@@ -167,6 +152,7 @@ export class VoiceCoreClient {
 
   async healthCheck(options: { signal?: AbortSignal; timeoutSeconds?: number } = {}): Promise<HealthStatus> {
     const traceId = randomUUID();
+    this.checkTimeout(options.timeoutSeconds ?? 0, traceId);
     try {
       const response = await this.transport.health({
         traceId,
@@ -200,7 +186,30 @@ export class VoiceCoreClient {
   close(): void {
     this.transport.close();
   }
+
+  /** The longest budget whose deadline (budget + margin) a timer can hold. */
+  private maxTimeoutSeconds(): number {
+    return Math.floor((MAX_TIMER_MS - this.options.deadlineMarginMs) / 1000);
+  }
+
+  /**
+   * Refuses, before the call and without counting it in the breaker, a budget whose deadline the
+   * timer cannot hold: beyond MAX_TIMER_MS the timer fires at once and the call would "time out"
+   * against a healthy server. Budgets within it are left to the server, which knows its own limit.
+   */
+  private checkTimeout(timeoutSeconds: number, traceId: string): void {
+    if (Number.isFinite(timeoutSeconds) && timeoutSeconds <= this.maxTimeoutSeconds()) return;
+    throw new VoiceCoreError(
+      'INVALID_ARGUMENT',
+      `timeoutSeconds must be a finite number of seconds, at most ${this.maxTimeoutSeconds()} here (the server's own limit is ` +
+        `${MAX_TIMEOUT_SECONDS} s by default; 0 means the default of ${this.options.defaultTimeoutSeconds} s), got ${timeoutSeconds}`,
+      { traceId },
+    );
+  }
 }
+
+/** The longest delay setTimeout holds (2^31-1 ms, about 24.8 days); Node fires longer ones after 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const KNOWN_OBJECTIVE_TYPES: ReadonlySet<string> = new Set<KnownObjectiveType>([
   'capture_email_au',
@@ -233,10 +242,7 @@ function toWireParams(params: object): Record<string, string> {
 function toResult(r: ExecutePrimitiveResponse): VoiceCoreResult {
   const state = r.state as ObjectiveState;
   let error: VoiceCoreResult['error'];
-  if (r.error !== undefined) {
-    const name = errorCodeToJSON(r.error.code).replace(/^ERROR_CODE_/, '');
-    error = { code: ERROR_CODES.has(name) ? (name as PrimitiveErrorCode) : 'UNSPECIFIED', message: r.error.message };
-  }
+  if (r.error !== undefined) error = { code: fromProtoErrorCode(r.error.code), message: r.error.message };
   return {
     success: r.success,
     value: r.value,

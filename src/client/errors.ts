@@ -1,5 +1,6 @@
 import { ClientError, Status } from 'nice-grpc-common';
 import { VoiceCoreRequestError } from '../runtime/errors';
+import { isAbortError } from '../runtime/wire';
 
 /**
  * Why a Voice Core call failed. Domain outcomes (a value still to confirm, a
@@ -56,14 +57,6 @@ export function isVoiceCoreError(error: unknown): error is VoiceCoreError {
   return error instanceof VoiceCoreError;
 }
 
-const STATUS_BY_NAME: Readonly<Record<string, Status>> = {
-  INVALID_ARGUMENT: Status.INVALID_ARGUMENT,
-  NOT_FOUND: Status.NOT_FOUND,
-  FAILED_PRECONDITION: Status.FAILED_PRECONDITION,
-  OUT_OF_RANGE: Status.OUT_OF_RANGE,
-  UNAVAILABLE: Status.UNAVAILABLE,
-};
-
 /** Which call the error came from: the same status means different things for each. */
 export type CallKind = 'execute' | 'stream' | 'health';
 
@@ -92,10 +85,6 @@ function codeFor(status: Status, kind: CallKind): VoiceCoreErrorCode {
   }
 }
 
-export function isAbortError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
-}
-
 /** Converts whatever a transport threw (gRPC ClientError, the embedded runtime's error, an abort) to a VoiceCoreError. */
 export function toVoiceCoreError(error: unknown, traceId: string, kind: CallKind): VoiceCoreError {
   if (error instanceof VoiceCoreError) return error;
@@ -103,7 +92,7 @@ export function toVoiceCoreError(error: unknown, traceId: string, kind: CallKind
     return new VoiceCoreError(codeFor(error.code, kind), error.details, { traceId, grpcStatus: error.code, cause: error });
   }
   if (error instanceof VoiceCoreRequestError) {
-    const status = STATUS_BY_NAME[error.status] ?? Status.UNKNOWN;
+    const status = Status[error.status];
     return new VoiceCoreError(codeFor(status, kind), error.message, { traceId, grpcStatus: status, cause: error });
   }
   if (isAbortError(error)) {

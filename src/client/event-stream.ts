@@ -1,6 +1,8 @@
 import { ClientError, Status } from 'nice-grpc-common';
 import type { Event } from '../../generated/voice_core/voice_core';
-import { isAbortError, toVoiceCoreError, VoiceCoreError } from './errors';
+import { isAbortError } from '../runtime/wire';
+import { exponentialBackoff } from './backoff';
+import { toVoiceCoreError, VoiceCoreError } from './errors';
 import type { Transport } from './transport';
 import type { StreamOptions, VoiceCoreEvent } from './types';
 
@@ -44,6 +46,7 @@ export async function* resumableEvents(
   toEvent: (event: Event) => VoiceCoreEvent,
 ): AsyncGenerator<VoiceCoreEvent> {
   const { maxAttempts, initialDelayMs, maxDelayMs } = { ...DEFAULT_STREAM_RETRY, ...retry };
+  const backoff = exponentialBackoff({ initialMs: initialDelayMs, maxMs: maxDelayMs, multiplier: 2, jitter: 'half' });
   const { traceId, signal: outer } = options;
   let cursor = options.fromSequence ?? 0;
   let epoch = options.epoch ?? '';
@@ -93,7 +96,7 @@ export async function* resumableEvents(
           { traceId, grpcStatus: error instanceof ClientError ? error.code : undefined, cause: error },
         );
       }
-      await pause(backoff(failures, initialDelayMs, maxDelayMs), outer);
+      await pause(backoff.delay(failures), outer);
     } finally {
       outer?.removeEventListener('abort', forward);
       controller.abort();
@@ -104,11 +107,6 @@ export async function* resumableEvents(
 /** A function, so that TypeScript does not narrow `signal.aborted` across awaits. */
 function aborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
-}
-
-function backoff(attempt: number, initial: number, max: number): number {
-  const ceiling = Math.min(max, initial * 2 ** (attempt - 1));
-  return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -1,6 +1,6 @@
 import { ClientError, Status } from 'nice-grpc-common';
 import type { Outcome } from './circuit-breaker';
-import { isAbortError } from './errors';
+import { isAbortError } from '../runtime/wire';
 
 /**
  * What a call's result says about the server's health, for the circuit

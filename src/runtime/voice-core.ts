@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ErrorCode,
-  type ExecutePrimitiveRequest,
-  type ExecutePrimitiveResponse,
-  type StreamEventsRequest,
-} from '../../generated/voice_core/voice_core';
+import type { ExecutePrimitiveRequest, ExecutePrimitiveResponse, StreamEventsRequest } from '../../generated/voice_core/voice_core';
 import { createDefaultRegistry } from '../primitives/defaults';
 import type { PrimitiveRegistry } from '../primitives/registry';
 import {
@@ -19,6 +14,7 @@ import { VoiceCoreRequestError, invalidArgument } from './errors';
 import { EventLog, type EventLogOptions, type Subscription } from './event-log';
 import { silentLogger, type Logger } from './logger';
 import { SessionStore, type SessionStoreOptions } from './session-store';
+import { isAbortError, toProtoErrorCode } from './wire';
 
 /**
  * The Voice Core runtime: runs primitives from the registry with time
@@ -51,17 +47,6 @@ function checkId(field: string, value: string, requiredMessage?: string): void {
 }
 const MAX_PARAMS = 32;
 const MAX_PARAM_LENGTH = 4096;
-
-const ERROR_CODES: Readonly<Record<PrimitiveErrorCode, ErrorCode>> = {
-  TIMEOUT: ErrorCode.ERROR_CODE_TIMEOUT,
-  MAX_RETRIES_EXCEEDED: ErrorCode.ERROR_CODE_MAX_RETRIES_EXCEEDED,
-  INTERNAL: ErrorCode.ERROR_CODE_INTERNAL,
-  CANCELLED: ErrorCode.ERROR_CODE_CANCELLED,
-  LOW_CONFIDENCE: ErrorCode.ERROR_CODE_LOW_CONFIDENCE,
-  NO_VALUE: ErrorCode.ERROR_CODE_NO_VALUE,
-  AMBIGUOUS: ErrorCode.ERROR_CODE_AMBIGUOUS,
-  NOT_CONFIRMED: ErrorCode.ERROR_CODE_NOT_CONFIRMED,
-};
 
 /** The context a handler sees; its AbortSignal is only made if the handler asks for it or runs asynchronously. */
 class HandlerContext implements PrimitiveContext<unknown> {
@@ -318,7 +303,7 @@ function toResponse(
     fields: outcome.fields,
     state: outcome.state,
     prompt: outcome.prompt,
-    error: outcome.error === undefined ? undefined : { code: ERROR_CODES[outcome.error.code], message: outcome.error.message },
+    error: outcome.error === undefined ? undefined : { code: toProtoErrorCode(outcome.error.code), message: outcome.error.message },
     metadata: {
       durationMs,
       retryCount: outcome.retryCount,
@@ -344,8 +329,4 @@ function abortError(): Error {
   const error = new Error('The operation was aborted');
   error.name = 'AbortError';
   return error;
-}
-
-function isAbortError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }

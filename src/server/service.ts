@@ -1,29 +1,22 @@
-import { isAbortError } from 'abort-controller-x';
+import type { ServiceImplementation } from 'nice-grpc';
 import { ServerError, Status, type CallContext } from 'nice-grpc-common';
 import {
   HealthCheckResponse_ServingStatus,
+  type VoiceCoreServiceDefinition,
   errorCodeToJSON,
   type ExecutePrimitiveRequest,
   type ExecutePrimitiveResponse,
   type HealthCheckResponse,
   type StreamEventsRequest,
   type StreamEventsResponse,
-  type HealthCheckRequest,
 } from '../../generated/voice_core/voice_core';
 import { VoiceCoreRequestError } from '../runtime/errors';
 import type { Logger } from '../runtime/logger';
 import { resolveTraceId, type VoiceCore } from '../runtime/voice-core';
+import { isAbortError } from '../runtime/wire';
 import type { TerminatorContext } from './terminator';
 import { VERSION } from '../version';
 import { EPOCH_HEADER, TRACE_ID_HEADER } from '../headers';
-
-const STATUS: Readonly<Record<VoiceCoreRequestError['status'], Status>> = {
-  INVALID_ARGUMENT: Status.INVALID_ARGUMENT,
-  NOT_FOUND: Status.NOT_FOUND,
-  FAILED_PRECONDITION: Status.FAILED_PRECONDITION,
-  OUT_OF_RANGE: Status.OUT_OF_RANGE,
-  UNAVAILABLE: Status.UNAVAILABLE,
-};
 
 export interface ServiceState {
   /** False once shutdown has begun: HealthCheck then reports NOT_SERVING. */
@@ -31,15 +24,15 @@ export interface ServiceState {
   startedAt: number;
 }
 
+type Implementation<Context = object> = ServiceImplementation<typeof VoiceCoreServiceDefinition, Context>;
+
 /**
- * The methods of VoiceCoreService. Only the stream needs the terminator's context:
- * the server registers the unary methods without middleware.
+ * The methods of VoiceCoreService, typed by nice-grpc from the service definition. Only the
+ * stream is given the terminator's context: the server registers the unary methods without
+ * middleware, so their context is the bare CallContext.
  */
-export interface VoiceCoreService {
-  executePrimitive(request: ExecutePrimitiveRequest, context: CallContext): Promise<ExecutePrimitiveResponse>;
-  streamEvents(request: StreamEventsRequest, context: CallContext & TerminatorContext): AsyncIterable<StreamEventsResponse>;
-  healthCheck(request: HealthCheckRequest, context: CallContext): Promise<HealthCheckResponse>;
-}
+export type VoiceCoreService = Pick<Implementation, 'executePrimitive' | 'healthCheck'> &
+  Pick<Implementation<TerminatorContext>, 'streamEvents'>;
 
 /** VoiceCoreService on top of the runtime: maps requests, errors and trace ids to gRPC. */
 export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: ServiceState): VoiceCoreService {
@@ -115,7 +108,7 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
 function toServerError(error: unknown, logger: Logger, fields: Record<string, unknown>): unknown {
   if (error instanceof VoiceCoreRequestError) {
     logger.warn({ ...fields, status: error.status, field: error.field, reason: error.message }, 'request refused');
-    return new ServerError(STATUS[error.status], error.message);
+    return new ServerError(Status[error.status], error.message);
   }
   if (error instanceof ServerError || isAbortError(error)) return error;
   logger.error({ ...fields, err: error }, 'unexpected error');

@@ -1,4 +1,4 @@
-import { isAbortError } from 'abort-controller-x';
+import { isAbortError } from '../runtime/wire';
 import { ServerError, Status, type CallContext, type ServerMiddleware, type ServerMiddlewareCall } from 'nice-grpc-common';
 
 /**

@@ -81,6 +81,20 @@ describe('the voice-core command', () => {
     expect(logs.some((l) => l.includes('"msg":"ExecutePrimitive"') && l.includes('"trace_id":"trace-cli"'))).toBe(true);
   }, 30000);
 
+  test("call with an overflowing timeout_seconds (1e308) reports the server's refusal, not a local timeout", async () => {
+    const { child, port } = await serve();
+    try {
+      const request = JSON.stringify({ objective_type: 'capture_email_au', conversation_id: 'cli-2', timeout_seconds: 1e308 });
+      const called = await output(run(['call', '--address', `127.0.0.1:${port}`, request]));
+      expect(called.code).toBe(1);
+      expect(called.stderr).toMatch(/INVALID_ARGUMENT: timeout_seconds must be greater than 0 and at most 600/);
+      expect(called.stderr).not.toMatch(/DEADLINE_EXCEEDED/);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  }, 60000);
+
   test('bad arguments give a clear message and a non-zero exit', async () => {
     const result = await output(run(['serve', '--port', 'eleven']));
     expect(result.code).toBe(1);
