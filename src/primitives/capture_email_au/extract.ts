@@ -12,7 +12,7 @@ import {
   isTensWord,
   numberWordsToDigits,
 } from '../spoken/characters';
-import { keysOf } from '../spoken/keys';
+import { keysOf, wordTable } from '../spoken/keys';
 import { normaliseUtterance, splitSelfCorrections, tokens, withoutFillers } from '../spoken/normalise';
 import { AU_SECOND_LEVEL, COMMON_TLDS, PROVIDER_DOMAINS, PROVIDER_HOMOPHONES } from './providers';
 
@@ -162,7 +162,7 @@ function looksLikeLocalCorrection(words: readonly string[]): boolean {
 const ANCHOR_WORDS = new Set(['at', '@']);
 const DOT_WORDS = new Set(['dot', 'period', 'point', 'dott']);
 const DROP_WORDS = new Set(['capital', 'uppercase', 'upper', 'lowercase', 'lower', 'small', 'letter', 'case', 'all', 'one', 'word']);
-const SYMBOL_WORDS: Readonly<Record<string, string>> = {
+const SYMBOL_WORDS: Readonly<Record<string, string>> = wordTable({
   underscore: '_',
   underline: '_',
   dash: '-',
@@ -170,7 +170,7 @@ const SYMBOL_WORDS: Readonly<Record<string, string>> = {
   minus: '-',
   plus: '+',
   apostrophe: "'",
-};
+});
 const isSymbolWord = keysOf(SYMBOL_WORDS);
 
 /**

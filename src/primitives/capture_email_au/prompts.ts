@@ -1,4 +1,5 @@
 import type { CapturePrompts } from '../objective/capture-spec';
+import { wordTable } from '../spoken/keys';
 
 /** How an email address is said aloud: "jane dot doe at gmail dot com dot A U". */
 export function speakEmail(email: string, spellLocal: boolean): string {
@@ -18,7 +19,7 @@ export function speakEmail(email: string, spellLocal: boolean): string {
   return `${localSpoken} at ${domainSpoken}`;
 }
 
-const SYMBOLS: Readonly<Record<string, string>> = { '.': 'dot', _: 'underscore', '-': 'dash', '+': 'plus' };
+const SYMBOLS: Readonly<Record<string, string>> = wordTable({ '.': 'dot', _: 'underscore', '-': 'dash', '+': 'plus' });
 
 export const EMAIL_PROMPTS: CapturePrompts = {
   elicit(retryCount) {
