@@ -1,7 +1,7 @@
 import type { Captured, CapturePrompts } from '../objective/capture-spec';
-import { parseIsoDate } from '../spoken/when/calendar';
-import type { WhenOptions } from '../spoken/when/options';
-import { speakDate } from '../spoken/when/speak';
+import { parseIsoDate } from '../when/calendar';
+import type { WhenOptions } from '../when/options';
+import { speakDate } from '../when/speak';
 
 /** "Friday the 27th of November 2026": the year is always read back, a date of birth needs it. */
 export function speakCapturedDate(captured: Captured): string {

@@ -1,8 +1,8 @@
 import type { Captured, CapturePrompts } from '../objective/capture-spec';
-import { parseIsoDate } from '../spoken/when/calendar';
-import { parseTime } from '../spoken/when/parts';
-import type { WhenOptions } from '../spoken/when/options';
-import { speakDate, speakTime } from '../spoken/when/speak';
+import { parseIsoDate } from '../when/calendar';
+import { parseTime } from '../when/parts';
+import type { WhenOptions } from '../when/options';
+import { speakDate, speakTime } from '../when/speak';
 
 /** "Friday the 27th of November 2026 at 3:30 pm". */
 export function speakCapturedDatetime(captured: Captured): string {

@@ -1,7 +1,7 @@
 import type { Captured, CapturePrompts } from '../objective/capture-spec';
-import { parseTime } from '../spoken/when/parts';
-import type { WhenOptions } from '../spoken/when/options';
-import { speakTime } from '../spoken/when/speak';
+import { parseTime } from '../when/parts';
+import type { WhenOptions } from '../when/options';
+import { speakTime } from '../when/speak';
 
 /** "3:30 pm", "midday". */
 export function speakCapturedTime(captured: Captured): string {

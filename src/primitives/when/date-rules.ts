@@ -1,4 +1,4 @@
-import { wordTable } from '../keys';
+import { wordTable } from '../spoken/keys';
 import { daysInMonth, MONTH_NAMES, WEEKDAY_NAMES } from './calendar';
 
 /**

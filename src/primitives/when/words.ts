@@ -1,7 +1,7 @@
-import { isFiller } from '../normalise';
-import { ORDINAL_TEENS, ORDINAL_UNITS, TEEN_VALUES, TENS_VALUES, UNIT_VALUES } from '../number-words';
+import { isFiller } from '../spoken/normalise';
+import { ORDINAL_TEENS, ORDINAL_UNITS, TEEN_VALUES, TENS_VALUES, UNIT_VALUES } from '../spoken/number-words';
 import { MONTH_NAMES } from './calendar';
-import { wordTable } from '../keys';
+import { wordTable } from '../spoken/keys';
 
 /**
  * Turns what the recogniser wrote into a canonical text the date and time

@@ -1,6 +1,6 @@
 import { WEEKDAY_NAMES } from './calendar';
 import { MONTH_WORDS, type WordsHint } from './words';
-import { wordTable } from '../keys';
+import { wordTable } from '../spoken/keys';
 
 /**
  * Clock times in one canonical segment (see words.ts), read with our own

@@ -3,7 +3,7 @@
  * date arithmetic of the date and time primitives happens here, on day
  * numbers, so that it never depends on the machine's time zone.
  */
-import { wordTable } from '../keys';
+import { wordTable } from '../spoken/keys';
 
 export interface CivilDate {
   year: number;
