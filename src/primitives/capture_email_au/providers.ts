@@ -87,28 +87,3 @@ export const PROVIDER_HOMOPHONES: ReadonlyArray<readonly [string, string]> = [
   ['m s n', 'msn'],
   ['a o l', 'aol'],
 ];
-
-/** Second-level Australian zones: "dot com dot au" and friends. */
-export const AU_SECOND_LEVEL = new Set(['com', 'net', 'org', 'edu', 'gov', 'asn', 'id', 'csiro', 'info', 'conf', 'oz']);
-
-/** Top-level labels a spoken domain may end with; used to tell a domain from a word. */
-export const COMMON_TLDS = new Set([
-  'com',
-  'net',
-  'org',
-  'au',
-  'edu',
-  'gov',
-  'io',
-  'co',
-  'uk',
-  'nz',
-  'me',
-  'info',
-  'biz',
-  'app',
-  'dev',
-  'ai',
-  'us',
-  'ca',
-]);
