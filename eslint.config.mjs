@@ -18,8 +18,13 @@ const layers = [
   },
   {
     target: './src/primitives/spoken',
-    from: ['./src/primitives/objective', './src/primitives/registry.ts', './src/primitives/defaults.ts'],
+    from: ['./src/primitives/objective', './src/primitives/when', './src/primitives/registry.ts', './src/primitives/defaults.ts'],
     message: 'spoken-language readers sit below the state machine and the primitives',
+  },
+  {
+    target: './src/primitives/when',
+    from: ['./src/primitives/objective/**', './src/primitives/capture_*/**', './src/primitives/{registry,defaults}.ts'],
+    message: 'the date-time engine sits below the state machine and the date and time primitives that use it',
   },
   { target: './src/server', from: ['./src/client'], message: 'the server and the SDK do not import each other' },
   { target: './src/client', from: ['./src/server'], message: 'the server and the SDK do not import each other' },

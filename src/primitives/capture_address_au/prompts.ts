@@ -4,6 +4,14 @@ import type { AddressParts } from './address-parts';
 import { stateOfPostcode } from './postcodes';
 import { STATE_NAMES, type StateCode } from './vocabulary';
 import { speakDigits } from './words';
+import {
+  afterNoFrame,
+  failedFrame,
+  notCaughtFrame,
+  stillUnclearFrame,
+  unclearConfirmationFrame,
+  unclearLineFrame,
+} from '../objective/prompt-frames';
 
 /**
  * How an address is read back: "unit 4, 56 King Street, Newtown, New South
@@ -65,7 +73,7 @@ export const ADDRESS_PROMPTS: CapturePrompts<AddressOptions> = {
   elicit(retryCount) {
     if (retryCount === 0) return "What's your address, including the suburb and postcode?";
     if (retryCount === 1)
-      return "Sorry, I didn't catch that. Could you say the full address again: the street number and street, then the suburb and postcode?";
+      return notCaughtFrame('Could you say the full address again: the street number and street, then the suburb and postcode?');
     // Later attempts take it in parts: the partial readings then ask for the suburb and postcode.
     return "Let's take it one step at a time. What's the street number and street name?";
   },
@@ -74,17 +82,17 @@ export const ADDRESS_PROMPTS: CapturePrompts<AddressOptions> = {
     return `${lead}'s ${speakAddress(captured.fields)}. Is that right?`;
   },
   repair(retryCount) {
-    if (retryCount <= 1) return "Sorry about that. What's the right address?";
-    return 'Sorry about that. Which part is wrong: the street, the suburb or the postcode? Just tell me the right one.';
+    if (retryCount <= 1) return afterNoFrame("What's the right address?");
+    return afterNoFrame('Which part is wrong: the street, the suburb or the postcode? Just tell me the right one.');
   },
   lowConfidence(retryCount) {
-    if (retryCount <= 1) return "Sorry, the line's a bit unclear. Could you say the address again?";
-    return "Sorry, I'm still having trouble hearing. Could you tell me just the street number and street name first?";
+    if (retryCount <= 1) return unclearLineFrame('Could you say the address again?');
+    return stillUnclearFrame('Could you tell me just the street number and street name first?');
   },
   unclearConfirmation(captured) {
-    return `Sorry, was that a yes or a no? I've got ${speakAddress(captured.fields)}.`;
+    return unclearConfirmationFrame(speakAddress(captured.fields));
   },
   failed() {
-    return "Sorry, I couldn't get your address down. Let's move on, and someone can follow it up with you.";
+    return failedFrame('your address down');
   },
 };

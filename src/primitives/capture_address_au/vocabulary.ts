@@ -1,3 +1,4 @@
+import { wordTable } from '../spoken/keys';
 /**
  * The words an Australian address is made of: street types, states and
  * territories, unit and box keywords, and the sentence words around an
@@ -418,7 +419,7 @@ export const TRAILING_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Small ordinals written as figures by recognisers; street names spell them ("2nd Avenue" is Second Avenue). */
-export const ORDINALS: Readonly<Record<string, string>> = {
+export const ORDINALS: Readonly<Record<string, string>> = wordTable({
   '1st': 'First',
   '2nd': 'Second',
   '3rd': 'Third',
@@ -429,7 +430,7 @@ export const ORDINALS: Readonly<Record<string, string>> = {
   '8th': 'Eighth',
   '9th': 'Ninth',
   '10th': 'Tenth',
-};
+});
 
 /**
  * Capital cities, which callers add after the suburb ("Newtown, Sydney"). The

@@ -1,6 +1,6 @@
 import type { CaptureSpec } from '../objective/capture-spec';
-import { maskIsoDate } from '../spoken/when/calendar';
-import { readWhenOptions, WHEN_PARAMS, type WhenOptions } from '../spoken/when/options';
+import { maskIsoDate } from '../when/calendar';
+import { readWhenOptions, WHEN_PARAMS, type WhenOptions } from '../when/options';
 import { DATE_PROMPTS } from './prompts';
 import { readDate, repairDate } from './read';
 
@@ -9,7 +9,7 @@ import { readDate, repairDate } from './read';
  * (zero-padded, as in the value) and weekday ("friday"). Not critical: read
  * back only when the recogniser's confidence is below 0.85.
  *
- * Params (spoken/when/options.ts): reference_time (ISO 8601 with an offset;
+ * Params (when/options.ts): reference_time (ISO 8601 with an offset;
  * default the runtime's clock), timezone (IANA; default Australia/Sydney),
  * tense (future | past | any; default future — a booking; past for an
  * incident or a date of birth). Relative dates ("tomorrow", "Friday") are

@@ -1,7 +1,15 @@
 import type { Captured, CapturePrompts } from '../objective/capture-spec';
-import { parseIsoDate } from '../spoken/when/calendar';
-import type { WhenOptions } from '../spoken/when/options';
-import { speakDate } from '../spoken/when/speak';
+import { parseIsoDate } from '../when/calendar';
+import type { WhenOptions } from '../when/options';
+import { speakDate } from '../when/speak';
+import {
+  afterNoFrame,
+  confirmFrame,
+  failedFrame,
+  stillUnclearFrame,
+  unclearConfirmationFrame,
+  unclearLineFrame,
+} from '../objective/prompt-frames';
 
 /** "Friday the 27th of November 2026": the year is always read back, a date of birth needs it. */
 export function speakCapturedDate(captured: Captured): string {
@@ -21,20 +29,20 @@ export const DATE_PROMPTS: CapturePrompts<WhenOptions> = {
     return "Let's try just the day and the month, like the 14th of March.";
   },
   confirm(captured) {
-    return `Just to confirm, that's ${speakCapturedDate(captured)}. Is that right?`;
+    return confirmFrame(speakCapturedDate(captured));
   },
   repair(retryCount) {
-    if (retryCount <= 1) return "Sorry about that. What's the right date?";
-    return 'Sorry about that. Could you tell me just the day and the month, like the 14th of March?';
+    if (retryCount <= 1) return afterNoFrame("What's the right date?");
+    return afterNoFrame('Could you tell me just the day and the month, like the 14th of March?');
   },
   lowConfidence(retryCount) {
-    if (retryCount <= 1) return "Sorry, the line's a bit unclear. What was the date?";
-    return "Sorry, I'm still having trouble hearing. Could you say just the day and the month, like the 14th of March?";
+    if (retryCount <= 1) return unclearLineFrame('What was the date?');
+    return stillUnclearFrame('Could you say just the day and the month, like the 14th of March?');
   },
   unclearConfirmation(captured) {
-    return `Sorry, was that a yes or a no? I've got ${speakCapturedDate(captured)}.`;
+    return unclearConfirmationFrame(speakCapturedDate(captured));
   },
   failed() {
-    return "Sorry, I couldn't get the date. Let's move on, and someone can follow it up with you.";
+    return failedFrame('the date');
   },
 };

@@ -1,6 +1,6 @@
 import { runTurn, type ObjectiveSession, type TurnInput } from '../objective/state-machine';
 import type { Reading } from '../objective/capture-spec';
-import { readWhenOptions } from '../spoken/when/options';
+import { readWhenOptions } from '../when/options';
 import { captureDateAu, maskDate } from '.';
 import { DATE_PROMPTS } from './prompts';
 import { readDate, repairDate } from './read';

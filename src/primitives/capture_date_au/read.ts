@@ -1,9 +1,9 @@
 import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
-import { addDays, isoDate, parseIsoDate, WEEKDAY_NAMES, weekdayOf, type CivilDate } from '../spoken/when/calendar';
-import { correctDate, hear, type Heard } from '../spoken/when/heard';
-import type { WhenOptions } from '../spoken/when/options';
-import { readDatePart, type DatePart } from '../spoken/when/parts';
-import { fitsTense, resolveDate } from '../spoken/when/resolve';
+import { addDays, isoDate, parseIsoDate, WEEKDAY_NAMES, weekdayOf, type CivilDate } from '../when/calendar';
+import { correctDate, hear, type Heard } from '../when/heard';
+import type { WhenOptions } from '../when/options';
+import { readDatePart, type DatePart } from '../when/parts';
+import { fitsTense, resolveDate } from '../when/resolve';
 
 /** The value and fields of a captured date. */
 export function dateValue(date: CivilDate): { value: string; fields: Record<string, string> } {

@@ -1,6 +1,6 @@
 import type { CaptureSpec } from '../objective/capture-spec';
-import { maskIsoDate } from '../spoken/when/calendar';
-import { readWhenOptions, WHEN_PARAMS, type WhenOptions } from '../spoken/when/options';
+import { maskIsoDate } from '../when/calendar';
+import { readWhenOptions, WHEN_PARAMS, type WhenOptions } from '../when/options';
 import { DATETIME_PROMPTS } from './prompts';
 import { readDatetime, repairDatetime } from './read';
 

@@ -1,8 +1,17 @@
 import type { Captured, CapturePrompts } from '../objective/capture-spec';
-import { parseIsoDate } from '../spoken/when/calendar';
-import { parseTime } from '../spoken/when/parts';
-import type { WhenOptions } from '../spoken/when/options';
-import { speakDate, speakTime } from '../spoken/when/speak';
+import { parseIsoDate } from '../when/calendar';
+import { parseTime } from '../when/parts';
+import type { WhenOptions } from '../when/options';
+import { speakDate, speakTime } from '../when/speak';
+import {
+  afterNoFrame,
+  confirmFrame,
+  failedFrame,
+  notCaughtFrame,
+  stillUnclearFrame,
+  unclearConfirmationFrame,
+  unclearLineFrame,
+} from '../objective/prompt-frames';
 
 /** "Friday the 27th of November 2026 at 3:30 pm". */
 export function speakCapturedDatetime(captured: Captured): string {
@@ -20,24 +29,24 @@ export function speakCapturedDatetime(captured: Captured): string {
 export const DATETIME_PROMPTS: CapturePrompts<WhenOptions> = {
   elicit(retryCount, options) {
     if (retryCount === 0) return options?.tense === 'past' ? 'What day and time was it?' : 'What day and time would suit you?';
-    if (retryCount === 1) return "Sorry, I didn't catch that. You can say something like this Friday at 10 in the morning.";
+    if (retryCount === 1) return notCaughtFrame('You can say something like this Friday at 10 in the morning.');
     return "Let's take it one step at a time. What day would you like? For example, this Friday, or the 14th of March.";
   },
   confirm(captured) {
-    return `Just to confirm, that's ${speakCapturedDatetime(captured)}. Is that right?`;
+    return confirmFrame(speakCapturedDatetime(captured));
   },
   repair(retryCount) {
-    if (retryCount <= 1) return 'Sorry about that. What day and time would you like?';
-    return "Sorry about that. Let's do the day first. What day would you like?";
+    if (retryCount <= 1) return afterNoFrame('What day and time would you like?');
+    return afterNoFrame("Let's do the day first. What day would you like?");
   },
   lowConfidence(retryCount) {
-    if (retryCount <= 1) return "Sorry, the line's a bit unclear. What day and time was that?";
-    return "Sorry, I'm still having trouble hearing. Could you tell me just the day first, like this Friday?";
+    if (retryCount <= 1) return unclearLineFrame('What day and time was that?');
+    return stillUnclearFrame('Could you tell me just the day first, like this Friday?');
   },
   unclearConfirmation(captured) {
-    return `Sorry, was that a yes or a no? I've got ${speakCapturedDatetime(captured)}.`;
+    return unclearConfirmationFrame(speakCapturedDatetime(captured));
   },
   failed() {
-    return "Sorry, I couldn't get the day and time. Let's move on, and someone can follow it up with you.";
+    return failedFrame('the day and time');
   },
 };

@@ -1,6 +1,6 @@
 import type { Reading } from '../objective/capture-spec';
 import { runTurn, type ObjectiveSession, type TurnInput } from '../objective/state-machine';
-import { readWhenOptions } from '../spoken/when/options';
+import { readWhenOptions } from '../when/options';
 import { captureDatetimeAu, maskDatetime } from '.';
 import { DATETIME_PROMPTS } from './prompts';
 import { readDatetime, repairDatetime } from './read';

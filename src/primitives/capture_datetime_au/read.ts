@@ -1,12 +1,12 @@
 import { repairDatePart, toReading as dateReading } from '../capture_date_au/read';
 import { repairTimePart } from '../capture_time_au/read';
 import type { Captured, PartialValue, Reading, ReadContext } from '../objective/capture-spec';
-import { addDays, isoDate, parseIsoDate, type CivilDate } from '../spoken/when/calendar';
-import { hear } from '../spoken/when/heard';
-import type { WhenOptions } from '../spoken/when/options';
-import { formatTime, parseTime, readDatePart, readTimePart, type DatePart, type TimePart } from '../spoken/when/parts';
-import { speakDateNear, speakOnDay, speakTime } from '../spoken/when/speak';
-import { formatOffset, wallClockAt, zonedInstant } from '../spoken/when/zone';
+import { addDays, isoDate, parseIsoDate, type CivilDate } from '../when/calendar';
+import { hear } from '../when/heard';
+import type { WhenOptions } from '../when/options';
+import { formatTime, parseTime, readDatePart, readTimePart, type DatePart, type TimePart } from '../when/parts';
+import { speakDateNear, speakOnDay, speakTime } from '../when/speak';
+import { formatOffset, wallClockAt, zonedInstant } from '../when/zone';
 
 /**
  * A day and a time, both needed. When only one is heard the other is asked

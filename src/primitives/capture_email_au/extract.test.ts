@@ -1,4 +1,5 @@
-import { extractEmail, repairEmail } from './extract';
+import { extractEmail } from './extract';
+import { repairEmail } from './repair';
 
 /** Realistic recogniser output → the address a careful human would write down. */
 const CAPTURED: ReadonlyArray<readonly [string, string]> = [

@@ -1,6 +1,8 @@
 import type { CaptureSpec, PartialValue, ReadContext, Reading } from '../objective/capture-spec';
 import { normaliseUtterance } from '../spoken/normalise';
-import { completeEmail, extractEmail, readDomainAnswer, readLocalAnswer, repairEmail, type EmailExtraction } from './extract';
+import { completeEmail, extractEmail, readDomainAnswer, readLocalAnswer, type EmailExtraction } from './extract';
+import { isEndingAnswer } from './domain-endings';
+import { repairEmail } from './repair';
 import { EMAIL_PROMPTS, speakEmail } from './prompts';
 
 /**
@@ -53,7 +55,7 @@ function readEmail(utterance: string, context: ReadContext<undefined>): Reading 
 /** "acme" + "com.au" → acme.com.au; an answer that already names the domain stands alone. */
 function joinEnding(stem: string | undefined, answer: string): string {
   if (stem === undefined || answer.startsWith(`${stem}.`) || answer === stem) return answer;
-  if (/^(com|net|org|edu|gov|asn|id|co)(\.[a-z]{2})?$|^[a-z]{2}$/.test(answer)) return `${stem}.${answer}`;
+  if (isEndingAnswer(answer)) return `${stem}.${answer}`;
   return answer;
 }
 

@@ -1,4 +1,14 @@
 import type { CapturePrompts } from '../objective/capture-spec';
+import { wordTable } from '../spoken/keys';
+import {
+  afterNoFrame,
+  confirmFrame,
+  failedFrame,
+  notCaughtFrame,
+  stillUnclearFrame,
+  unclearConfirmationFrame,
+  unclearLineFrame,
+} from '../objective/prompt-frames';
 
 /** How an email address is said aloud: "jane dot doe at gmail dot com dot A U". */
 export function speakEmail(email: string, spellLocal: boolean): string {
@@ -18,29 +28,29 @@ export function speakEmail(email: string, spellLocal: boolean): string {
   return `${localSpoken} at ${domainSpoken}`;
 }
 
-const SYMBOLS: Readonly<Record<string, string>> = { '.': 'dot', _: 'underscore', '-': 'dash', '+': 'plus' };
+const SYMBOLS: Readonly<Record<string, string>> = wordTable({ '.': 'dot', _: 'underscore', '-': 'dash', '+': 'plus' });
 
 export const EMAIL_PROMPTS: CapturePrompts = {
   elicit(retryCount) {
     if (retryCount === 0) return "What's your email address?";
-    if (retryCount === 1) return "Sorry, I didn't catch that. Could you say your email address again, nice and slowly?";
+    if (retryCount === 1) return notCaughtFrame('Could you say your email address again, nice and slowly?');
     return "Let's do it in two parts. Could you spell the part before the at, letter by letter?";
   },
   confirm(captured, retryCount) {
-    return `Just to confirm, that's ${speakEmail(captured.value, retryCount > 0)}. Is that right?`;
+    return confirmFrame(speakEmail(captured.value, retryCount > 0));
   },
   repair(retryCount) {
-    if (retryCount <= 1) return "Sorry about that. What's the right email address?";
-    return 'Sorry about that. Could you spell the part before the at for me, letter by letter?';
+    if (retryCount <= 1) return afterNoFrame("What's the right email address?");
+    return afterNoFrame('Could you spell the part before the at for me, letter by letter?');
   },
   lowConfidence(retryCount) {
-    if (retryCount <= 1) return "Sorry, the line's a bit unclear. Could you say your email address again?";
-    return "Sorry, I'm still having trouble hearing. Could you spell the part before the at, letter by letter?";
+    if (retryCount <= 1) return unclearLineFrame('Could you say your email address again?');
+    return stillUnclearFrame('Could you spell the part before the at, letter by letter?');
   },
   unclearConfirmation(captured) {
-    return `Sorry, was that a yes or a no? I've got ${speakEmail(captured.value, false)}.`;
+    return unclearConfirmationFrame(speakEmail(captured.value, false));
   },
   failed() {
-    return "Sorry, I couldn't get your email address. Let's move on, and someone can follow it up with you.";
+    return failedFrame('your email address');
   },
 };

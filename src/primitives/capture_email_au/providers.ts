@@ -1,9 +1,10 @@
+import { wordTable } from '../spoken/keys';
 /**
  * Email providers Australian callers name, and the domains each name can mean.
  * A name with one domain completes a bare "at gmail"; a name with several
  * ("at hotmail": hotmail.com or hotmail.com.au) is ambiguous and must be asked.
  */
-export const PROVIDER_DOMAINS: Readonly<Record<string, readonly string[]>> = {
+export const PROVIDER_DOMAINS: Readonly<Record<string, readonly string[]>> = wordTable({
   gmail: ['gmail.com'],
   googlemail: ['googlemail.com'],
   hotmail: ['hotmail.com', 'hotmail.com.au'],
@@ -33,7 +34,7 @@ export const PROVIDER_DOMAINS: Readonly<Record<string, readonly string[]>> = {
   msn: ['msn.com'],
   aol: ['aol.com'],
   mac: ['mac.com'],
-};
+});
 
 /**
  * How recognisers split or mishear provider names. Keys are space-joined
@@ -86,28 +87,3 @@ export const PROVIDER_HOMOPHONES: ReadonlyArray<readonly [string, string]> = [
   ['m s n', 'msn'],
   ['a o l', 'aol'],
 ];
-
-/** Second-level Australian zones: "dot com dot au" and friends. */
-export const AU_SECOND_LEVEL = new Set(['com', 'net', 'org', 'edu', 'gov', 'asn', 'id', 'csiro', 'info', 'conf', 'oz']);
-
-/** Top-level labels a spoken domain may end with; used to tell a domain from a word. */
-export const COMMON_TLDS = new Set([
-  'com',
-  'net',
-  'org',
-  'au',
-  'edu',
-  'gov',
-  'io',
-  'co',
-  'uk',
-  'nz',
-  'me',
-  'info',
-  'biz',
-  'app',
-  'dev',
-  'ai',
-  'us',
-  'ca',
-]);

@@ -1,5 +1,6 @@
 import type { Captured, CapturePrompts } from '../objective/capture-spec';
 import type { NameAsk, NameOptions, NameParts } from './extract';
+import { afterNoFrame, notCaughtFrame, stillUnclearFrame, unclearConfirmationFrame, unclearLineFrame } from '../objective/prompt-frames';
 
 /** "Smith-Jones" → "S, M, I, T, H, hyphen, J, O, N, E, S": how a surname is read back letter by letter. */
 export function spellOut(word: string): string {
@@ -20,10 +21,9 @@ export const NON_ANSWER_PROMPT = "No worries, it's just so we know who we're spe
 
 export const NAME_PROMPTS: CapturePrompts<NameOptions> = {
   elicit(retryCount, options) {
-    if (options?.requireLastName === false)
-      return retryCount === 0 ? 'Can I get your name, please?' : "Sorry, I didn't catch that. What's your name?";
+    if (options?.requireLastName === false) return retryCount === 0 ? 'Can I get your name, please?' : notCaughtFrame("What's your name?");
     if (retryCount === 0) return 'Can I get your full name, please?';
-    if (retryCount === 1) return "Sorry, I didn't catch that. What's your first name and surname?";
+    if (retryCount === 1) return notCaughtFrame("What's your first name and surname?");
     return 'Could you tell me your first name, and then spell your surname for me, letter by letter?';
   },
   confirm(captured: Captured, retryCount) {
@@ -32,15 +32,15 @@ export const NAME_PROMPTS: CapturePrompts<NameOptions> = {
     return `I've got ${captured.value}, with the surname spelled ${spellOut(last)}. Is that right?`;
   },
   repair(retryCount) {
-    if (retryCount <= 1) return "Sorry about that. What's your full name?";
-    return 'Sorry about that. Could you spell your surname for me, letter by letter?';
+    if (retryCount <= 1) return afterNoFrame("What's your full name?");
+    return afterNoFrame('Could you spell your surname for me, letter by letter?');
   },
   lowConfidence(retryCount) {
-    if (retryCount <= 1) return "Sorry, the line's a bit unclear. Could you say your full name again?";
-    return "Sorry, I'm still having trouble hearing. Could you spell your surname for me, letter by letter?";
+    if (retryCount <= 1) return unclearLineFrame('Could you say your full name again?');
+    return stillUnclearFrame('Could you spell your surname for me, letter by letter?');
   },
   unclearConfirmation(captured) {
-    return `Sorry, was that a yes or a no? I've got ${captured.value}.`;
+    return unclearConfirmationFrame(captured.value);
   },
   failed() {
     return "Sorry, I couldn't get your name. Let's keep going for now.";

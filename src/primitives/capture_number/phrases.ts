@@ -1,3 +1,4 @@
+import { wordTable } from '../spoken/keys';
 /**
  * The words around a number that change what it means: hedges ("about"),
  * bounds ("over"), vague amounts ("heaps"), and phrases with number words
@@ -175,7 +176,7 @@ export const ZERO_PHRASES =
 /** Said after a number to take it back within one breath: "twenty, no, thirty"; "make that thirty". */
 export const INLINE_CORRECTIONS: ReadonlyArray<readonly string[]> = [['make', 'that'], ['make', 'it'], ['no'], ['nah'], ['nope'], ['wait']];
 
-export const UNIT_WORDS: Readonly<Record<string, Unit>> = {
+export const UNIT_WORDS: Readonly<Record<string, Unit>> = wordTable({
   dollars: 'dollars',
   dollar: 'dollars',
   bucks: 'dollars',
@@ -185,4 +186,4 @@ export const UNIT_WORDS: Readonly<Record<string, Unit>> = {
   cent: 'cents',
   percent: 'percent',
   'per cent': 'percent',
-};
+});

@@ -1,6 +1,15 @@
 import type { Captured, CapturePrompts } from '../objective/capture-spec';
 import { speakNumber } from './speak';
 import type { NumberAsk } from './extract';
+import {
+  afterNoFrame,
+  confirmFrame,
+  failedFrame,
+  notCaughtFrame,
+  stillUnclearFrame,
+  unclearConfirmationFrame,
+  unclearLineFrame,
+} from '../objective/prompt-frames';
 
 /** A captured number as it is read back: "two hundred and fifty", "twenty dollars". */
 export function speakCaptured(captured: Captured): string {
@@ -32,24 +41,24 @@ export function askFor(ask: NumberAsk): string {
 export const NUMBER_PROMPTS: CapturePrompts = {
   elicit(retryCount) {
     if (retryCount === 0) return "What's the number?";
-    if (retryCount === 1) return "Sorry, I didn't catch that. Could you say the number again?";
+    if (retryCount === 1) return notCaughtFrame('Could you say the number again?');
     return 'Could you say just the number on its own, for example two hundred and fifty?';
   },
   confirm(captured) {
-    return `Just to confirm, that's ${speakCaptured(captured)}. Is that right?`;
+    return confirmFrame(speakCaptured(captured));
   },
   repair(retryCount) {
-    if (retryCount <= 1) return "Sorry about that. What's the right number?";
-    return 'Sorry about that. Could you say just the number on its own, digit by digit if that is easier?';
+    if (retryCount <= 1) return afterNoFrame("What's the right number?");
+    return afterNoFrame('Could you say just the number on its own, digit by digit if that is easier?');
   },
   lowConfidence(retryCount) {
-    if (retryCount <= 1) return "Sorry, the line's a bit unclear. Could you say the number again?";
-    return "Sorry, I'm still having trouble hearing. Could you say just the number, digit by digit?";
+    if (retryCount <= 1) return unclearLineFrame('Could you say the number again?');
+    return stillUnclearFrame('Could you say just the number, digit by digit?');
   },
   unclearConfirmation(captured) {
-    return `Sorry, was that a yes or a no? I've got ${speakCaptured(captured)}.`;
+    return unclearConfirmationFrame(speakCaptured(captured));
   },
   failed() {
-    return "Sorry, I couldn't get that number. Let's move on, and someone can follow it up with you.";
+    return failedFrame('that number');
   },
 };

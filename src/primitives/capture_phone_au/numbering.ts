@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { wordTable } from '../spoken/keys';
 
 /**
  * What a string of digits is under the Australian numbering plan, decided by
@@ -32,12 +33,12 @@ export type Interpretation =
   | { kind: 'foreign'; digits: string }
   | { kind: 'invalid'; digits: string };
 
-const TYPES: Readonly<Record<string, PhoneType>> = {
+const TYPES: Readonly<Record<string, PhoneType>> = wordTable({
   MOBILE: 'mobile',
   FIXED_LINE: 'landline',
   SHARED_COST: 'local_rate',
   TOLL_FREE: 'freephone',
-};
+});
 
 /** Shapes worth validating against the numbering plan: nothing else can be a callable number. */
 const COMPLETE_SHAPE = /^(?:0[2-478]\d{8}|13\d{4}|1[38]00\d{6})$/;

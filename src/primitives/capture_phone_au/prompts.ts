@@ -1,6 +1,15 @@
 import type { CapturePrompts } from '../objective/capture-spec';
 import type { Position } from './digits';
 import { groupBoundaries, nationalDigits } from './numbering';
+import {
+  afterNoFrame,
+  confirmFrame,
+  failedFrame,
+  notCaughtFrame,
+  stillUnclearFrame,
+  unclearConfirmationFrame,
+  unclearLineFrame,
+} from '../objective/prompt-frames';
 
 const DIGIT_NAMES = ['oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
@@ -68,24 +77,24 @@ export const PROBLEM_PROMPTS = {
 export const PHONE_PROMPTS: CapturePrompts = {
   elicit(retryCount) {
     if (retryCount === 0) return "What's the best phone number to reach you on?";
-    if (retryCount === 1) return "Sorry, I didn't catch that. Could you say the number again, nice and slowly?";
+    if (retryCount === 1) return notCaughtFrame('Could you say the number again, nice and slowly?');
     return 'Could you say it in groups, like oh four one two, three four five, six seven eight?';
   },
   confirm(captured) {
-    return `Just to confirm, that's ${speakPhone(captured.value)}. Is that right?`;
+    return confirmFrame(speakPhone(captured.value));
   },
   repair(retryCount) {
-    if (retryCount <= 1) return "Sorry about that. What's the right number?";
-    return "Sorry about that. Let's take it slowly: could you say it in groups, starting with the oh four or the area code?";
+    if (retryCount <= 1) return afterNoFrame("What's the right number?");
+    return afterNoFrame("Let's take it slowly: could you say it in groups, starting with the oh four or the area code?");
   },
   lowConfidence(retryCount) {
-    if (retryCount <= 1) return "Sorry, the line's a bit unclear. Could you say your phone number again?";
-    return "Sorry, I'm still having trouble hearing. Could you say it in groups, like oh four one two, three four five, six seven eight?";
+    if (retryCount <= 1) return unclearLineFrame('Could you say your phone number again?');
+    return stillUnclearFrame('Could you say it in groups, like oh four one two, three four five, six seven eight?');
   },
   unclearConfirmation(captured) {
-    return `Sorry, was that a yes or a no? I've got ${speakPhone(captured.value)}.`;
+    return unclearConfirmationFrame(speakPhone(captured.value));
   },
   failed() {
-    return "Sorry, I couldn't get your phone number. Let's move on, and someone can follow it up with you.";
+    return failedFrame('your phone number');
   },
 };

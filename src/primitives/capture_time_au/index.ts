@@ -1,5 +1,5 @@
 import type { CaptureSpec } from '../objective/capture-spec';
-import { readWhenOptions, WHEN_PARAMS, type WhenOptions } from '../spoken/when/options';
+import { readWhenOptions, WHEN_PARAMS, type WhenOptions } from '../when/options';
 import { TIME_PROMPTS } from './prompts';
 import { readTime, repairTime } from './read';
 

@@ -1,7 +1,15 @@
 import type { Captured, CapturePrompts } from '../objective/capture-spec';
-import { parseTime } from '../spoken/when/parts';
-import type { WhenOptions } from '../spoken/when/options';
-import { speakTime } from '../spoken/when/speak';
+import { parseTime } from '../when/parts';
+import type { WhenOptions } from '../when/options';
+import { speakTime } from '../when/speak';
+import {
+  afterNoFrame,
+  confirmFrame,
+  failedFrame,
+  stillUnclearFrame,
+  unclearConfirmationFrame,
+  unclearLineFrame,
+} from '../objective/prompt-frames';
 
 /** "3:30 pm", "midday". */
 export function speakCapturedTime(captured: Captured): string {
@@ -20,20 +28,20 @@ export const TIME_PROMPTS: CapturePrompts<WhenOptions> = {
     return "Let's try the hour and whether it's morning or afternoon, like 10 in the morning.";
   },
   confirm(captured) {
-    return `Just to confirm, that's ${speakCapturedTime(captured)}. Is that right?`;
+    return confirmFrame(speakCapturedTime(captured));
   },
   repair(retryCount) {
-    if (retryCount <= 1) return "Sorry about that. What's the right time?";
-    return 'Sorry about that. Could you tell me the hour, and whether it is morning or afternoon?';
+    if (retryCount <= 1) return afterNoFrame("What's the right time?");
+    return afterNoFrame('Could you tell me the hour, and whether it is morning or afternoon?');
   },
   lowConfidence(retryCount) {
-    if (retryCount <= 1) return "Sorry, the line's a bit unclear. What was the time?";
-    return "Sorry, I'm still having trouble hearing. Could you say the hour, and morning or afternoon, like 10 in the morning?";
+    if (retryCount <= 1) return unclearLineFrame('What was the time?');
+    return stillUnclearFrame('Could you say the hour, and morning or afternoon, like 10 in the morning?');
   },
   unclearConfirmation(captured) {
-    return `Sorry, was that a yes or a no? I've got ${speakCapturedTime(captured)}.`;
+    return unclearConfirmationFrame(speakCapturedTime(captured));
   },
   failed() {
-    return "Sorry, I couldn't get the time. Let's move on, and someone can follow it up with you.";
+    return failedFrame('the time');
   },
 };

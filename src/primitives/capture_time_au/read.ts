@@ -1,9 +1,9 @@
 import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
-import { hear, correctTime, type Heard } from '../spoken/when/heard';
-import type { WhenOptions } from '../spoken/when/options';
-import { formatTime, parseTime, readTimePart, type TimePart } from '../spoken/when/parts';
-import { applyDayPart, type HeardTime } from '../spoken/when/time-grammar';
-import { wallClockAt } from '../spoken/when/zone';
+import { hear, correctTime, type Heard } from '../when/heard';
+import type { WhenOptions } from '../when/options';
+import { formatTime, parseTime, readTimePart, type TimePart } from '../when/parts';
+import { applyDayPart, type HeardTime } from '../when/time-grammar';
+import { wallClockAt } from '../when/zone';
 
 /** The value and fields of a captured time. */
 export function timeValue(hour: number, minute: number): { value: string; fields: Record<string, string> } {

@@ -1,4 +1,5 @@
 import type { CapturePrompts } from '../objective/capture-spec';
+import { afterNoFrame, stillUnclearFrame, unclearLineFrame } from '../objective/prompt-frames';
 
 /**
  * What the agent says for capture_yes_no. The first ask is the question itself
@@ -19,11 +20,11 @@ export const YES_NO_PROMPTS: CapturePrompts<{ question: string | undefined }> = 
     return `Just to check, that's a ${captured.value}. Is that right?`;
   },
   repair() {
-    return 'Sorry about that. Is it a yes or a no?';
+    return afterNoFrame('Is it a yes or a no?');
   },
   lowConfidence(retryCount) {
-    if (retryCount <= 1) return "Sorry, the line's a bit unclear. Was that a yes or a no?";
-    return "Sorry, I'm still having trouble hearing. Could you just say yes or no?";
+    if (retryCount <= 1) return unclearLineFrame('Was that a yes or a no?');
+    return stillUnclearFrame('Could you just say yes or no?');
   },
   unclearConfirmation() {
     return 'Sorry, was that a yes or a no?';

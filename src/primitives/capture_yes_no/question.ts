@@ -1,5 +1,5 @@
 import { answerWords } from '../spoken/polarity';
-import { keysOf } from '../spoken/keys';
+import { keysOf, wordTable } from '../spoken/keys';
 
 /**
  * What the caller is answering, as far as it changes how the answer is read.
@@ -77,7 +77,7 @@ const PERMISSION =
 const STILL = /\bstill\b|\bcurrent(ly)?\b|\bup to date\b|\bthe same\b|\bvalid\b/;
 const CHANGE = /\bchang(e|ed|es)\b|\bmoved?\b|\bdifferent\b|\bnew\b|\bupdated?\b/;
 
-const AUX_OF: Readonly<Record<string, string>> = {
+const AUX_OF: Readonly<Record<string, string>> = wordTable({
   do: 'do',
   does: 'do',
   did: 'did',
@@ -96,7 +96,7 @@ const AUX_OF: Readonly<Record<string, string>> = {
   may: 'can',
   shall: 'should',
   should: 'should',
-};
+});
 
 /** Words that carry no content of their own: pronouns, articles, auxiliaries, question words. */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
@@ -239,7 +239,7 @@ export const STATEMENT_WORDS: ReadonlySet<string> = new Set([
   "we've",
 ]);
 
-const IRREGULAR: Readonly<Record<string, string>> = {
+const IRREGULAR: Readonly<Record<string, string>> = wordTable({
   got: 'get',
   gotten: 'get',
   been: 'be',
@@ -259,7 +259,7 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   left: 'leave',
   read: 'read',
   wants: 'want',
-};
+});
 const isIrregular = keysOf(IRREGULAR);
 
 /** A rough stem, enough to tell that "received" repeats "receive" and "texts" repeats "text". */

@@ -3,9 +3,9 @@
  * phonetic word, and the "double"/"triple" repeaters Australians use.
  */
 
-import { keysOf } from './keys';
+import { keysOf, wordTable } from './keys';
 
-export const DIGIT_WORDS: Readonly<Record<string, string>> = {
+export const DIGIT_WORDS: Readonly<Record<string, string>> = wordTable({
   zero: '0',
   nought: '0',
   naught: '0',
@@ -27,12 +27,12 @@ export const DIGIT_WORDS: Readonly<Record<string, string>> = {
   eight: '8',
   ate: '8',
   nine: '9',
-};
+});
 
 /** Digit words that are also ordinary English words; only trusted between other digits. */
 export const WEAK_DIGIT_WORDS: ReadonlySet<string> = new Set(['to', 'too', 'for', 'fore', 'won', 'ate', 'o', 'oh', 'nil']);
 
-export const TEEN_WORDS: Readonly<Record<string, string>> = {
+export const TEEN_WORDS: Readonly<Record<string, string>> = wordTable({
   ten: '10',
   eleven: '11',
   twelve: '12',
@@ -43,9 +43,9 @@ export const TEEN_WORDS: Readonly<Record<string, string>> = {
   seventeen: '17',
   eighteen: '18',
   nineteen: '19',
-};
+});
 
-export const TENS_WORDS: Readonly<Record<string, string>> = {
+export const TENS_WORDS: Readonly<Record<string, string>> = wordTable({
   twenty: '2',
   thirty: '3',
   forty: '4',
@@ -55,10 +55,10 @@ export const TENS_WORDS: Readonly<Record<string, string>> = {
   seventy: '7',
   eighty: '8',
   ninety: '9',
-};
+});
 
 /** Letter names as recognisers write them. Ambiguous English words are not here. */
-export const LETTER_NAMES: Readonly<Record<string, string>> = {
+export const LETTER_NAMES: Readonly<Record<string, string>> = wordTable({
   ay: 'a',
   bee: 'b',
   be: 'b',
@@ -93,9 +93,9 @@ export const LETTER_NAMES: Readonly<Record<string, string>> = {
   why: 'y',
   zed: 'z',
   zee: 'z',
-};
+});
 
-export const NATO_ALPHABET: Readonly<Record<string, string>> = {
+export const NATO_ALPHABET: Readonly<Record<string, string>> = wordTable({
   alpha: 'a',
   alfa: 'a',
   bravo: 'b',
@@ -126,7 +126,7 @@ export const NATO_ALPHABET: Readonly<Record<string, string>> = {
   'x-ray': 'x',
   yankee: 'y',
   zulu: 'z',
-};
+});
 
 /** `word in TABLE` for the tables above (see keysOf). */
 export const isDigitWord = keysOf(DIGIT_WORDS);

@@ -1,8 +1,8 @@
 /** The words of spoken numbers, and what each is worth. */
 
-import { keysOf } from './keys';
+import { keysOf, wordTable } from './keys';
 
-export const UNIT_VALUES: Readonly<Record<string, number>> = {
+export const UNIT_VALUES: Readonly<Record<string, number>> = wordTable({
   zero: 0,
   nought: 0,
   naught: 0,
@@ -15,9 +15,9 @@ export const UNIT_VALUES: Readonly<Record<string, number>> = {
   seven: 7,
   eight: 8,
   nine: 9,
-};
+});
 
-export const TEEN_VALUES: Readonly<Record<string, number>> = {
+export const TEEN_VALUES: Readonly<Record<string, number>> = wordTable({
   ten: 10,
   eleven: 11,
   twelve: 12,
@@ -28,9 +28,9 @@ export const TEEN_VALUES: Readonly<Record<string, number>> = {
   seventeen: 17,
   eighteen: 18,
   nineteen: 19,
-};
+});
 
-export const TENS_VALUES: Readonly<Record<string, number>> = {
+export const TENS_VALUES: Readonly<Record<string, number>> = wordTable({
   twenty: 20,
   thirty: 30,
   forty: 40,
@@ -40,10 +40,10 @@ export const TENS_VALUES: Readonly<Record<string, number>> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-};
+});
 
 /** Words that multiply what was said before them. "grand" and "k" are how Australians say thousand. */
-export const SCALE_VALUES: Readonly<Record<string, bigint>> = {
+export const SCALE_VALUES: Readonly<Record<string, bigint>> = wordTable({
   thousand: 1_000n,
   grand: 1_000n,
   k: 1_000n,
@@ -52,10 +52,10 @@ export const SCALE_VALUES: Readonly<Record<string, bigint>> = {
   mill: 1_000_000n,
   billion: 1_000_000_000n,
   trillion: 1_000_000_000_000n,
-};
+});
 
 /** Ordinals, with the misspellings recognisers write ("forth", "fith", "eigth", "nineth"). */
-export const ORDINAL_UNITS: Readonly<Record<string, number>> = {
+export const ORDINAL_UNITS: Readonly<Record<string, number>> = wordTable({
   first: 1,
   second: 2,
   third: 3,
@@ -69,9 +69,9 @@ export const ORDINAL_UNITS: Readonly<Record<string, number>> = {
   eigth: 8,
   ninth: 9,
   nineth: 9,
-};
+});
 
-export const ORDINAL_TEENS: Readonly<Record<string, number>> = {
+export const ORDINAL_TEENS: Readonly<Record<string, number>> = wordTable({
   tenth: 10,
   eleventh: 11,
   twelfth: 12,
@@ -92,10 +92,10 @@ export const ORDINAL_TEENS: Readonly<Record<string, number>> = {
   eightieth: 80,
   ninetieth: 90,
   hundredth: 100,
-};
+});
 
 /** Fraction words and their denominators: "a quarter", "three fifths", "a third" (which has no exact decimal). */
-export const FRACTION_SINGULAR: Readonly<Record<string, bigint>> = {
+export const FRACTION_SINGULAR: Readonly<Record<string, bigint>> = wordTable({
   half: 2n,
   third: 3n,
   quarter: 4n,
@@ -107,9 +107,9 @@ export const FRACTION_SINGULAR: Readonly<Record<string, bigint>> = {
   tenth: 10n,
   hundredth: 100n,
   thousandth: 1000n,
-};
+});
 
-export const FRACTION_PLURAL: Readonly<Record<string, bigint>> = {
+export const FRACTION_PLURAL: Readonly<Record<string, bigint>> = wordTable({
   halves: 2n,
   thirds: 3n,
   quarters: 4n,
@@ -121,7 +121,7 @@ export const FRACTION_PLURAL: Readonly<Record<string, bigint>> = {
   tenths: 10n,
   hundredths: 100n,
   thousandths: 1000n,
-};
+});
 
 /** Zero said as a letter: only a digit inside a digit string ("one oh five", "point oh five"). */
 export const OH_WORDS: ReadonlySet<string> = new Set(['oh', 'o']);

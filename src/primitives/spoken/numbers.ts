@@ -17,6 +17,7 @@ import {
   TENS_VALUES,
   UNIT_VALUES,
 } from './number-words';
+import { wordTable } from './keys';
 
 export * from './decimal';
 export { TEEN_VALUES, TENS_VALUES, UNIT_VALUES } from './number-words';
@@ -73,7 +74,7 @@ export function numberTokens(words: readonly string[]): string[] {
   return out;
 }
 
-const SUFFIX_WORDS: Readonly<Record<string, string>> = {
+const SUFFIX_WORDS: Readonly<Record<string, string>> = wordTable({
   k: 'thousand',
   m: 'million',
   mil: 'million',
@@ -81,7 +82,7 @@ const SUFFIX_WORDS: Readonly<Record<string, string>> = {
   b: 'billion',
   '%': 'percent',
   ish: 'ish',
-};
+});
 
 /** "1,500,000" → "1500000", before punctuation is stripped; "5, 6" keeps its comma. */
 export function joinThousands(text: string): string {

@@ -1,6 +1,6 @@
 /** Parts of a date or time kept from earlier turns (the objective's partial value). */
 type PartialValue = Readonly<Record<string, string>>;
-import { normaliseUtterance } from '../normalise';
+import { normaliseUtterance } from '../spoken/normalise';
 import { addDays, compareDates, isoDate, mondayOf, parseIsoDate, weekdayOf, type CivilDate } from './calendar';
 import type { HeardDate } from './date-grammar';
 import type { Heard } from './heard';

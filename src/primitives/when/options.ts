@@ -1,4 +1,4 @@
-import { InvalidParamsError } from '../../types';
+import { InvalidParamsError } from '../types';
 import { isValidDate, type CivilDate } from './calendar';
 import { canonicalTimeZone, offsetMinutesAt, wallClockWithOffset } from './zone';
 

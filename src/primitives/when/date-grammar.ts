@@ -69,6 +69,23 @@ const AU_PARSERS: chrono.Parser[] = DATE_RULES.map((rule) => ({
   },
 }));
 
+/** Times of day said on their own: a parser of chrono's that reads any of them reads times, which are ours. */
+const TIME_PROBES = ['3:30 pm', 'at 9', 'this afternoon', 'noon'];
+const PROBE_INSTANT = new Date(Date.UTC(2026, 0, 15));
+
+/**
+ * chrono's parsers that read no time of day on its own. Chosen by what each
+ * parser does, not by its class name: chrono does not export its parser
+ * classes, and a renamed or minified build would make a name check keep
+ * them silently.
+ */
+export function dateOnlyParsers(parsers: readonly chrono.Parser[]): chrono.Parser[] {
+  return parsers.filter((parser) => {
+    const alone = new chrono.Chrono({ parsers: [parser], refiners: [] });
+    return TIME_PROBES.every((text) => alone.parse(text, PROBE_INSTANT).length === 0);
+  });
+}
+
 /**
  * chrono's en-GB configuration without its time parsers (times are ours) and
  * with our rules first. Built once: parsing is then a pure function of the text
@@ -76,7 +93,7 @@ const AU_PARSERS: chrono.Parser[] = DATE_RULES.map((rule) => ({
  */
 const DATE_PARSER = ((): chrono.Chrono => {
   const c = chrono.en.GB.clone();
-  c.parsers = [...AU_PARSERS, ...c.parsers.filter((p) => !['ENTimeExpressionParser', 'ENCasualTimeParser'].includes(p.constructor.name))];
+  c.parsers = [...AU_PARSERS, ...dateOnlyParsers(c.parsers)];
   return c;
 })();
 

@@ -1,4 +1,4 @@
-import { normaliseUtterance } from '../normalise';
+import { normaliseUtterance } from '../spoken/normalise';
 import { canonicalWords, type WordsHint } from './words';
 
 /** What the recogniser wrote → what the date and time grammars read. */

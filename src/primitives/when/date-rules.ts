@@ -1,3 +1,4 @@
+import { wordTable } from '../spoken/keys';
 import { daysInMonth, MONTH_NAMES, WEEKDAY_NAMES } from './calendar';
 
 /**
@@ -32,11 +33,13 @@ export interface DateRule {
 /** Prefix of the tags our rules put on chrono's results. */
 export const TAG = 'voice-core/';
 
-export const MONTH_INDEX: Readonly<Record<string, number>> = Object.fromEntries(
-  MONTH_NAMES.flatMap((name, i) => [
-    [name, i + 1],
-    [name.slice(0, 3), i + 1],
-  ]),
+export const MONTH_INDEX: Readonly<Record<string, number>> = wordTable(
+  Object.fromEntries(
+    MONTH_NAMES.flatMap((name, i) => [
+      [name, i + 1],
+      [name.slice(0, 3), i + 1],
+    ]),
+  ),
 );
 const MONTH_PATTERN = Object.keys(MONTH_INDEX).join('|');
 

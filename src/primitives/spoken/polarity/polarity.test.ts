@@ -1,4 +1,4 @@
-import { judgeAnswer, readAnswer, readPolarity, scanAnswer, type Cue, type Sign } from './polarity';
+import { judgeAnswer, readAnswer, readPolarity, scanAnswer, type Cue, type Sign } from '.';
 
 describe('readPolarity', () => {
   test.each([

@@ -1,6 +1,7 @@
-import { isFiller } from '../normalise';
-import { ORDINAL_TEENS, ORDINAL_UNITS, TEEN_VALUES, TENS_VALUES, UNIT_VALUES } from '../number-words';
+import { isFiller } from '../spoken/normalise';
+import { ORDINAL_TEENS, ORDINAL_UNITS, TEEN_VALUES, TENS_VALUES, UNIT_VALUES } from '../spoken/number-words';
 import { MONTH_NAMES } from './calendar';
+import { wordTable } from '../spoken/keys';
 
 /**
  * Turns what the recogniser wrote into a canonical text the date and time
@@ -17,14 +18,14 @@ export type WordsHint = 'date' | 'time' | 'datetime';
 
 // The number words are shared with capture_number; a date or a time has no zero said as "zero"
 // and no tens past fifty-nine except in years ("nineteen eighty five").
-const UNITS: Readonly<Record<string, number>> = Object.fromEntries(Object.entries(UNIT_VALUES).filter(([, v]) => v > 0));
+const UNITS: Readonly<Record<string, number>> = wordTable(Object.fromEntries(Object.entries(UNIT_VALUES).filter(([, v]) => v > 0)));
 const TEENS = TEEN_VALUES;
-const WEAK_DIGITS: Readonly<Record<string, number>> = { to: 2, too: 2, for: 4, fore: 4, ate: 8, won: 1 };
-const TENS: Readonly<Record<string, number>> = Object.fromEntries(Object.entries(TENS_VALUES).filter(([, v]) => v <= 50));
-const YEAR_TENS: Readonly<Record<string, number>> = Object.fromEntries(Object.entries(TENS_VALUES).filter(([, v]) => v > 50));
+const WEAK_DIGITS: Readonly<Record<string, number>> = wordTable({ to: 2, too: 2, for: 4, fore: 4, ate: 8, won: 1 });
+const TENS: Readonly<Record<string, number>> = wordTable(Object.fromEntries(Object.entries(TENS_VALUES).filter(([, v]) => v <= 50)));
+const YEAR_TENS: Readonly<Record<string, number>> = wordTable(Object.fromEntries(Object.entries(TENS_VALUES).filter(([, v]) => v > 50)));
 
 /** Spellings recognisers produce, and the Australian words, in the form the grammars read. */
-const WORD_FORMS: Readonly<Record<string, string>> = {
+const WORD_FORMS: Readonly<Record<string, string>> = wordTable({
   tomorra: 'tomorrow',
   tomoz: 'tomorrow',
   tmrw: 'tomorrow',
@@ -85,14 +86,13 @@ const WORD_FORMS: Readonly<Record<string, string>> = {
   minute: 'minutes',
   oclock: 'oclock',
   noonish: 'noon',
-};
+});
 
 const WORD_FORM_MAP: ReadonlyMap<string, string> = new Map(Object.entries(WORD_FORMS));
-const INHERITED: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/** `WORD_FORMS[raw] ?? raw`, with a Map for the words in it (an inherited name still gets what the object inherits). */
+/** `WORD_FORMS[raw] ?? raw`, as a Map lookup. */
 function formOf(raw: string): string {
-  return WORD_FORM_MAP.get(raw) ?? (INHERITED.has(raw) ? (WORD_FORMS as Record<string, string>)[raw] : raw);
+  return WORD_FORM_MAP.get(raw) ?? raw;
 }
 
 /** Words recognisers split or mishear on the phone. */

@@ -1,5 +1,6 @@
 import { WEEKDAY_NAMES } from './calendar';
 import { MONTH_WORDS, type WordsHint } from './words';
+import { wordTable } from '../spoken/keys';
 
 /**
  * Clock times in one canonical segment (see words.ts), read with our own
@@ -54,7 +55,7 @@ const CUES = new Set(['at', 'around', 'about', 'say', 'roughly', 'approximately'
 /** Words that make the time a range or a limit, not a time: "after 3", "between 3 and 4". */
 const RANGE_CUES = new Set(['after', 'before', 'from', 'between', 'until', 'till', 'til', 'by', 'than']);
 const DAY_WORDS = new Set<string>([...WEEKDAY_NAMES, 'today', 'tomorrow', 'tonight', 'yesterday']);
-const DAY_PART_WORD: Readonly<Record<string, DayPart>> = {
+const DAY_PART_WORD: Readonly<Record<string, DayPart>> = wordTable({
   morning: 'morning',
   afternoon: 'afternoon',
   evening: 'evening',
@@ -62,7 +63,7 @@ const DAY_PART_WORD: Readonly<Record<string, DayPart>> = {
   tonight: 'night',
   am: 'morning',
   pm: 'afternoon',
-};
+});
 
 const VAGUE =
   /\b(sometime|some time|anytime|any time|whenever|first thing|lunch|lunchtime|dinnertime|dinner time|breakfast|close of business|end of the day|after work|before work|after school|early|late|ish|mid morning|midmorning|later|soon|asap|as soon as)\b/;

@@ -3,6 +3,7 @@
  * date arithmetic of the date and time primitives happens here, on day
  * numbers, so that it never depends on the machine's time zone.
  */
+import { wordTable } from '../spoken/keys';
 
 export interface CivilDate {
   year: number;
@@ -184,7 +185,7 @@ export function nthWeekdayOf(year: number, month: number, weekday: number, n: nu
  * Days Australian callers name instead of a date. Each gives the date in a
  * given year; the resolver picks the year from the tense.
  */
-export const NAMED_DAYS: Readonly<Record<string, (year: number) => CivilDate>> = {
+export const NAMED_DAYS: Readonly<Record<string, (year: number) => CivilDate>> = wordTable({
   'new-years-day': (year) => ({ year, month: 1, day: 1 }),
   'australia-day': (year) => ({ year, month: 1, day: 26 }),
   'valentines-day': (year) => ({ year, month: 2, day: 14 }),
@@ -198,4 +199,4 @@ export const NAMED_DAYS: Readonly<Record<string, (year: number) => CivilDate>> =
   'christmas-day': (year) => ({ year, month: 12, day: 25 }),
   'boxing-day': (year) => ({ year, month: 12, day: 26 }),
   'new-years-eve': (year) => ({ year, month: 12, day: 31 }),
-};
+});

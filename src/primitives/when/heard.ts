@@ -1,4 +1,4 @@
-import { normaliseUtterance, splitSelfCorrections } from '../normalise';
+import { normaliseUtterance, splitSelfCorrections } from '../spoken/normalise';
 import { readDates, type HeardDate } from './date-grammar';
 import type { WhenOptions } from './options';
 import { applyDayPart, scanTimes, type DayPart, type HeardTime } from './time-grammar';

@@ -1,4 +1,4 @@
-import { InvalidParamsError } from '../../types';
+import { InvalidParamsError } from '../types';
 import { readWhenOptions } from './options';
 
 const NOW = Date.parse('2026-11-25T22:30:00Z'); // 9:30 am on Thursday 26 November in Sydney

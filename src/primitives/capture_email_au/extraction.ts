@@ -1,0 +1,9 @@
+/** What the email readers make of the caller's words: an address, a choice to ask about, or nothing. */
+export type EmailExtraction =
+  | { kind: 'value'; value: string }
+  | { kind: 'ambiguous'; reason: string; candidates: string[]; ask: AmbiguityAsk }
+  | { kind: 'none'; reason: string };
+
+/** What the agent should ask when the caller's words allow several addresses. */
+export type AmbiguityAsk =
+  { type: 'provider-domain'; provider: string; domains: string[] } | { type: 'which-address' } | { type: 'domain-ending'; domain: string };

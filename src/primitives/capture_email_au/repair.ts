@@ -1,0 +1,32 @@
+import { finishReplaced, replaceEnding, validated } from './domain';
+import { extractEmail } from './extract';
+import type { EmailExtraction } from './extraction';
+import { prepareEmailText } from './prepare';
+import { readSegment } from './segment';
+import { applySwap, readSwap } from './swap';
+import { splitSelfCorrections } from '../spoken/normalise';
+
+/**
+ * Applies a caller's correction to a value they were asked to confirm: a whole
+ * new address, "not outlook, optusnet", a new domain, or a new part before the at.
+ * Returns undefined when the words do not change the address.
+ */
+export function repairEmail(previous: string, text: string): EmailExtraction | undefined {
+  const whole = extractEmail(text);
+  if (whole.kind !== 'none') return whole;
+  const normalised = prepareEmailText(text);
+
+  const swap = readSwap(normalised);
+  const swapped = swap !== undefined ? applySwap(previous, swap) : undefined;
+  if (swapped !== undefined) return swapped;
+
+  const segment = splitSelfCorrections(normalised).pop() ?? '';
+  const reading = readSegment(segment);
+  if (reading.ambiguous) return reading.ambiguous;
+  if (reading.endingOnly !== undefined) return validated(replaceEnding(previous, reading.endingOnly));
+  if (reading.domainOnly !== undefined) return finishReplaced(previous, reading.domainOnly);
+  if (reading.localOnly !== undefined && reading.localOnly.length > 1) {
+    return validated(`${reading.localOnly}@${previous.split('@')[1]}`);
+  }
+  return undefined;
+}
