@@ -6,6 +6,7 @@ import {
   type Event,
   type ExecutePrimitiveResponse,
 } from '../../generated/voice_core/voice_core';
+import { BUILT_IN_OBJECTIVE_TYPES } from '../primitives/defaults';
 import type { ObjectiveState, PrimitiveErrorCode } from '../primitives/types';
 import type { VoiceCore, VoiceCoreOptions } from '../runtime/voice-core';
 import {
@@ -202,20 +203,9 @@ export class VoiceCoreClient {
   }
 }
 
-const KNOWN_OBJECTIVE_TYPES: ReadonlySet<string> = new Set<KnownObjectiveType>([
-  'capture_email_au',
-  'capture_phone_au',
-  'capture_address_au',
-  'capture_name_au',
-  'capture_date_au',
-  'capture_time_au',
-  'capture_datetime_au',
-  'capture_yes_no',
-  'capture_number',
-]);
-
+/** Known types get their typed params converted for the wire; the list is the registry's own built-ins. */
 function isKnownObjectiveType(objectiveType: string): boolean {
-  return KNOWN_OBJECTIVE_TYPES.has(objectiveType);
+  return BUILT_IN_OBJECTIVE_TYPES.has(objectiveType);
 }
 
 /** Typed params to the wire's string map: camelCase keys become snake_case, numbers and dates strings. */
