@@ -1,4 +1,5 @@
 import { captureAddressAu } from './capture_address_au';
+import { captureAlphanumeric } from './capture_alphanumeric';
 import { captureDateAu } from './capture_date_au';
 import { captureDatetimeAu } from './capture_datetime_au';
 import { captureEmailAu } from './capture_email_au';
@@ -26,6 +27,7 @@ export const BUILT_IN_CAPTURES = [
   captureDatetimeAu,
   captureYesNo,
   captureNumber,
+  captureAlphanumeric,
 ] as const satisfies readonly AnyCaptureSpec[];
 
 /** The objective types of the built-in primitives. */

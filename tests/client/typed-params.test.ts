@@ -27,6 +27,10 @@ function _typeChecks(client: VoiceCoreClient): void {
   void client.executePrimitive('capture_phone_au', { transcription: '0491 570 156', question: 'x' }, options);
   void client.executePrimitive('capture_name_au', { transcription: 'jane', requireLastName: false }, options);
   void client.executePrimitive('capture_address_au', { transcription: 'po box 12 fitzroy 3065', allowPoBox: true }, options);
+  // A primitive registered in defaults.ts gets typed params with no edit here.
+  void client.executePrimitive('capture_alphanumeric', { transcription: 'A B 1 2', length: 6, pattern: '[A-Z]{2}[0-9]{4}' }, options);
+  // @ts-expect-error length is a number in the SDK
+  void client.executePrimitive('capture_alphanumeric', { length: '6' }, options);
   // Custom objective types take a string map...
   void client.executePrimitive('lookup_account', { account: '42' }, options);
   // @ts-expect-error ...of strings
