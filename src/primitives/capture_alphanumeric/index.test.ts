@@ -65,6 +65,16 @@ describe('capture_alphanumeric on the state machine', () => {
     expect(prompts[0]).toBe('Thanks, Q for quebec, F for foxtrot, 1, 2. And the rest?');
   });
 
+  test('the session, partial included, goes through JSON (as a stored session does) with the same outcome', () => {
+    const steps = [
+      [{ transcription: 'Q F 1 2' }, 'eliciting', ''],
+      [{ transcription: 'three four' }, 'confirming', 'QF1234'],
+      [{ confirmation: 'yes' }, 'completed', 'QF1234'],
+    ] as const;
+    const inMemory = play(captureAlphanumeric, steps, { params: { length: '6' } });
+    expect(play(captureAlphanumeric, steps, { params: { length: '6' }, viaJson: true }).outcomes).toEqual(inMemory.outcomes);
+  });
+
   test('the pattern chooses between readings of "oh"; a code that cannot match is refused with a prompt', () => {
     play(captureAlphanumeric, [[{ transcription: 'oh oh seven one two three' }, 'confirming', 'OO7123']], {
       params: { pattern: '[A-Z]{2}[0-9]{4}' },
