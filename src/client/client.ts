@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelCredentials, ChannelOptions } from 'nice-grpc';
 import { HealthCheckResponse_ServingStatus, type Event, type ExecutePrimitiveResponse } from '../../generated/voice_core/voice_core';
+import { BUILT_IN_OBJECTIVE_TYPES } from '../primitives/defaults';
 import type { ObjectiveState } from '../primitives/types';
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, type VoiceCore, type VoiceCoreOptions } from '../runtime/voice-core';
 import { fromProtoErrorCode } from '../runtime/wire';
@@ -211,20 +212,9 @@ export class VoiceCoreClient {
 /** The longest delay setTimeout holds (2^31-1 ms, about 24.8 days); Node fires longer ones after 1 ms. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const KNOWN_OBJECTIVE_TYPES: ReadonlySet<string> = new Set<KnownObjectiveType>([
-  'capture_email_au',
-  'capture_phone_au',
-  'capture_address_au',
-  'capture_name_au',
-  'capture_date_au',
-  'capture_time_au',
-  'capture_datetime_au',
-  'capture_yes_no',
-  'capture_number',
-]);
-
+/** Known types get their typed params converted for the wire; the list is the registry's own built-ins. */
 function isKnownObjectiveType(objectiveType: string): boolean {
-  return KNOWN_OBJECTIVE_TYPES.has(objectiveType);
+  return BUILT_IN_OBJECTIVE_TYPES.has(objectiveType);
 }
 
 /** Typed params to the wire's string map: camelCase keys become snake_case, numbers and dates strings. */

@@ -1,59 +1,53 @@
+import type { BUILT_IN_CAPTURES } from '../primitives/defaults';
+import type { BASE_PARAMS } from '../primitives/params/base';
+import type { ParamDeclarations } from '../primitives/params/declaration';
 import type { ObjectiveState, PrimitiveErrorCode } from '../primitives/types';
 
-/** Params every capture primitive takes. `confidence` is a number here; the wire carries strings. */
-export interface CaptureParams {
-  /** What the caller said when asked for the value. */
-  transcription?: string;
-  /** What the caller said when the value was read back. */
-  confirmation?: string;
-  /** The recogniser's confidence for this turn's utterance, 0..1 (default 1). */
-  confidence?: number;
-}
+/**
+ * The SDK's typed params, derived from the primitives' own param declarations
+ * (src/primitives/params): a primitive added to BUILT_IN_CAPTURES gets typed
+ * params here, and its type is known to `executePrimitive`, with no edit in
+ * the SDK. Keys are camelCase here (the wire carries snake_case strings);
+ * booleans and numbers are typed, enums are unions, ISO times take a Date too.
+ */
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 
-/** Params of the date and time primitives. */
-export interface WhenParams extends CaptureParams {
-  /** What "today", "tomorrow" and "Friday" are relative to; an ISO 8601 string with an offset, or a Date. Default: now. */
-  referenceTime?: string | Date;
-  /** The caller's IANA time zone (default Australia/Sydney): relative dates resolve in it, never in the server's. */
-  timezone?: string;
-  /** Whether an underspecified date is in the future (a booking), the past (a date of birth) or either. */
-  tense?: 'future' | 'past' | 'any';
-}
+type SdkValue<D> = D extends { readonly type: 'boolean' }
+  ? boolean
+  : D extends { readonly type: 'number' }
+    ? number
+    : D extends { readonly type: 'enum'; readonly values: readonly (infer V)[] }
+      ? V
+      : D extends { readonly type: 'iso-time' }
+        ? string | Date
+        : string;
 
-/** Params of capture_yes_no. */
-export interface YesNoParams extends CaptureParams {
-  /** The question the caller is answering; it decides answers such as "not at all" or "I do". */
-  question?: string;
-}
+/** Declared params as SDK params: every one optional (absent means its default). */
+export type SdkParams<D extends ParamDeclarations> = { [K in keyof D & string as CamelCase<K>]?: SdkValue<D[K]> };
 
-/** Params of capture_address_au. */
-export interface AddressParams extends CaptureParams {
-  /** Whether a PO Box, GPO Box, Locked Bag or Private Bag may stand in for a street (default true). */
-  allowPoBox?: boolean;
-}
+/** Params every capture primitive takes: transcription, confirmation, and `confidence` as a number (0..1, default 1). */
+export type CaptureParams = SdkParams<typeof BASE_PARAMS>;
 
-/** Params of capture_name_au. */
-export interface NameParams extends CaptureParams {
-  /** Whether the last name is required (default true); false accepts a first name alone. */
-  requireLastName?: boolean;
-}
+type BuiltInCapture = (typeof BUILT_IN_CAPTURES)[number];
+
+type DerivedParamTypes = { [S in BuiltInCapture as S['objectiveType']]: CaptureParams & SdkParams<S['params']> };
 
 /**
  * The params of each built-in objective type. `executePrimitive` checks a
  * known type's params against this at compile time (camelCase here; the wire
  * carries snake_case strings); other (custom) types take a string map, sent as is.
  */
-export interface PrimitiveParamTypes {
-  capture_email_au: CaptureParams;
-  capture_phone_au: CaptureParams;
-  capture_address_au: AddressParams;
-  capture_name_au: NameParams;
-  capture_date_au: WhenParams;
-  capture_time_au: WhenParams;
-  capture_datetime_au: WhenParams;
-  capture_yes_no: YesNoParams;
-  capture_number: CaptureParams;
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface keeps the public name and its hover
+export interface PrimitiveParamTypes extends DerivedParamTypes {}
+
+/** Params of the date and time primitives: referenceTime, timezone, tense. */
+export type WhenParams = PrimitiveParamTypes['capture_date_au'];
+/** Params of capture_yes_no: question. */
+export type YesNoParams = PrimitiveParamTypes['capture_yes_no'];
+/** Params of capture_address_au: allowPoBox. */
+export type AddressParams = PrimitiveParamTypes['capture_address_au'];
+/** Params of capture_name_au: requireLastName. */
+export type NameParams = PrimitiveParamTypes['capture_name_au'];
 
 export type KnownObjectiveType = keyof PrimitiveParamTypes;
 

@@ -6,8 +6,6 @@
 
 export type ObjectiveState = 'pending' | 'eliciting' | 'captured' | 'confirming' | 'confirmed' | 'completed' | 'repairing' | 'failed';
 
-export const TERMINAL_STATES: ReadonlySet<ObjectiveState> = new Set(['completed', 'failed']);
-
 /** Why a turn did not produce a confirmed value. Mirrors the proto ErrorCode. */
 export type PrimitiveErrorCode =
   'TIMEOUT' | 'MAX_RETRIES_EXCEEDED' | 'INTERNAL' | 'CANCELLED' | 'LOW_CONFIDENCE' | 'NO_VALUE' | 'AMBIGUOUS' | 'NOT_CONFIRMED';

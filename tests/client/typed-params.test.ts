@@ -1,10 +1,12 @@
-import { createVoiceCoreClient, type VoiceCoreClient } from '../../src';
+import { createVoiceCoreClient, type KnownObjectiveType, type VoiceCoreClient } from '../../src';
+import { createDefaultRegistry } from '../../src/primitives/defaults';
 
 /**
- * Compile-time checks of the typed params: `npm test` runs `tsc --noEmit`
- * first, which fails if a line marked @ts-expect-error type-checks.
+ * Compile-time checks of the typed params, never run: `npm test` runs
+ * `tsc --noEmit` first, which fails if a line marked @ts-expect-error
+ * type-checks (or an unmarked one does not).
  */
-function typeChecks(client: VoiceCoreClient): void {
+function _typeChecks(client: VoiceCoreClient): void {
   const options = { conversationId: 'c' };
   void client.executePrimitive('capture_email_au', { transcription: 'jane@gmail.com', confidence: 0.85, confirmation: 'yes' }, options);
   // @ts-expect-error a misspelt param of a known primitive
@@ -25,13 +27,31 @@ function typeChecks(client: VoiceCoreClient): void {
   void client.executePrimitive('capture_phone_au', { transcription: '0491 570 156', question: 'x' }, options);
   void client.executePrimitive('capture_name_au', { transcription: 'jane', requireLastName: false }, options);
   void client.executePrimitive('capture_address_au', { transcription: 'po box 12 fitzroy 3065', allowPoBox: true }, options);
+  // A primitive registered in defaults.ts gets typed params with no edit here.
+  void client.executePrimitive('capture_alphanumeric', { transcription: 'A B 1 2', length: 6, pattern: '[A-Z]{2}[0-9]{4}' }, options);
+  // @ts-expect-error length is a number in the SDK
+  void client.executePrimitive('capture_alphanumeric', { length: '6' }, options);
   // Custom objective types take a string map...
   void client.executePrimitive('lookup_account', { account: '42' }, options);
   // @ts-expect-error ...of strings
   void client.executePrimitive('lookup_account', { account: 42 }, options);
 }
 
-test('typed params are checked at compile time', () => {
-  expect(typeof typeChecks).toBe('function');
-  expect(createVoiceCoreClient({ useGrpc: false }).mode).toBe('embedded');
+/**
+ * Every built-in type is known to the SDK: its typed params (a number for
+ * confidence) are converted for the wire. A type the SDK did not know would
+ * send the number as is, and the call would fail instead of eliciting.
+ */
+describe('the SDK knows every primitive the registry has built in', () => {
+  const client = createVoiceCoreClient({ useGrpc: false });
+  afterAll(() => client.close());
+
+  test.each(createDefaultRegistry().types())('%s takes typed params', async (objectiveType) => {
+    const result = await client.executePrimitive(
+      objectiveType as KnownObjectiveType,
+      { confidence: 0.9 },
+      { conversationId: `typed-${objectiveType}` },
+    );
+    expect({ state: result.state, error: result.error }).toEqual({ state: 'eliciting', error: undefined });
+  });
 });

@@ -1,22 +1,19 @@
+import { play as playTurns, type Step } from '../../../tests/support/play';
 import type { Captured } from '../objective/capture-spec';
-import { readTurnInput, runTurn, type ObjectiveSession, type TurnInput } from '../objective/state-machine';
+import { readOptions, readTurnInput } from '../objective/state-machine';
 import { InvalidParamsError } from '../types';
 import { captureAddressAu, maskAddress } from '.';
 import { ADDRESS_PROMPTS } from './prompts';
 
-type Step = readonly [input: Partial<TurnInput>, state: string, value: string, prompt?: RegExp];
-
 /** Plays turns of capture_address_au, checking the state, value and (optionally) the prompt of each. */
 function play(steps: readonly Step[], params: Record<string, string> = {}): void {
-  const options = captureAddressAu.options(params, 0);
-  let session: ObjectiveSession | undefined;
-  for (const [input, state, value, prompt] of steps) {
-    const { outcome, session: next } = runTurn(captureAddressAu, options, { confidence: 0.9, ...input }, session);
-    expect({ state: outcome.state, value: outcome.value }).toEqual({ state, value });
-    if (prompt !== undefined) expect(outcome.prompt).toMatch(prompt);
-    for (const t of outcome.transitions) expect(t.data?.value_masked ?? '').not.toMatch(/\b12\b|\b4\/56\b/);
-    session = next;
-  }
+  playTurns(captureAddressAu, steps, {
+    params,
+    strictErrors: false,
+    each: (outcome) => {
+      for (const t of outcome.transitions) expect(t.data?.value_masked ?? '').not.toMatch(/\b12\b|\b4\/56\b/);
+    },
+  });
 }
 
 describe('capture_address_au on the objective state machine', () => {
@@ -136,14 +133,14 @@ describe('capture_address_au prompts, params and mask', () => {
   });
 
   test('allow_po_box is validated and named in the error', () => {
-    expect(() => captureAddressAu.options({ allow_po_box: 'maybe' }, 0)).toThrow(InvalidParamsError);
-    expect(() => captureAddressAu.options({ allow_po_box: 'maybe' }, 0)).toThrow(
+    expect(() => readOptions(captureAddressAu, { allow_po_box: 'maybe' }, 0)).toThrow(InvalidParamsError);
+    expect(() => readOptions(captureAddressAu, { allow_po_box: 'maybe' }, 0)).toThrow(
       /params\.allow_po_box must be "true" or "false", got "maybe"/,
     );
-    expect(captureAddressAu.options({}, 0)).toEqual({ allowPoBox: true });
-    expect(() => readTurnInput({ transcription: 'x', suburb: 'Fitzroy' }, captureAddressAu.extraParams, 'capture_address_au')).toThrow(
-      /params\.suburb/,
-    );
+    expect(readOptions(captureAddressAu, {}, 0)).toEqual({ allowPoBox: true });
+    expect(() =>
+      readTurnInput({ transcription: 'x', suburb: 'Fitzroy' }, Object.keys(captureAddressAu.params), 'capture_address_au'),
+    ).toThrow(/params\.suburb/);
   });
 
   test.each([

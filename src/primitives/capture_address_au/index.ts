@@ -1,5 +1,5 @@
-import type { CaptureSpec, PartialValue, ReadContext, Reading } from '../objective/capture-spec';
-import { InvalidParamsError } from '../types';
+import type { CaptureSpec, Plain, ReadContext, Reading } from '../objective/capture-spec';
+import { declareParams } from '../params/declaration';
 import { extractAddress, type AddressExtraction, type AddressOptions, type Ask, type Pending } from './extract';
 import type { AddressParts } from './address-parts';
 import { ADDRESS_PROMPTS, askPrompt } from './prompts';
@@ -28,21 +28,23 @@ import { repairAddress } from './repair';
  *
  * The session's partial keeps the parts heard so far (unit, number,
  * streetName, box, level, lot, suburb, state, postcode), what was asked
- * (`ask`) and, for a choice, the `options` offered, separated by "|".
+ * (`ask`) and, for a choice, the `options` offered.
  */
-export const captureAddressAu: CaptureSpec<AddressOptions> = {
-  objectiveType: 'capture_address_au',
-  confirmation: { kind: 'always' },
-  extraParams: ['allow_po_box'],
-  options(params) {
-    const raw = params.allow_po_box;
-    if (raw === undefined || raw.trim() === '') return { allowPoBox: true };
-    const value = raw.trim().toLowerCase();
-    if (value !== 'true' && value !== 'false') {
-      throw new InvalidParamsError('params.allow_po_box', `params.allow_po_box must be "true" or "false", got "${raw}"`);
-    }
-    return { allowPoBox: value === 'true' };
+export type AddressPartial = { ask: Ask; parts: Plain<AddressParts>; options: string[] };
+
+const ADDRESS_PARAMS = declareParams({
+  allow_po_box: {
+    type: 'boolean',
+    default: true,
+    description: 'Whether a PO Box, GPO Box, Locked Bag or Private Bag may stand in for a street (default true).',
   },
+});
+
+export const captureAddressAu = {
+  objectiveType: 'capture_address_au' as const,
+  confirmation: { kind: 'always' },
+  params: ADDRESS_PARAMS,
+  options: (params) => ({ allowPoBox: params.allow_po_box }),
   read: readAddress,
   repair(previous, utterance, context) {
     const repaired = repairAddress(previous, utterance, context.options);
@@ -51,14 +53,14 @@ export const captureAddressAu: CaptureSpec<AddressOptions> = {
   same: (a, b) => a.toLowerCase() === b.toLowerCase(),
   prompts: ADDRESS_PROMPTS,
   mask: maskAddress,
-};
+} satisfies CaptureSpec<AddressOptions, AddressPartial, typeof ADDRESS_PARAMS>;
 
-function readAddress(utterance: string, context: ReadContext<AddressOptions>): Reading {
-  const pending = pendingOf(context.partial);
+function readAddress(utterance: string, context: ReadContext<AddressOptions, AddressPartial>): Reading<AddressPartial> {
+  const pending = context.partial;
   return toReading(extractAddress(utterance, context.options, pending), pending);
 }
 
-function toReading(extraction: AddressExtraction, pending: Pending | undefined): Reading {
+function toReading(extraction: AddressExtraction, pending: Pending | undefined): Reading<AddressPartial> {
   switch (extraction.kind) {
     case 'value':
       return { kind: 'value', value: extraction.value, fields: extraction.fields };
@@ -92,30 +94,8 @@ function toReading(extraction: AddressExtraction, pending: Pending | undefined):
   }
 }
 
-const PART_KEYS: ReadonlyArray<keyof AddressParts> = ['unit', 'number', 'streetName', 'box', 'level', 'lot', 'suburb', 'state', 'postcode'];
-
-function partialOf(parts: AddressParts, ask: Ask, options: readonly string[]): PartialValue {
-  const out: Record<string, string> = { ask };
-  for (const key of PART_KEYS) {
-    const value = parts[key];
-    if (value !== undefined) out[key] = value;
-  }
-  if (options.length > 0) out.options = options.join('|');
-  return out;
-}
-
-function pendingOf(partial: PartialValue | undefined): Pending | undefined {
-  if (partial === undefined) return undefined;
-  const parts: Record<string, string> = {};
-  for (const key of PART_KEYS) {
-    const value = partial[key];
-    if (value !== undefined) parts[key] = value;
-  }
-  return {
-    parts: parts as AddressParts,
-    ask: partial.ask as Ask | undefined,
-    options: partial.options !== undefined ? partial.options.split('|') : [],
-  };
+function partialOf(parts: AddressParts, ask: Ask, options: readonly string[]): AddressPartial {
+  return { ask, parts: { ...parts }, options: [...options] };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CaptureSpec } from '../objective/capture-spec';
 import { maskIsoDate } from '../when/calendar';
-import { readWhenOptions, WHEN_PARAMS, type WhenOptions } from '../when/options';
+import { whenOptions, WHEN_PARAMS, type WhenOptions } from '../when/options';
+import type { WhenPartial } from '../when/parts';
 import { DATE_PROMPTS } from './prompts';
 import { readDate, repairDate } from './read';
 
@@ -21,16 +22,16 @@ import { readDate, repairDate } from './read';
  * or "in March" without a day. Dates that do not exist ("the 31st of June")
  * and, with tense future, dates already past are refused with a prompt.
  */
-export const captureDateAu: CaptureSpec<WhenOptions> = {
-  objectiveType: 'capture_date_au',
+export const captureDateAu = {
+  objectiveType: 'capture_date_au' as const,
   confirmation: { kind: 'below-confidence', threshold: 0.85 },
-  extraParams: WHEN_PARAMS,
-  options: readWhenOptions,
+  params: WHEN_PARAMS,
+  options: whenOptions,
   read: readDate,
   repair: repairDate,
   prompts: DATE_PROMPTS,
   mask: maskDate,
-};
+} satisfies CaptureSpec<WhenOptions, WhenPartial, typeof WHEN_PARAMS>;
 
 /** "1985-07-14" → "****-07-**": a date of birth is personal; the month alone identifies no one. */
 export function maskDate(value: string): string {

@@ -1,5 +1,6 @@
-import { runTurn, type ObjectiveSession, type TurnInput } from '../objective/state-machine';
+import { play as playTurns, type Step } from '../../../tests/support/play';
 import type { Reading } from '../objective/capture-spec';
+import type { WhenPartial } from '../when/parts';
 import { readWhenOptions } from '../when/options';
 import { captureDateAu, maskDate } from '.';
 import { DATE_PROMPTS } from './prompts';
@@ -8,7 +9,7 @@ import { readDate, repairDate } from './read';
 const THURSDAY = '2026-11-26T09:30:00+11:00'; // Thursday 26 November 2026, 9:30 am in Sydney
 const MONDAY = '2026-06-15T14:00:00+10:00'; // Monday 15 June 2026, Sydney winter
 
-function read(heard: string, params: Record<string, string> = {}, partial?: Record<string, string>): Reading {
+function read(heard: string, params: Record<string, string> = {}, partial?: WhenPartial): Reading {
   const options = readWhenOptions({ reference_time: THURSDAY, ...params }, 0);
   return readDate(heard, { options, retryCount: 0, partial });
 }
@@ -154,13 +155,19 @@ describe('capture_date_au reads', () => {
       kind: 'ambiguous',
       reason: '2026-12-12 is a saturday, not a friday',
       prompt: 'Sorry, the 12th of December is a Saturday. Did you mean Friday the 11th of December, or Saturday the 12th of December?',
-      partial: { dates: '2026-12-11 2026-12-12' },
+      partial: { dates: ['2026-12-11', '2026-12-12'] },
     });
   });
 
   test('a weekday said to confirm a date that it does not match is asked about', () => {
-    expect(read("the 8th of Dec, that's a Wednesday")).toMatchObject({ kind: 'ambiguous', partial: { dates: '2026-12-08 2026-12-09' } });
-    expect(read('the 14th of Jan, which is a Friday')).toMatchObject({ kind: 'ambiguous', partial: { dates: '2027-01-14 2027-01-15' } });
+    expect(read("the 8th of Dec, that's a Wednesday")).toMatchObject({
+      kind: 'ambiguous',
+      partial: { dates: ['2026-12-08', '2026-12-09'] },
+    });
+    expect(read('the 14th of Jan, which is a Friday')).toMatchObject({
+      kind: 'ambiguous',
+      partial: { dates: ['2027-01-14', '2027-01-15'] },
+    });
     expect(read("the 3rd of Sept, it's a Monday")).toMatchObject({ kind: 'ambiguous' });
   });
 
@@ -169,7 +176,7 @@ describe('capture_date_au reads', () => {
     expect(next).toMatchObject({
       kind: 'ambiguous',
       prompt: 'Just to check, do you mean Saturday the 28th, or Saturday the 5th?',
-      partial: { dates: '2026-11-28 2026-12-05' },
+      partial: { dates: ['2026-11-28', '2026-12-05'] },
     });
     const partial = next.kind === 'ambiguous' ? next.partial : undefined;
     expect(valueOf(read('the 5th', {}, partial))).toBe('2026-12-05');
@@ -220,19 +227,8 @@ describe('capture_date_au repairs', () => {
   });
 });
 
-type Step = readonly [input: Partial<TurnInput>, state: string, value: string, error?: string];
-
 function play(steps: readonly Step[], params: Record<string, string> = {}): string[] {
-  const options = captureDateAu.options({ reference_time: THURSDAY, ...params }, 0);
-  let session: ObjectiveSession | undefined;
-  const prompts: string[] = [];
-  for (const [input, state, value, error] of steps) {
-    const { outcome, session: next } = runTurn(captureDateAu, options, { confidence: 0.9, ...input }, session);
-    expect({ state: outcome.state, value: outcome.value, error: outcome.error?.code }).toEqual({ state, value, error });
-    prompts.push(outcome.prompt);
-    session = next;
-  }
-  return prompts;
+  return playTurns(captureDateAu, steps, { params: { reference_time: THURSDAY, ...params } }).prompts;
 }
 
 describe('capture_date_au on the state machine', () => {
@@ -270,7 +266,7 @@ describe('capture_date_au on the state machine', () => {
   });
 
   test('unknown params are refused; ours are declared', () => {
-    expect(captureDateAu.extraParams).toEqual(['reference_time', 'timezone', 'tense']);
+    expect(Object.keys(captureDateAu.params)).toEqual(['reference_time', 'timezone', 'tense']);
   });
 });
 

@@ -2,7 +2,7 @@ import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
 import { addDays, isoDate, parseIsoDate, WEEKDAY_NAMES, weekdayOf, type CivilDate } from '../when/calendar';
 import { correctDate, hear, type Heard } from '../when/heard';
 import type { WhenOptions } from '../when/options';
-import { readDatePart, type DatePart } from '../when/parts';
+import { readDatePart, type DatePart, type WhenPartial } from '../when/parts';
 import { fitsTense, resolveDate } from '../when/resolve';
 
 /** The value and fields of a captured date. */
@@ -14,7 +14,7 @@ export function dateValue(date: CivilDate): { value: string; fields: Record<stri
   };
 }
 
-export function readDate(utterance: string, context: ReadContext<WhenOptions>): Reading {
+export function readDate(utterance: string, context: ReadContext<WhenOptions, WhenPartial>): Reading<WhenPartial> {
   const heard = hear(utterance, context.options, 'date');
   const part = readDatePart(heard, context.partial, context.options);
   if (part.kind === 'missing' && heard.vagueTime !== undefined) {
@@ -28,7 +28,7 @@ export function readDate(utterance: string, context: ReadContext<WhenOptions>): 
   return toReading(part);
 }
 
-export function toReading(part: DatePart): Reading {
+export function toReading(part: DatePart): Reading<WhenPartial> {
   switch (part.kind) {
     case 'date':
       return { kind: 'value', ...dateValue(part.date) };
@@ -47,7 +47,11 @@ export function toReading(part: DatePart): Reading {
  * the month, "no, April" keeps the day, "the day after" / "a week later"
  * moves it, a whole new date replaces it. Undefined when nothing changes.
  */
-export function repairDate(previous: Captured, utterance: string, context: ReadContext<WhenOptions>): Reading | undefined {
+export function repairDate(
+  previous: Captured,
+  utterance: string,
+  context: ReadContext<WhenOptions, WhenPartial>,
+): Reading<WhenPartial> | undefined {
   const prev = parseIsoDate(previous.value);
   if (prev === undefined) return undefined;
   const part = repairDatePart(prev, hear(utterance, context.options, 'date'), context.options);

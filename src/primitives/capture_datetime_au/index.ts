@@ -1,6 +1,7 @@
 import type { CaptureSpec } from '../objective/capture-spec';
 import { maskIsoDate } from '../when/calendar';
-import { readWhenOptions, WHEN_PARAMS, type WhenOptions } from '../when/options';
+import { whenOptions, WHEN_PARAMS, type WhenOptions } from '../when/options';
+import type { WhenPartial } from '../when/parts';
 import { DATETIME_PROMPTS } from './prompts';
 import { readDatetime, repairDatetime } from './read';
 
@@ -14,16 +15,16 @@ import { readDatetime, repairDatetime } from './read';
  * other is asked for. With tense future (the default) a time already past is
  * refused. Params as capture_date_au.
  */
-export const captureDatetimeAu: CaptureSpec<WhenOptions> = {
-  objectiveType: 'capture_datetime_au',
+export const captureDatetimeAu = {
+  objectiveType: 'capture_datetime_au' as const,
   confirmation: { kind: 'always' },
-  extraParams: WHEN_PARAMS,
-  options: readWhenOptions,
+  params: WHEN_PARAMS,
+  options: whenOptions,
   read: readDatetime,
   repair: repairDatetime,
   prompts: DATETIME_PROMPTS,
   mask: maskDatetime,
-};
+} satisfies CaptureSpec<WhenOptions, WhenPartial, typeof WHEN_PARAMS>;
 
 /** "2026-11-27T15:00" → "****-11-**T15:00": masked like a date; the time of day identifies no one. */
 export function maskDatetime(value: string): string {

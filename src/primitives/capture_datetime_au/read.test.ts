@@ -1,5 +1,6 @@
+import { play as playTurns, type Step } from '../../../tests/support/play';
 import type { Reading } from '../objective/capture-spec';
-import { runTurn, type ObjectiveSession, type TurnInput } from '../objective/state-machine';
+import type { WhenPartial } from '../when/parts';
 import { readWhenOptions } from '../when/options';
 import { captureDatetimeAu, maskDatetime } from '.';
 import { DATETIME_PROMPTS } from './prompts';
@@ -7,7 +8,7 @@ import { readDatetime, repairDatetime } from './read';
 
 const THURSDAY = '2026-11-26T09:30:00+11:00'; // Thursday 26 November 2026, 9:30 am in Sydney
 
-function read(heard: string, partial?: Record<string, string>, params: Record<string, string> = {}): Reading {
+function read(heard: string, partial?: WhenPartial, params: Record<string, string> = {}): Reading {
   const options = readWhenOptions({ reference_time: THURSDAY, ...params }, 0);
   return readDatetime(heard, { options, retryCount: 0, partial });
 }
@@ -158,7 +159,7 @@ describe('capture_datetime_au reads', () => {
     expect(asked).toMatchObject({
       kind: 'ambiguous',
       prompt: 'Just to check, is that midnight at the start of Friday the 27th, or at the end of it?',
-      partial: { dates: '2026-11-27 2026-11-28', time: '00:00' },
+      partial: { dates: ['2026-11-27', '2026-11-28'], time: '00:00' },
     });
     const partial = asked.kind === 'ambiguous' ? asked.partial : undefined;
     expect(valueOf(read('the end of it', partial))).toBe('2026-11-28T00:00');
@@ -196,7 +197,7 @@ describe('capture_datetime_au reads', () => {
 
   test('a day to choose keeps the time for after the choice', () => {
     const asked = read('next saturday at 2pm');
-    expect(asked).toMatchObject({ kind: 'ambiguous', partial: { dates: '2026-11-28 2026-12-05', time: '14:00' } });
+    expect(asked).toMatchObject({ kind: 'ambiguous', partial: { dates: ['2026-11-28', '2026-12-05'], time: '14:00' } });
     expect(valueOf(read('the 5th', asked.kind === 'ambiguous' ? asked.partial : undefined))).toBe('2026-12-05T14:00');
   });
 });
@@ -224,19 +225,8 @@ describe('capture_datetime_au repairs', () => {
   });
 });
 
-type Step = readonly [input: Partial<TurnInput>, state: string, value: string, error?: string];
-
 function play(steps: readonly Step[]): string[] {
-  const options = captureDatetimeAu.options({ reference_time: THURSDAY }, 0);
-  let session: ObjectiveSession | undefined;
-  const prompts: string[] = [];
-  for (const [input, state, value, error] of steps) {
-    const { outcome, session: next } = runTurn(captureDatetimeAu, options, { confidence: 0.9, ...input }, session);
-    expect({ state: outcome.state, value: outcome.value, error: outcome.error?.code }).toEqual({ state, value, error });
-    prompts.push(outcome.prompt);
-    session = next;
-  }
-  return prompts;
+  return playTurns(captureDatetimeAu, steps, { params: { reference_time: THURSDAY } }).prompts;
 }
 
 describe('capture_datetime_au on the state machine', () => {

@@ -1,10 +1,10 @@
 import { repairDatePart, toReading as dateReading } from '../capture_date_au/read';
 import { repairTimePart } from '../capture_time_au/read';
-import type { Captured, PartialValue, Reading, ReadContext } from '../objective/capture-spec';
+import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
 import { addDays, isoDate, parseIsoDate, type CivilDate } from '../when/calendar';
 import { hear } from '../when/heard';
 import type { WhenOptions } from '../when/options';
-import { formatTime, parseTime, readDatePart, readTimePart, type DatePart, type TimePart } from '../when/parts';
+import { formatTime, parseTime, readDatePart, readTimePart, type DatePart, type TimePart, type WhenPartial } from '../when/parts';
 import { speakDateNear, speakOnDay, speakTime } from '../when/speak';
 import { formatOffset, wallClockAt, zonedInstant } from '../when/zone';
 
@@ -14,7 +14,7 @@ import { formatOffset, wallClockAt, zonedInstant } from '../when/zone';
  * next answer completes it: "next Tuesday" → "And what time on Tuesday the
  * 1st?" → "2 pm".
  */
-export function readDatetime(utterance: string, context: ReadContext<WhenOptions>): Reading {
+export function readDatetime(utterance: string, context: ReadContext<WhenOptions, WhenPartial>): Reading<WhenPartial> {
   const heard = hear(utterance, context.options, 'datetime');
   const options = context.options;
   const reading = combine(readDatePart(heard, context.partial, options), readTimePart(heard, context.partial, options), options);
@@ -25,12 +25,12 @@ export function readDatetime(utterance: string, context: ReadContext<WhenOptions
   return reading;
 }
 
-function samePartial(a: PartialValue, b: PartialValue): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+function samePartial(a: WhenPartial, b: WhenPartial): boolean {
+  // Both are small plain data; JSON compares them field by field, the dates list included.
+  return JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
 }
 
-export function combine(date: DatePart, time: TimePart, options: WhenOptions): Reading {
+export function combine(date: DatePart, time: TimePart, options: WhenOptions): Reading<WhenPartial> {
   if (time.kind === 'relative') {
     // "in twenty minutes": the caller's wall clock then, whatever day that is;
     // "this time tomorrow": the time of day now, on the day said.
@@ -42,7 +42,7 @@ export function combine(date: DatePart, time: TimePart, options: WhenOptions): R
           ...(date.ambiguous || date.partial !== undefined
             ? { partial: { ...date.partial, time: formatTime(wall.hour, wall.minute) } }
             : {}),
-        } as Reading;
+        };
       return value(date.date, wall.hour, wall.minute, options);
     }
     return value({ year: wall.year, month: wall.month, day: wall.day }, wall.hour, wall.minute, options);
@@ -74,7 +74,7 @@ export function combine(date: DatePart, time: TimePart, options: WhenOptions): R
       kind: 'ambiguous',
       reason: 'midnight with a day could be its start or its end',
       prompt: `Just to check, is that midnight at the start of ${named}, or at the end of it?`,
-      partial: { dates: `${isoDate(date.date)} ${isoDate(addDays(date.date, 1))}`, time: '00:00' },
+      partial: { dates: [isoDate(date.date), isoDate(addDays(date.date, 1))], time: '00:00' },
     };
   }
   if (time.kind === 'time') return value(date.date, time.hour, time.minute, options);
@@ -97,7 +97,7 @@ export function combine(date: DatePart, time: TimePart, options: WhenOptions): R
 }
 
 /** What of a time to keep while the day is being settled. */
-function keepTime(time: TimePart): Record<string, string> {
+function keepTime(time: TimePart): WhenPartial {
   if (time.kind === 'time') return { time: formatTime(time.hour, time.minute) };
   if (time.kind === 'ask' && time.partial !== undefined) return { ...time.partial };
   if (time.kind === 'missing' && time.dayPart !== undefined) return { daypart: time.dayPart };
@@ -105,7 +105,7 @@ function keepTime(time: TimePart): Record<string, string> {
 }
 
 /** The wall time in the caller's zone, with the offset in force on that day (not the reference's). */
-function value(date: CivilDate, hour: number, minute: number, options: WhenOptions): Reading {
+function value(date: CivilDate, hour: number, minute: number, options: WhenOptions): Reading<WhenPartial> {
   const at = zonedInstant(options.timezone, date, hour, minute);
   const time = formatTime(hour, minute);
   if (at === undefined) {
@@ -138,7 +138,11 @@ function value(date: CivilDate, hour: number, minute: number, options: WhenOptio
  * the day and the afternoon, "same time but Wednesday" keeps the time, "no,
  * the 15th" keeps the month. Undefined when nothing changes.
  */
-export function repairDatetime(previous: Captured, utterance: string, context: ReadContext<WhenOptions>): Reading | undefined {
+export function repairDatetime(
+  previous: Captured,
+  utterance: string,
+  context: ReadContext<WhenOptions, WhenPartial>,
+): Reading<WhenPartial> | undefined {
   const prevDate = parseIsoDate(previous.value.slice(0, 10));
   const prevTime = parseTime(previous.value.slice(11, 16));
   if (prevDate === undefined || prevTime === undefined) return undefined;

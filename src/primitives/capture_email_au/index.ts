@@ -1,4 +1,5 @@
-import type { CaptureSpec, PartialValue, ReadContext, Reading } from '../objective/capture-spec';
+import type { CaptureSpec, ReadContext, Reading } from '../objective/capture-spec';
+import type { NoParams } from '../params/declaration';
 import { normaliseUtterance } from '../spoken/normalise';
 import { completeEmail, extractEmail, readDomainAnswer, readLocalAnswer, type EmailExtraction } from './extract';
 import { isEndingAnswer } from './domain-endings';
@@ -12,12 +13,14 @@ import { EMAIL_PROMPTS, speakEmail } from './prompts';
  * When a turn leaves the address incomplete the session keeps the parts:
  *   local                 the part before the at, once heard
  *   domain                a domain without its ending ("acme", "hotmail")
- *   candidates            space-separated addresses the caller must choose from
+ *   candidates            the addresses the caller must choose from
  */
-export const captureEmailAu: CaptureSpec<undefined> = {
-  objectiveType: 'capture_email_au',
+export type EmailPartial = { local?: string; domain?: string; candidates?: string[] };
+
+export const captureEmailAu = {
+  objectiveType: 'capture_email_au' as const,
   confirmation: { kind: 'always' },
-  extraParams: [],
+  params: {},
   options: () => undefined,
   read: readEmail,
   repair(previous, utterance) {
@@ -25,15 +28,15 @@ export const captureEmailAu: CaptureSpec<undefined> = {
   },
   prompts: EMAIL_PROMPTS,
   mask: maskEmail,
-};
+} satisfies CaptureSpec<undefined, EmailPartial, NoParams>;
 
-function readEmail(utterance: string, context: ReadContext<undefined>): Reading {
+function readEmail(utterance: string, context: ReadContext<undefined, EmailPartial>): Reading<EmailPartial> {
   const partial = context.partial;
   const whole = extractEmail(utterance);
   if (whole.kind === 'value') return { kind: 'value', value: whole.value };
 
   if (partial?.candidates !== undefined) {
-    const chosen = choose(partial.candidates.split(' '), utterance);
+    const chosen = choose(partial.candidates, utterance);
     if (chosen !== undefined) return { kind: 'value', value: chosen };
   }
   if (partial?.local !== undefined && whole.kind === 'none') {
@@ -85,7 +88,7 @@ function choose(candidates: readonly string[], utterance: string): string | unde
   return exact.length === 1 ? exact[0] : undefined;
 }
 
-function toReading(extraction: EmailExtraction, partial: PartialValue | undefined): Reading {
+function toReading(extraction: EmailExtraction, partial: EmailPartial | undefined): Reading<EmailPartial> {
   switch (extraction.kind) {
     case 'value':
       return { kind: 'value', value: extraction.value };
@@ -100,7 +103,7 @@ function toReading(extraction: EmailExtraction, partial: PartialValue | undefine
           kind: 'ambiguous',
           reason: extraction.reason,
           prompt: `Is that ${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}?`,
-          partial: { candidates: extraction.candidates.join(' ') },
+          partial: { candidates: [...extraction.candidates] },
         };
       }
       if (ask.type === 'domain-ending') {
@@ -116,7 +119,7 @@ function toReading(extraction: EmailExtraction, partial: PartialValue | undefine
         kind: 'ambiguous',
         reason: extraction.reason,
         prompt: `I heard ${spoken.slice(0, -1).join(', ')} and ${spoken[spoken.length - 1]}. Which one should I use?`,
-        partial: { candidates: extraction.candidates.join(' ') },
+        partial: { candidates: [...extraction.candidates] },
       };
     }
   }

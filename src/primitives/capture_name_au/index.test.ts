@@ -1,22 +1,19 @@
+import { play as playTurns, type Step } from '../../../tests/support/play';
 import type { Captured } from '../objective/capture-spec';
-import { runTurn, type ObjectiveSession, type TurnInput } from '../objective/state-machine';
+import { readOptions } from '../objective/state-machine';
 import { InvalidParamsError } from '../types';
 import { captureNameAu } from '.';
 import { NAME_PROMPTS, spellOut } from './prompts';
 
-type Step = readonly [input: Partial<TurnInput>, state: string, value: string, prompt?: RegExp];
-
 /** Plays turns of capture_name_au, checking the state, value and (optionally) the prompt of each. */
 function play(steps: readonly Step[], params: Record<string, string> = {}): void {
-  const options = captureNameAu.options(params, 0);
-  let session: ObjectiveSession | undefined;
-  for (const [input, state, value, prompt] of steps) {
-    const { outcome, session: next } = runTurn(captureNameAu, options, { confidence: 0.9, ...input }, session);
-    expect({ state: outcome.state, value: outcome.value }).toEqual({ state, value });
-    if (prompt !== undefined) expect(outcome.prompt).toMatch(prompt);
-    for (const t of outcome.transitions) expect(t.data?.value_masked ?? '').not.toMatch(/Jane|Smith|Leigh/);
-    session = next;
-  }
+  playTurns(captureNameAu, steps, {
+    params,
+    strictErrors: false,
+    each: (outcome) => {
+      for (const t of outcome.transitions) expect(t.data?.value_masked ?? '').not.toMatch(/Jane|Smith|Leigh/);
+    },
+  });
 }
 
 describe('capture_name_au on the objective state machine', () => {
@@ -129,10 +126,10 @@ describe('capture_name_au prompts and params', () => {
   });
 
   test('require_last_name is validated and named in the error', () => {
-    expect(() => captureNameAu.options({ require_last_name: 'no' }, 0)).toThrow(InvalidParamsError);
-    expect(() => captureNameAu.options({ require_last_name: 'no' }, 0)).toThrow(
+    expect(() => readOptions(captureNameAu, { require_last_name: 'no' }, 0)).toThrow(InvalidParamsError);
+    expect(() => readOptions(captureNameAu, { require_last_name: 'no' }, 0)).toThrow(
       /params\.require_last_name must be "true" or "false", got "no"/,
     );
-    expect(captureNameAu.options({}, 0)).toEqual({ requireLastName: true });
+    expect(readOptions(captureNameAu, {}, 0)).toEqual({ requireLastName: true });
   });
 });

@@ -1,5 +1,5 @@
-import type { CaptureSpec, PartialValue, ReadContext, Reading } from '../objective/capture-spec';
-import { InvalidParamsError } from '../types';
+import type { CaptureSpec, Plain, ReadContext, Reading } from '../objective/capture-spec';
+import { declareParams } from '../params/declaration';
 import { extractName, type NameAsk, type NameExtraction, type NameOptions, type NameParts } from './extract';
 import { maskName } from './format';
 import { AMBIGUOUS_PROMPT, askPrompt, NAME_PROMPTS, NON_ANSWER_PROMPT, SPELL_PROMPT } from './prompts';
@@ -20,19 +20,21 @@ import { repairName } from './repair';
  * The session's partial keeps the parts heard so far (first, middle, last)
  * and what was asked (`ask`: first or last).
  */
-export const captureNameAu: CaptureSpec<NameOptions> = {
-  objectiveType: 'capture_name_au',
-  confirmation: { kind: 'below-confidence', threshold: 0.85 },
-  extraParams: ['require_last_name'],
-  options(params) {
-    const raw = params.require_last_name;
-    if (raw === undefined || raw.trim() === '') return { requireLastName: true };
-    const value = raw.trim().toLowerCase();
-    if (value !== 'true' && value !== 'false') {
-      throw new InvalidParamsError('params.require_last_name', `params.require_last_name must be "true" or "false", got "${raw}"`);
-    }
-    return { requireLastName: value === 'true' };
+export type NamePartial = { ask: NameAsk; parts: Plain<NameParts> };
+
+const NAME_PARAMS = declareParams({
+  require_last_name: {
+    type: 'boolean',
+    default: true,
+    description: 'Whether the last name is required (default true); false accepts a first name alone.',
   },
+});
+
+export const captureNameAu = {
+  objectiveType: 'capture_name_au' as const,
+  confirmation: { kind: 'below-confidence', threshold: 0.85 },
+  params: NAME_PARAMS,
+  options: (params) => ({ requireLastName: params.require_last_name }),
   read: readName,
   repair(previous, utterance, context) {
     const repaired = repairName(previous, utterance, context.options);
@@ -41,17 +43,10 @@ export const captureNameAu: CaptureSpec<NameOptions> = {
   same: (a, b) => a.toLowerCase() === b.toLowerCase(),
   prompts: NAME_PROMPTS,
   mask: maskName,
-};
+} satisfies CaptureSpec<NameOptions, NamePartial, typeof NAME_PARAMS>;
 
-function readName(utterance: string, context: ReadContext<NameOptions>): Reading {
-  const partial = context.partial;
-  const pending =
-    partial === undefined
-      ? undefined
-      : {
-          parts: { first: partial.first, middle: partial.middle, last: partial.last } as NameParts,
-          ask: partial.ask as NameAsk | undefined,
-        };
+function readName(utterance: string, context: ReadContext<NameOptions, NamePartial>): Reading<NamePartial> {
+  const pending = context.partial;
   const reading = toReading(extractName(utterance, context.options, pending));
   if (reading.kind === 'none' && pending?.ask !== undefined && reading.prompt === undefined) {
     return { ...reading, prompt: `Sorry, I missed that. ${askPrompt(pending.ask, pending.parts)}` };
@@ -59,7 +54,7 @@ function readName(utterance: string, context: ReadContext<NameOptions>): Reading
   return reading;
 }
 
-function toReading(extraction: NameExtraction): Reading {
+function toReading(extraction: NameExtraction): Reading<NamePartial> {
   switch (extraction.kind) {
     case 'value':
       return { kind: 'value', value: extraction.value, fields: extraction.fields };
@@ -74,10 +69,11 @@ function toReading(extraction: NameExtraction): Reading {
   }
 }
 
-function partialOf(parts: NameParts, ask: NameAsk): PartialValue {
-  const out: Record<string, string> = { ask };
-  if (parts.first !== undefined) out.first = parts.first;
-  if (parts.middle !== undefined) out.middle = parts.middle;
-  if (parts.last !== undefined) out.last = parts.last;
-  return out;
+function partialOf(parts: NameParts, ask: NameAsk): NamePartial {
+  const kept: NameParts = {};
+  // Only the parts heard: an undefined field would not survive JSON anyway.
+  if (parts.first !== undefined) kept.first = parts.first;
+  if (parts.middle !== undefined) kept.middle = parts.middle;
+  if (parts.last !== undefined) kept.last = parts.last;
+  return { ask, parts: kept };
 }

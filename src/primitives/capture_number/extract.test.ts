@@ -1,4 +1,4 @@
-import { runTurn, type ObjectiveSession, type TurnInput } from '../objective/state-machine';
+import { play as playTurns, type Step } from '../../../tests/support/play';
 import { extractNumber } from './extract';
 import { captureNumber } from './index';
 import { speakNumber } from './speak';
@@ -152,18 +152,8 @@ describe('extractNumber', () => {
   });
 });
 
-type Step = readonly [input: Partial<TurnInput>, state: string, value: string, error?: string];
-
 function play(steps: readonly Step[]): string[] {
-  let session: ObjectiveSession | undefined;
-  const prompts: string[] = [];
-  for (const [input, state, value, error] of steps) {
-    const { outcome, session: next } = runTurn(captureNumber, undefined, { confidence: 0.9, ...input }, session);
-    expect({ state: outcome.state, value: outcome.value, error: outcome.error?.code }).toEqual({ state, value, error });
-    prompts.push(outcome.prompt);
-    session = next;
-  }
-  return prompts;
+  return playTurns(captureNumber, steps).prompts;
 }
 
 describe('capture_number on the objective state machine', () => {

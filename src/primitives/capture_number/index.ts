@@ -1,4 +1,5 @@
-import type { CaptureSpec, PartialValue, ReadContext, Reading } from '../objective/capture-spec';
+import type { CaptureSpec, ReadContext, Reading } from '../objective/capture-spec';
+import type { NoParams } from '../params/declaration';
 import { normaliseUtterance } from '../spoken/normalise';
 import { readPolarity } from '../spoken/polarity';
 import { extractNumber, type NumberExtraction } from './extract';
@@ -12,12 +13,14 @@ import { askFor, NUMBER_PROMPTS } from './prompts';
  *
  * The session keeps, while a clarifying question waits for its answer:
  *   approx       the number said as an estimate ("about twenty"): a yes takes it
- *   candidates   space-separated numbers the caller must choose from
+ *   candidates   the numbers the caller must choose from
  */
-export const captureNumber: CaptureSpec<undefined> = {
-  objectiveType: 'capture_number',
+export type NumberPartial = { approx?: string; candidates?: string[] };
+
+export const captureNumber = {
+  objectiveType: 'capture_number' as const,
   confirmation: { kind: 'below-confidence', threshold: 0.85 },
-  extraParams: [],
+  params: {},
   options: () => undefined,
   read: readNumber,
   repair(previous, utterance) {
@@ -28,9 +31,9 @@ export const captureNumber: CaptureSpec<undefined> = {
   prompts: NUMBER_PROMPTS,
   // Numbers are not personal data: they appear in events as they are.
   mask: (value) => value,
-};
+} satisfies CaptureSpec<undefined, NumberPartial, NoParams>;
 
-function readNumber(utterance: string, context: ReadContext<undefined>): Reading {
+function readNumber(utterance: string, context: ReadContext<undefined, NumberPartial>): Reading<NumberPartial> {
   const extraction = extractNumber(utterance);
   const partial = context.partial;
   if (partial?.approx !== undefined) {
@@ -38,7 +41,7 @@ function readNumber(utterance: string, context: ReadContext<undefined>): Reading
     if (answer !== undefined) return answer;
   }
   if (partial?.candidates !== undefined) {
-    const candidates = partial.candidates.split(' ');
+    const candidates = partial.candidates;
     // "six" answers with a candidate; "the second one" points at one (its "second" is not the number 2).
     const named = extraction.kind === 'value' && candidates.includes(extraction.value);
     const chosen = named ? undefined : choose(candidates, utterance);
@@ -48,7 +51,7 @@ function readNumber(utterance: string, context: ReadContext<undefined>): Reading
 }
 
 /** "About twenty. Is that exact?" — "yeah that's fine" takes twenty; a number replaces it. */
-function answerToEstimate(approx: string, utterance: string, extraction: NumberExtraction): Reading | undefined {
+function answerToEstimate(approx: string, utterance: string, extraction: NumberExtraction): Reading<NumberPartial> | undefined {
   if (extraction.kind === 'value') return undefined;
   const { polarity, remainder } = readPolarity(utterance);
   if (polarity !== 'affirm') return undefined;
@@ -75,7 +78,7 @@ function choose(candidates: readonly string[], utterance: string): string | unde
   return undefined;
 }
 
-function toReading(extraction: NumberExtraction): Reading {
+function toReading(extraction: NumberExtraction): Reading<NumberPartial> {
   switch (extraction.kind) {
     case 'value':
       return { kind: 'value', value: extraction.value, fields: extraction.unit === undefined ? {} : { unit: extraction.unit } };
@@ -85,9 +88,9 @@ function toReading(extraction: NumberExtraction): Reading {
         : { kind: 'none', reason: extraction.reason };
     case 'ambiguous': {
       const ask = extraction.ask;
-      let partial: PartialValue | undefined;
+      let partial: NumberPartial | undefined;
       if (ask.type === 'approximate') partial = { approx: ask.value };
-      if (ask.type === 'which') partial = { candidates: ask.candidates.join(' ') };
+      if (ask.type === 'which') partial = { candidates: [...ask.candidates] };
       return { kind: 'ambiguous', reason: extraction.reason, prompt: askFor(ask), partial };
     }
   }

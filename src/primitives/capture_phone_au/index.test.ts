@@ -1,21 +1,11 @@
-import { runTurn, type ObjectiveSession, type TurnInput } from '../objective/state-machine';
+import { play as playTurns, type Step } from '../../../tests/support/play';
+import { runTurn } from '../objective/state-machine';
 import { capturePhoneAu, maskPhone } from './index';
 import { speakDigits } from './prompts';
 
-type Step = readonly [input: Partial<TurnInput>, state: string, value: string, error?: string];
-
 /** Runs turns of capture_phone_au, checking each outcome; returns the prompts. */
 function play(steps: readonly Step[]): string[] {
-  let session: ObjectiveSession | undefined;
-  const prompts: string[] = [];
-  for (const [input, state, value, error] of steps) {
-    const { outcome, session: next } = runTurn(capturePhoneAu, undefined, { confidence: 0.9, ...input }, session);
-    expect({ state: outcome.state, value: outcome.value, error: outcome.error?.code }).toEqual({ state, value, error });
-    if (outcome.state !== 'completed') expect(outcome.prompt).not.toBe('');
-    prompts.push(outcome.prompt);
-    session = next;
-  }
-  return prompts;
+  return playTurns(capturePhoneAu, steps).prompts;
 }
 
 describe('capture_phone_au on the objective state machine', () => {

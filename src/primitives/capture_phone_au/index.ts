@@ -1,4 +1,5 @@
-import type { CaptureSpec, PartialValue, ReadContext, Reading } from '../objective/capture-spec';
+import type { CaptureSpec, ReadContext, Reading } from '../objective/capture-spec';
+import type { NoParams } from '../params/declaration';
 import { normaliseUtterance } from '../spoken/normalise';
 import { readPolarity } from '../spoken/polarity';
 import { readDigitSegments, type Position } from './digits';
@@ -12,16 +13,18 @@ import { askArea, askOther, askRest, askWhich, askWhichGroup, PHONE_PROMPTS, PRO
  * fields `type` (mobile | landline | local_rate | freephone) and `national`
  * ("0412 345 678"). Phone numbers are critical data: always read back.
  *
- * While a question waits for its answer the session keeps:
+ * While a question waits for its answer the session keeps one of:
  *   digits + need=rest     the start of a number; the rest is asked for
  *   digits + need=area     eight digits without an area code
- *   candidates             space-separated E.164 numbers to choose from
+ *   candidates             the E.164 numbers to choose from
  *   digits + correction    a corrected group that fits more than one place
  */
-export const capturePhoneAu: CaptureSpec<undefined> = {
-  objectiveType: 'capture_phone_au',
+export type PhonePartial = { candidates: string[] } | { digits: string; need: 'rest' | 'area' } | { digits: string; correction: string };
+
+export const capturePhoneAu = {
+  objectiveType: 'capture_phone_au' as const,
   confirmation: { kind: 'always' },
-  extraParams: [],
+  params: {},
   options: () => undefined,
   read: readPhone,
   repair(previous, utterance) {
@@ -32,9 +35,9 @@ export const capturePhoneAu: CaptureSpec<undefined> = {
   },
   prompts: PHONE_PROMPTS,
   mask: maskPhone,
-};
+} satisfies CaptureSpec<undefined, PhonePartial, NoParams>;
 
-function readPhone(utterance: string, context: ReadContext<undefined>): Reading {
+function readPhone(utterance: string, context: ReadContext<undefined, PhonePartial>): Reading<PhonePartial> {
   const extraction = extractPhone(utterance);
   const partial = context.partial;
   if (partial !== undefined && extraction.kind !== 'value' && extraction.kind !== 'ambiguous') {
@@ -45,14 +48,13 @@ function readPhone(utterance: string, context: ReadContext<undefined>): Reading 
 }
 
 /** Combines an answer with what an earlier turn left pending. */
-function answerPending(partial: PartialValue, utterance: string): Reading | undefined {
+function answerPending(partial: PhonePartial, utterance: string): Reading<PhonePartial> | undefined {
   const said = saidDigits(utterance);
-  if (partial.candidates !== undefined) {
-    const chosen = choose(partial.candidates.split(' '), utterance, said);
+  if ('candidates' in partial) {
+    const chosen = choose(partial.candidates, utterance, said);
     return chosen === undefined ? undefined : valueOf(chosen);
   }
-  if (partial.digits === undefined) return undefined;
-  if (partial.correction !== undefined) {
+  if ('correction' in partial) {
     const position = readPlace(utterance);
     const phone = position === undefined ? undefined : placeCorrection(partial.digits, partial.correction, position);
     return phone === undefined ? undefined : valueOf(phone);
@@ -109,11 +111,11 @@ function choose(candidates: readonly string[], utterance: string, said: string |
   return undefined;
 }
 
-function valueOf(phone: Phone): Reading {
+function valueOf(phone: Phone): Reading<PhonePartial> {
   return { kind: 'value', value: phone.e164, fields: { type: phone.type, national: phone.national } };
 }
 
-function toReading(extraction: PhoneExtraction): Reading {
+function toReading(extraction: PhoneExtraction): Reading<PhonePartial> {
   switch (extraction.kind) {
     case 'value':
       return valueOf(extraction.phone);
@@ -131,10 +133,15 @@ function toReading(extraction: PhoneExtraction): Reading {
       const ask = extraction.ask;
       if (ask.type === 'which') {
         const e164s = ask.phones.map((p) => p.e164);
-        return { kind: 'ambiguous', reason: extraction.reason, prompt: askWhich(e164s), partial: { candidates: e164s.join(' ') } };
+        return { kind: 'ambiguous', reason: extraction.reason, prompt: askWhich(e164s), partial: { candidates: e164s } };
       }
       if (ask.type === 'which-other') {
-        return { kind: 'ambiguous', reason: extraction.reason, prompt: askOther(ask.phone.e164), partial: { candidates: ask.phone.e164 } };
+        return {
+          kind: 'ambiguous',
+          reason: extraction.reason,
+          prompt: askOther(ask.phone.e164),
+          partial: { candidates: [ask.phone.e164] },
+        };
       }
       return {
         kind: 'ambiguous',

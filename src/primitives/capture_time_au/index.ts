@@ -1,5 +1,6 @@
 import type { CaptureSpec } from '../objective/capture-spec';
-import { readWhenOptions, WHEN_PARAMS, type WhenOptions } from '../when/options';
+import { whenOptions, WHEN_PARAMS, type WhenOptions } from '../when/options';
+import type { WhenPartial } from '../when/parts';
 import { TIME_PROMPTS } from './prompts';
 import { readTime, repairTime } from './read';
 
@@ -17,14 +18,14 @@ import { readTime, repairTime } from './read';
  * Params as capture_date_au (reference_time, timezone, tense); only "in
  * twenty minutes" and "an hour ago" use them.
  */
-export const captureTimeAu: CaptureSpec<WhenOptions> = {
-  objectiveType: 'capture_time_au',
+export const captureTimeAu = {
+  objectiveType: 'capture_time_au' as const,
   confirmation: { kind: 'below-confidence', threshold: 0.85 },
-  extraParams: WHEN_PARAMS,
-  options: readWhenOptions,
+  params: WHEN_PARAMS,
+  options: whenOptions,
   read: readTime,
   repair: repairTime,
   prompts: TIME_PROMPTS,
   // A time of day says nothing about who the caller is.
   mask: (value) => value,
-};
+} satisfies CaptureSpec<WhenOptions, WhenPartial, typeof WHEN_PARAMS>;

@@ -1,5 +1,6 @@
+import { play as playTurns, type Step } from '../../../tests/support/play';
 import type { Reading } from '../objective/capture-spec';
-import { runTurn, type ObjectiveSession, type TurnInput } from '../objective/state-machine';
+import type { WhenPartial } from '../when/parts';
 import { readWhenOptions } from '../when/options';
 import { captureTimeAu } from '.';
 import { TIME_PROMPTS } from './prompts';
@@ -7,7 +8,7 @@ import { readTime, repairTime } from './read';
 
 const REFERENCE = '2026-11-26T09:30:00+11:00';
 
-function read(heard: string, partial?: Record<string, string>, params: Record<string, string> = {}): Reading {
+function read(heard: string, partial?: WhenPartial, params: Record<string, string> = {}): Reading {
   const options = readWhenOptions({ reference_time: REFERENCE, ...params }, 0);
   return readTime(heard, { options, retryCount: 0, partial });
 }
@@ -173,19 +174,8 @@ describe('capture_time_au repairs', () => {
   });
 });
 
-type Step = readonly [input: Partial<TurnInput>, state: string, value: string, error?: string];
-
 function play(steps: readonly Step[]): string[] {
-  const options = captureTimeAu.options({ reference_time: REFERENCE }, 0);
-  let session: ObjectiveSession | undefined;
-  const prompts: string[] = [];
-  for (const [input, state, value, error] of steps) {
-    const { outcome, session: next } = runTurn(captureTimeAu, options, { confidence: 0.9, ...input }, session);
-    expect({ state: outcome.state, value: outcome.value, error: outcome.error?.code }).toEqual({ state, value, error });
-    prompts.push(outcome.prompt);
-    session = next;
-  }
-  return prompts;
+  return playTurns(captureTimeAu, steps, { params: { reference_time: REFERENCE } }).prompts;
 }
 
 describe('capture_time_au on the state machine', () => {

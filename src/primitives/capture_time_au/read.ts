@@ -1,7 +1,7 @@
 import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
 import { hear, correctTime, type Heard } from '../when/heard';
 import type { WhenOptions } from '../when/options';
-import { formatTime, parseTime, readTimePart, type TimePart } from '../when/parts';
+import { formatTime, parseTime, readTimePart, type TimePart, type WhenPartial } from '../when/parts';
 import { applyDayPart, type HeardTime } from '../when/time-grammar';
 import { wallClockAt } from '../when/zone';
 
@@ -11,12 +11,12 @@ export function timeValue(hour: number, minute: number): { value: string; fields
   return { value, fields: { hour: value.slice(0, 2), minute: value.slice(3, 5) } };
 }
 
-export function readTime(utterance: string, context: ReadContext<WhenOptions>): Reading {
+export function readTime(utterance: string, context: ReadContext<WhenOptions, WhenPartial>): Reading<WhenPartial> {
   const heard = hear(utterance, context.options, 'time');
   return toReading(readTimePart(heard, context.partial, context.options), context.options);
 }
 
-export function toReading(part: TimePart, options: WhenOptions): Reading {
+export function toReading(part: TimePart, options: WhenOptions): Reading<WhenPartial> {
   switch (part.kind) {
     case 'time':
       return { kind: 'value', ...timeValue(part.hour, part.minute) };
@@ -45,7 +45,11 @@ export function toReading(part: TimePart, options: WhenOptions): Reading {
  * afternoon, "no, half past" keeps the hour, "no, the morning" moves it to
  * the morning, a whole new time replaces it. Undefined when nothing changes.
  */
-export function repairTime(previous: Captured, utterance: string, context: ReadContext<WhenOptions>): Reading | undefined {
+export function repairTime(
+  previous: Captured,
+  utterance: string,
+  context: ReadContext<WhenOptions, WhenPartial>,
+): Reading<WhenPartial> | undefined {
   const prev = parseTime(previous.value);
   if (prev === undefined) return undefined;
   const part = repairTimePart(prev, hear(utterance, context.options, 'time'), context.options);

@@ -1,4 +1,5 @@
-import { runTurn, readTurnInput, type ObjectiveSession, type TurnInput } from '../objective/state-machine';
+import { play as playTurns, type Step } from '../../../tests/support/play';
+import { readOptions, runTurn, readTurnInput } from '../objective/state-machine';
 import { InvalidParamsError } from '../types';
 import { captureYesNo, type YesNoOptions } from '.';
 import { frameQuestion } from './question';
@@ -18,7 +19,7 @@ const Q = {
 
 /** What one first-turn answer captures: "yes", "no", or the error code when nothing is. */
 function answer(transcription: string, question?: string): string {
-  const options = captureYesNo.options(question === undefined ? {} : { question }, 0);
+  const options = readOptions(captureYesNo, question === undefined ? {} : { question }, 0);
   const { outcome } = runTurn(captureYesNo, options, { transcription, confidence: 0.9 }, undefined);
   return outcome.state === 'completed' ? outcome.value : `(${outcome.error?.code})`;
 }
@@ -154,38 +155,32 @@ describe('capture_yes_no reads answers that depend on the question', () => {
   });
 
   test('an empty question is the same as none', () => {
-    expect(captureYesNo.options({ question: '   ' }, 0)).toEqual({ question: undefined });
+    expect(readOptions(captureYesNo, { question: '   ' }, 0)).toEqual({ question: undefined });
     expect(answer("I'm good", '')).toBe(answer("I'm good"));
   });
 });
 
 describe('capture_yes_no params', () => {
   test('question is its only extra param; it must be a question in words', () => {
-    expect(captureYesNo.extraParams).toEqual(['question']);
-    expect(captureYesNo.options({ question: ' Do you want a reminder text? ' }, 0)).toEqual({ question: 'Do you want a reminder text?' });
-    expect(() => captureYesNo.options({ question: '???' }, 0)).toThrow(InvalidParamsError);
-    expect(() => captureYesNo.options({ question: '123' }, 0)).toThrow(/params\.question/);
+    expect(Object.keys(captureYesNo.params)).toEqual(['question']);
+    expect(readOptions(captureYesNo, { question: ' Do you want a reminder text? ' }, 0)).toEqual({
+      question: 'Do you want a reminder text?',
+    });
+    expect(() => readOptions(captureYesNo, { question: '???' }, 0)).toThrow(InvalidParamsError);
+    expect(() => readOptions(captureYesNo, { question: '123' }, 0)).toThrow(/params\.question/);
   });
 
   test('unknown params are refused by the state machine', () => {
-    expect(() => readTurnInput({ questions: 'x' }, captureYesNo.extraParams, captureYesNo.objectiveType)).toThrow(/params\.questions/);
+    expect(() => readTurnInput({ questions: 'x' }, Object.keys(captureYesNo.params), captureYesNo.objectiveType)).toThrow(
+      /params\.questions/,
+    );
   });
 });
 
 describe('capture_yes_no on the objective state machine', () => {
-  type Step = readonly [input: Partial<TurnInput>, state: string, value: string, prompt?: RegExp];
-
   function play(steps: readonly Step[], options: YesNoOptions = { question: undefined }): string[] {
-    let session: ObjectiveSession | undefined;
-    const path: string[] = [];
-    for (const [input, state, value, prompt] of steps) {
-      const { outcome, session: next } = runTurn(captureYesNo, options, { confidence: 0.9, ...input }, session);
-      expect({ state: outcome.state, value: outcome.value }).toEqual({ state, value });
-      if (prompt !== undefined) expect(outcome.prompt).toMatch(prompt);
-      path.push(...outcome.transitions.map((t) => `${t.from}>${t.to}`));
-      session = next;
-    }
-    return path;
+    const params: Record<string, string> = options.question === undefined ? {} : { question: options.question };
+    return playTurns(captureYesNo, steps, { params, strictErrors: false }).path;
   }
 
   test('the answer is its own confirmation: single shot, no read-back', () => {

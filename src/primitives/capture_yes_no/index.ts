@@ -1,5 +1,5 @@
 import type { CaptureSpec, ReadContext, Reading } from '../objective/capture-spec';
-import { InvalidParamsError } from '../types';
+import { declareParams } from '../params/declaration';
 import { YES_NO_PROMPTS, yesNoPrompts } from './prompts';
 import { frameQuestion, type QuestionFrame } from './question';
 import { readYesNo } from './read';
@@ -43,37 +43,38 @@ export interface YesNoOptions {
   question: string | undefined;
 }
 
-export const captureYesNo: CaptureSpec<YesNoOptions> = {
-  objectiveType: 'capture_yes_no',
-  confirmation: { kind: 'never' },
-  extraParams: ['question'],
-  options(params) {
-    const raw = params.question;
-    if (raw === undefined || raw.trim() === '') return { question: undefined };
-    if (!/\p{L}/u.test(raw)) {
-      throw new InvalidParamsError(
-        'params.question',
-        `params.question must be the question the caller is answering, e.g. "Do you want a reminder text?", got "${raw}"`,
-      );
-    }
-    return { question: raw.trim().replace(/\s+/g, ' ') };
+export type YesNoPartial = { frame: 'consent' };
+
+const YES_NO_PARAMS = declareParams({
+  question: {
+    type: 'text',
+    check: (value) => /\p{L}/u.test(value),
+    expected: 'the question the caller is answering, e.g. "Do you want a reminder text?"',
+    description: 'The question the caller is answering; it decides answers such as "not at all" or "I do".',
   },
+});
+
+export const captureYesNo = {
+  objectiveType: 'capture_yes_no' as const,
+  confirmation: { kind: 'never' },
+  params: YES_NO_PARAMS,
+  options: (params) => ({ question: params.question?.trim().replace(/\s+/g, ' ') }),
   read: readAnswer,
   prompts: YES_NO_PROMPTS,
   mask: (value) => value,
-};
+} satisfies CaptureSpec<YesNoOptions, YesNoPartial, typeof YES_NO_PARAMS>;
 
 /** What the caller is asked when the first answer was a "yes" to "do you mind…?". */
 const CONSENT_QUESTION = 'Are you OK with that?';
 
-function readAnswer(utterance: string, context: ReadContext<YesNoOptions>): Reading {
+function readAnswer(utterance: string, context: ReadContext<YesNoOptions, YesNoPartial>): Reading<YesNoPartial> {
   const reframed = context.partial?.frame === 'consent';
   const frame: QuestionFrame = frameQuestion(reframed ? CONSENT_QUESTION : context.options.question);
   const prompts = yesNoPrompts(reframed ? CONSENT_QUESTION : context.options.question);
   const failures = context.retryCount + 1;
   const reading = readYesNo(utterance, frame);
   // A clarifying question keeps the frame it was asked in.
-  const keep = reframed ? { frame: 'consent' } : undefined;
+  const keep: YesNoPartial | undefined = reframed ? { frame: 'consent' } : undefined;
   switch (reading.kind) {
     case 'yes':
     case 'no':

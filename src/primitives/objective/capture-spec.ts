@@ -1,8 +1,10 @@
+import type { ParamDeclarations, ParamValues } from '../params/declaration';
+
 /**
- * What a capture primitive tells the objective state machine: how to read a
- * value out of an utterance, how to repair one, what to say, and when a value
- * must be confirmed. The state machine does the rest, identically for every
- * primitive.
+ * What a capture primitive tells the objective state machine: the params it
+ * takes, how to read a value out of an utterance, how to repair one, what to
+ * say, and when a value must be confirmed. The state machine does the rest,
+ * identically for every primitive. CONTRIBUTING.md walks through writing one.
  */
 
 export interface Captured {
@@ -12,28 +14,37 @@ export interface Captured {
   fields: Record<string, string>;
 }
 
+/** Data that survives JSON.stringify and JSON.parse unchanged: sessions may be stored as JSON. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | JsonObject;
+/** A JSON object; an undefined property is simply left out of the JSON. */
+export type JsonObject = { readonly [key: string]: JsonValue | undefined };
+
 /**
  * Parts of a value gathered over several turns (an email asked for in parts,
- * a clarifying question waiting for its answer). Kept in the session, opaque
- * to the state machine.
+ * a clarifying question waiting for its answer). Each primitive types its own
+ * (a type alias, not an interface, so that it checks as JSON); kept in the
+ * session, opaque to the state machine.
  */
-export type PartialValue = Readonly<Record<string, string>>;
+export type PartialValue = JsonObject;
 
-export type Reading =
+/** An interface's fields as a plain object type, which TypeScript checks against JsonObject (an interface it does not). */
+export type Plain<T> = { [K in keyof T]: T[K] };
+
+export type Reading<P extends PartialValue = PartialValue> =
   | { kind: 'value'; value: string; fields?: Record<string, string> }
   /** More than one value fits: nothing is guessed; `prompt` asks which. */
-  | { kind: 'ambiguous'; reason: string; prompt: string; partial?: PartialValue }
+  | { kind: 'ambiguous'; reason: string; prompt: string; partial?: P }
   /** Part of the value was heard; `prompt` asks for the rest. Not a failed attempt. */
-  | { kind: 'partial'; partial: PartialValue; prompt: string }
+  | { kind: 'partial'; partial: P; prompt: string }
   /** No acceptable value. `prompt` overrides the primitive's re-elicitation. */
   | { kind: 'none'; reason: string; prompt?: string };
 
-export interface ReadContext<O> {
+export interface ReadContext<O, P extends PartialValue = PartialValue> {
   options: O;
   /** Failed attempts so far in this objective: later attempts may change strategy. */
   retryCount: number;
   /** Parts kept from earlier turns of this objective, if any. */
-  partial: PartialValue | undefined;
+  partial: P | undefined;
 }
 
 export interface CapturePrompts<O = unknown> {
@@ -63,25 +74,38 @@ export type ConfirmationPolicy =
   /** The answer is itself a confirmation (yes/no). */
   | { kind: 'never' };
 
-export interface CaptureSpec<O = undefined> {
+/**
+ * A capture primitive. `O` is what its params read as (its options), `P` the
+ * partial value it keeps between turns, `D` its param declarations. Write a
+ * spec `satisfies CaptureSpec<O, P, typeof PARAMS>` with `objectiveType: '…' as const`,
+ * so the SDK can derive its typed params from it (src/client/types.ts).
+ */
+export interface CaptureSpec<O = undefined, P extends PartialValue = PartialValue, D extends ParamDeclarations = ParamDeclarations> {
   objectiveType: string;
   confirmation: ConfirmationPolicy;
-  /** Params the primitive accepts beyond transcription, confidence and confirmation. */
-  extraParams: readonly string[];
   /**
-   * Reads primitive-specific params; throws InvalidParamsError naming the
-   * field. `now` is the runtime clock in ms.
+   * Params the primitive accepts beyond transcription, confidence and
+   * confirmation: the state machine reads and checks them from these declarations.
    */
-  options(params: Readonly<Record<string, string>>, now: number): O;
-  read(utterance: string, context: ReadContext<O>): Reading;
+  params: D;
+  /**
+   * Turns the params, already read and checked, into the primitive's options;
+   * may throw InvalidParamsError for what a declaration cannot say. `now` is
+   * the runtime clock in ms.
+   */
+  options(params: ParamValues<D>, now: number): O;
+  read(utterance: string, context: ReadContext<O, P>): Reading<P>;
   /**
    * Applies a correction to a value the caller did not confirm ("not outlook,
    * optusnet"). Returns undefined when the words do not change the value.
    */
-  repair?(previous: Captured, utterance: string, context: ReadContext<O>): Reading | undefined;
+  repair?(previous: Captured, utterance: string, context: ReadContext<O, P>): Reading<P> | undefined;
   /** Whether two readings are the same value (a caller repeating the value means yes). */
   same?(a: string, b: string): boolean;
   prompts: CapturePrompts<O>;
   /** The value as it may appear in events and logs. */
   mask(value: string): string;
 }
+
+/** Any capture primitive, whatever its options, partial and params (for registries and lists). */
+export type AnyCaptureSpec = CaptureSpec<any, any, any>;

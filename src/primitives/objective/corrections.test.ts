@@ -1,5 +1,6 @@
+import type { AnyCaptureSpec } from './capture-spec';
 import { BUILT_IN_CAPTURES } from '../defaults';
-import { runTurn, type ObjectiveSession } from './state-machine';
+import { readOptions, runTurn, type ObjectiveSession } from './state-machine';
 
 const NOW = Date.parse('2026-11-26T09:00:00+11:00');
 
@@ -25,8 +26,8 @@ describe.each([
   ['capture_number', 'two hundred and fifty', '250', 'not 250, 260', '260'],
 ])('%s', (objectiveType, heard, captured, correction, corrected) => {
   test(`"${correction}" turns ${captured} into ${corrected}, which is read back again and then confirmed`, () => {
-    const spec = BUILT_IN_CAPTURES.find((s) => s.objectiveType === objectiveType)!;
-    const options = spec.options({}, NOW);
+    const spec: AnyCaptureSpec = BUILT_IN_CAPTURES.find((s) => s.objectiveType === objectiveType)!;
+    const options = readOptions(spec, {}, NOW);
     // 0.8: below the auto-accept threshold of the non-critical primitives, so every value is read back.
     let session: ObjectiveSession | undefined;
     const turn = (input: { transcription?: string; confirmation?: string }) => {

@@ -1,21 +1,11 @@
+import { play as playTurns, type Step } from '../../../tests/support/play';
 import { captureEmailAu } from '../capture_email_au';
 import { InvalidParamsError, ObjectivePreconditionError } from '../types';
-import { readTurnInput, runTurn, type ObjectiveSession, type TurnInput } from './state-machine';
-
-type Step = readonly [input: Partial<TurnInput>, state: string, value: string, error?: string];
+import { readTurnInput, runTurn } from './state-machine';
 
 /** Runs turns of capture_email_au, checking each outcome; returns every transition made. */
 function play(steps: readonly Step[]): string[] {
-  let session: ObjectiveSession | undefined;
-  const path: string[] = [];
-  for (const [input, state, value, error] of steps) {
-    const { outcome, session: next } = runTurn(captureEmailAu, undefined, { confidence: 0.9, ...input }, session);
-    expect({ state: outcome.state, value: outcome.value, error: outcome.error?.code }).toEqual({ state, value, error });
-    if (outcome.state !== 'completed') expect(outcome.prompt).not.toBe('');
-    path.push(...outcome.transitions.map((t) => `${t.from}>${t.to}`));
-    session = next;
-  }
-  return path;
+  return playTurns(captureEmailAu, steps).path;
 }
 
 describe('the objective state machine (capture_email_au)', () => {
@@ -142,6 +132,16 @@ describe('readTurnInput', () => {
     expect(readTurnInput({ transcription: 'x' }, [], 't').confidence).toBe(1);
     expect(() => readTurnInput({ confidence: '2' }, [], 't')).toThrow(InvalidParamsError);
     expect(() => readTurnInput({ confidence: 'NaN' }, [], 't')).toThrow(/params\.confidence/);
+  });
+
+  test.each(['0x1', '0b1', '0o1', 'Infinity', '1 0', '.'])('confidence %j is not read as a number: it is refused', (confidence) => {
+    expect(() => readTurnInput({ confidence }, [], 't')).toThrow(`params.confidence must be a number from 0 to 1, got "${confidence}"`);
+  });
+
+  test('decimal forms are read; blank is the default', () => {
+    expect(readTurnInput({ confidence: '.85' }, [], 't').confidence).toBe(0.85);
+    expect(readTurnInput({ confidence: '1e0' }, [], 't').confidence).toBe(1);
+    expect(readTurnInput({ confidence: '' }, [], 't').confidence).toBe(1);
   });
 
   test('unknown params are refused, naming the field and what is accepted', () => {

@@ -1,6 +1,7 @@
+import { BASE_PARAMS } from '../params/base';
+import { readParams } from '../params/read-params';
 import { readPolarity } from '../spoken/polarity';
 import {
-  InvalidParamsError,
   ObjectivePreconditionError,
   type ObjectiveState,
   type PrimitiveErrorInfo,
@@ -9,6 +10,7 @@ import {
   type Transition,
 } from '../types';
 import type { Captured, CaptureSpec, PartialValue, ReadContext, Reading } from './capture-spec';
+import type { ParamDeclarations } from '../params/declaration';
 
 /**
  * The objective state machine every capture primitive runs on:
@@ -21,12 +23,13 @@ import type { Captured, CaptureSpec, PartialValue, ReadContext, Reading } from '
  * deterministic: the same session and input always give the same outcome.
  */
 
-export interface ObjectiveSession {
+/** What the objective keeps between turns: plain JSON data (see the round-trip test). */
+export interface ObjectiveSession<P extends PartialValue = PartialValue> {
   state: Extract<ObjectiveState, 'eliciting' | 'confirming' | 'repairing'>;
   retryCount: number;
   /** The value read back to the caller, while CONFIRMING (and the last one, while REPAIRING). */
   candidate?: Captured;
-  partial?: PartialValue;
+  partial?: P;
 }
 
 export interface StateMachineOptions {
@@ -38,7 +41,7 @@ export interface StateMachineOptions {
 
 export const DEFAULT_STATE_MACHINE_OPTIONS: StateMachineOptions = { minConfidence: 0.4, maxRetries: 3 };
 
-const BASE_PARAMS = ['transcription', 'confidence', 'confirmation'];
+const BASE_PARAM_NAMES: readonly string[] = Object.keys(BASE_PARAMS);
 
 export interface TurnInput {
   transcription?: string;
@@ -48,57 +51,48 @@ export interface TurnInput {
 
 /** Reads the params every capture primitive shares, rejecting bad and unknown ones. */
 export function readTurnInput(params: Readonly<Record<string, string>>, accepted: readonly string[], objectiveType: string): TurnInput {
-  for (const key of Object.keys(params)) {
-    if (!BASE_PARAMS.includes(key) && !accepted.includes(key)) {
-      throw new InvalidParamsError(
-        `params.${key}`,
-        `params.${key} is not a parameter of ${objectiveType}; it accepts ${[...BASE_PARAMS, ...accepted].join(', ')}`,
-      );
-    }
-  }
-  const rawConfidence = params.confidence;
-  let confidence = 1;
-  if (rawConfidence !== undefined && rawConfidence.trim() !== '') {
-    confidence = Number(rawConfidence);
-    if (!Number.isFinite(confidence) || confidence < 0 || confidence > 1) {
-      throw new InvalidParamsError('params.confidence', `params.confidence must be a number from 0 to 1, got "${rawConfidence}"`);
-    }
-  }
-  const text = (key: string): string | undefined => {
-    const v = params[key];
-    return v === undefined || v.trim() === '' ? undefined : v;
-  };
-  return { transcription: text('transcription'), confirmation: text('confirmation'), confidence };
+  return readParams(BASE_PARAMS, params, { objectiveType, accepted: [...BASE_PARAM_NAMES, ...accepted] });
+}
+
+/** Reads a primitive's own params from its declarations and turns them into its options. */
+export function readOptions<O, D extends ParamDeclarations>(
+  spec: Pick<CaptureSpec<O, any, D>, 'objectiveType' | 'params' | 'options'>,
+  params: Readonly<Record<string, string>>,
+  now: number,
+): O {
+  const accepted = [...BASE_PARAM_NAMES, ...Object.keys(spec.params)];
+  return spec.options(readParams(spec.params, params, { objectiveType: spec.objectiveType, accepted }), now);
 }
 
 /** Builds the registry handler for a capture primitive. */
-export function captureHandler<O>(
-  spec: CaptureSpec<O>,
+export function captureHandler<O, P extends PartialValue, D extends ParamDeclarations>(
+  spec: CaptureSpec<O, P, D>,
   options: StateMachineOptions = DEFAULT_STATE_MACHINE_OPTIONS,
-): PrimitiveHandler<ObjectiveSession> {
+): PrimitiveHandler<ObjectiveSession<P>> {
+  const own = Object.keys(spec.params);
   return (input, context) => {
-    const turn = readTurnInput(input.params, spec.extraParams, spec.objectiveType);
-    const primitiveOptions = spec.options(input.params, context.now);
+    const turn = readTurnInput(input.params, own, spec.objectiveType);
+    const primitiveOptions = readOptions(spec, input.params, context.now);
     return runTurn(spec, primitiveOptions, turn, context.session, options);
   };
 }
 
 /** One turn of the objective. Exported for the unit tables. */
-export function runTurn<O>(
-  spec: CaptureSpec<O>,
+export function runTurn<O, P extends PartialValue>(
+  spec: CaptureSpec<O, P, any>,
   primitiveOptions: O,
   turn: TurnInput,
-  previous: ObjectiveSession | undefined,
+  previous: ObjectiveSession<P> | undefined,
   options: StateMachineOptions = DEFAULT_STATE_MACHINE_OPTIONS,
-): { outcome: PrimitiveOutcome; session?: ObjectiveSession } {
+): { outcome: PrimitiveOutcome; session?: ObjectiveSession<P> } {
   return new Turn(spec, primitiveOptions, turn, previous, options).run();
 }
 
-class Turn<O> {
+class Turn<O, P extends PartialValue> {
   private state: ObjectiveState;
   private retryCount: number;
   private candidate: Captured | undefined;
-  private partial: PartialValue | undefined;
+  private partial: P | undefined;
   private readonly transitions: Transition[] = [];
   /** Evaluated only when the turn ends unfinished: most single-shot turns never need their prompts. */
   private prompt: () => string = () => '';
@@ -106,10 +100,10 @@ class Turn<O> {
   private error: PrimitiveErrorInfo | undefined;
 
   constructor(
-    private readonly spec: CaptureSpec<O>,
+    private readonly spec: CaptureSpec<O, P, any>,
     private readonly primitiveOptions: O,
     private readonly turn: TurnInput,
-    previous: ObjectiveSession | undefined,
+    previous: ObjectiveSession<P> | undefined,
     private readonly options: StateMachineOptions,
   ) {
     this.state = previous?.state ?? 'pending';
@@ -118,7 +112,7 @@ class Turn<O> {
     this.partial = previous?.partial;
   }
 
-  run(): { outcome: PrimitiveOutcome; session?: ObjectiveSession } {
+  run(): { outcome: PrimitiveOutcome; session?: ObjectiveSession<P> } {
     const { transcription, confirmation } = this.turn;
     if (this.state === 'pending') this.move('eliciting', 'objective started');
 
@@ -142,7 +136,7 @@ class Turn<O> {
     return this.finish();
   }
 
-  private context(): ReadContext<O> {
+  private context(): ReadContext<O, P> {
     return { options: this.primitiveOptions, retryCount: this.retryCount, partial: this.partial };
   }
 
@@ -161,7 +155,7 @@ class Turn<O> {
   }
 
   /** Acts on what was read from an utterance meant to give the value. */
-  private accept(reading: Reading): void {
+  private accept(reading: Reading<P>): void {
     switch (reading.kind) {
       case 'value': {
         this.partial = undefined;
@@ -246,7 +240,7 @@ class Turn<O> {
   }
 
   /** A correction replaces the value: it counts as an attempt and is read back again. */
-  private correct(reading: Reading): void {
+  private correct(reading: Reading<P>): void {
     this.move('repairing', 'caller corrected the value');
     if (reading.kind === 'value') {
       // A failed reading counts itself in accept(); a usable correction is counted here.
@@ -302,7 +296,7 @@ class Turn<O> {
     return this.masked.value;
   }
 
-  private finish(): { outcome: PrimitiveOutcome; session?: ObjectiveSession } {
+  private finish(): { outcome: PrimitiveOutcome; session?: ObjectiveSession<P> } {
     const done = this.state === 'completed' || this.state === 'failed';
     const showsValue = this.state === 'completed' || this.state === 'confirming';
     const outcome: PrimitiveOutcome = {
@@ -320,7 +314,7 @@ class Turn<O> {
     return {
       outcome,
       session: {
-        state: this.state as ObjectiveSession['state'],
+        state: this.state as ObjectiveSession<P>['state'],
         retryCount: this.retryCount,
         candidate: this.candidate,
         partial: this.partial,

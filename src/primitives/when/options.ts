@@ -1,6 +1,7 @@
-import { InvalidParamsError } from '../types';
-import { isValidDate, type CivilDate } from './calendar';
-import { canonicalTimeZone, offsetMinutesAt, wallClockWithOffset } from './zone';
+import { declareParams, type ParamValues } from '../params/declaration';
+import { readParams } from '../params/read-params';
+import type { CivilDate } from './calendar';
+import { offsetMinutesAt, wallClockWithOffset } from './zone';
 
 /**
  * The params the date, time and datetime primitives share, and what they
@@ -9,9 +10,26 @@ import { canonicalTimeZone, offsetMinutesAt, wallClockWithOffset } from './zone'
  */
 export type Tense = 'future' | 'past' | 'any';
 
-export const WHEN_PARAMS = ['reference_time', 'timezone', 'tense'] as const;
-
 export const DEFAULT_TIMEZONE = 'Australia/Sydney';
+
+/** The params of capture_date_au, capture_time_au and capture_datetime_au. */
+export const WHEN_PARAMS = declareParams({
+  reference_time: {
+    type: 'iso-time',
+    description: 'What "today", "tomorrow" and "Friday" are relative to (ISO 8601 with an offset); default: the runtime clock.',
+  },
+  timezone: {
+    type: 'iana-zone',
+    default: DEFAULT_TIMEZONE,
+    description: "The caller's IANA time zone: relative dates resolve in it, never in the server's.",
+  },
+  tense: {
+    type: 'enum',
+    values: ['future', 'past', 'any'],
+    default: 'future',
+    description: 'Whether an underspecified date is in the future (a booking), the past (a date of birth) or either.',
+  },
+});
 
 export interface WhenOptions {
   /** IANA name, canonical spelling. */
@@ -32,61 +50,23 @@ export interface WhenOptions {
   minuteOfDay: number;
 }
 
-const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-
-/** Reads reference_time, timezone and tense; throws InvalidParamsError naming the field. */
+/** Reads reference_time, timezone and tense from the wire; throws InvalidParamsError naming the field. */
 export function readWhenOptions(params: Readonly<Record<string, string>>, now: number): WhenOptions {
-  const timezone = readTimezone(params.timezone);
-  const reference = readReferenceTime(params.reference_time, now);
-  const tense = readTense(params.tense);
+  return whenOptions(readParams(WHEN_PARAMS, params, { objectiveType: 'a date or time primitive' }), now);
+}
+
+/** What the params, once read, mean for the caller's today. */
+export function whenOptions(values: ParamValues<typeof WHEN_PARAMS>, now: number): WhenOptions {
+  const timezone = values.timezone;
+  const reference = values.reference_time ?? now;
   const offsetMinutes = offsetMinutesAt(timezone, reference);
   const wall = wallClockWithOffset(reference, offsetMinutes);
   return {
     timezone,
-    tense,
+    tense: values.tense,
     reference,
     offsetMinutes,
     today: { year: wall.year, month: wall.month, day: wall.day },
     minuteOfDay: wall.hour * 60 + wall.minute,
   };
-}
-
-function present(raw: string | undefined): string | undefined {
-  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
-}
-
-function readTimezone(raw: string | undefined): string {
-  const value = present(raw);
-  if (value === undefined) return DEFAULT_TIMEZONE;
-  const zone = canonicalTimeZone(value);
-  if (zone === undefined) {
-    throw new InvalidParamsError('params.timezone', `params.timezone must be an IANA time zone such as Australia/Sydney, got "${raw}"`);
-  }
-  return zone;
-}
-
-function readReferenceTime(raw: string | undefined, now: number): number {
-  const value = present(raw);
-  if (value === undefined) return now;
-  const m = ISO_WITH_OFFSET.exec(value);
-  const fail = (): never => {
-    throw new InvalidParamsError(
-      'params.reference_time',
-      `params.reference_time must be an ISO 8601 date and time with a UTC offset, e.g. 2026-11-26T09:30:00+11:00, got "${raw}"`,
-    );
-  };
-  if (m === null) return fail();
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  // Date.parse rolls 30 February over into March: check the fields ourselves.
-  if (!isValidDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23 || Number(m[5]) > 59 || second > 59) return fail();
-  // Date.parse wants the offset's colon ("+1100" is written "+11:00").
-  const instant = Date.parse(m[7].length === 5 ? `${value.slice(0, -2)}:${value.slice(-2)}` : value);
-  return Number.isFinite(instant) ? instant : fail();
-}
-
-function readTense(raw: string | undefined): Tense {
-  const value = present(raw)?.toLowerCase();
-  if (value === undefined) return 'future';
-  if (value === 'future' || value === 'past' || value === 'any') return value;
-  throw new InvalidParamsError('params.tense', `params.tense must be one of future, past, any, got "${raw}"`);
 }

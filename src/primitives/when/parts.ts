@@ -1,5 +1,3 @@
-/** Parts of a date or time kept from earlier turns (the objective's partial value). */
-type PartialValue = Readonly<Record<string, string>>;
 import { normaliseUtterance } from '../spoken/normalise';
 import { addDays, compareDates, isoDate, mondayOf, parseIsoDate, weekdayOf, type CivilDate } from './calendar';
 import type { HeardDate } from './date-grammar';
@@ -15,18 +13,28 @@ import { applyDayPart, type DayPart, type HeardTime } from './time-grammar';
  * objective's partial value. Keys of that partial value:
  *
  *   date     yyyy-mm-dd   a day already settled (datetime, waiting for the time)
- *   dates    yyyy-mm-dd …  the days the caller was asked to choose from
+ *   dates    [yyyy-mm-dd]  the days the caller was asked to choose from
  *   week     yyyy-mm-dd   the Monday of the week said ("next week": which day?)
  *   month    yyyy-mm      the month said ("in March": which day?)
  *   time     HH:MM        a time already settled (datetime, waiting for the day)
  *   clock    H:MM         a twelve-hour time waiting for "morning" or "afternoon"
  *   daypart  morning …    the part of the day said, waiting for the time
  */
+export type WhenPartial = {
+  date?: string;
+  dates?: string[];
+  week?: string;
+  month?: string;
+  time?: string;
+  clock?: string;
+  daypart?: DayPart;
+};
+
 export type DatePart =
   | { kind: 'date'; date: CivilDate }
   | { kind: 'missing' }
   /** `ambiguous`: the caller must choose (not a failed attempt of theirs to say a date). */
-  | { kind: 'ask'; ambiguous: boolean; reason: string; prompt: string; partial?: Record<string, string> };
+  | { kind: 'ask'; ambiguous: boolean; reason: string; prompt: string; partial?: WhenPartial };
 
 export type TimePart =
   /**
@@ -37,15 +45,12 @@ export type TimePart =
   /** "in twenty minutes": minutes from the reference instant; "this time tomorrow": the reference's time on another day. */
   | { kind: 'relative'; minutes: number; sameTime?: boolean }
   | { kind: 'missing'; dayPart?: DayPart }
-  | { kind: 'ask'; ambiguous: boolean; reason: string; prompt: string; partial?: Record<string, string> };
+  | { kind: 'ask'; ambiguous: boolean; reason: string; prompt: string; partial?: WhenPartial };
 
-export function readDatePart(heard: Heard, partial: PartialValue | undefined, options: WhenOptions): DatePart {
+export function readDatePart(heard: Heard, partial: WhenPartial | undefined, options: WhenOptions): DatePart {
   const dates = heard.dates;
   if (partial?.dates !== undefined) {
-    const candidates = partial.dates
-      .split(' ')
-      .map(parseIsoDate)
-      .filter((d): d is CivilDate => d !== undefined);
+    const candidates = partial.dates.map(parseIsoDate).filter((d): d is CivilDate => d !== undefined);
     const choice = chooseDate(candidates, heard, options);
     if (choice !== undefined) return choice;
   }
@@ -82,7 +87,7 @@ function fromResolution(resolved: NonNullable<ReturnType<typeof resolveDates>>):
         ambiguous: true,
         reason: resolved.reason,
         prompt: resolved.prompt,
-        partial: { dates: resolved.dates.map(isoDate).join(' ') },
+        partial: { dates: resolved.dates.map(isoDate) },
       };
     case 'vague':
       return { kind: 'ask', ambiguous: false, reason: resolved.reason, prompt: resolved.prompt, partial: resolved.partial };
@@ -115,7 +120,7 @@ function chooseDate(candidates: readonly CivilDate[], heard: Heard, options: Whe
     ambiguous: true,
     reason: 'the answer fits more than one of the days offered',
     prompt: `Sorry, which one: ${either(candidates.map((d) => speakDateNearToday(d, options)))}?`,
-    partial: { dates: candidates.map(isoDate).join(' ') },
+    partial: { dates: candidates.map(isoDate) },
   };
   if (heard.dates.length > 0) {
     const fitting = candidates.filter((c) => heard.dates.some((h) => fits(c, h, options)));
@@ -156,7 +161,7 @@ function fits(candidate: CivilDate, h: HeardDate, options: WhenOptions): boolean
   return h.weekday !== undefined || h.day !== undefined || h.month !== undefined;
 }
 
-export function readTimePart(heard: Heard, partial: PartialValue | undefined, options: WhenOptions): TimePart {
+export function readTimePart(heard: Heard, partial: WhenPartial | undefined, options: WhenOptions): TimePart {
   void options;
   const clock = partial?.clock !== undefined ? parseClock(partial.clock) : undefined;
   if (clock !== undefined) {
@@ -167,7 +172,7 @@ export function readTimePart(heard: Heard, partial: PartialValue | undefined, op
   if (partial?.daypart !== undefined && times.length === 1 && !times[0].decided && !times[0].conflict) {
     // "What time in the morning?" … "9"
     const t = { ...times[0] };
-    applyDayPart(t, partial.daypart as DayPart);
+    applyDayPart(t, partial.daypart);
     if (!t.conflict) return atNight({ kind: 'time', hour: t.hour, minute: t.minute }, partial.daypart === 'night');
   }
   if (times.length === 0) {

@@ -45,7 +45,7 @@ export type DateResolution =
   /** More than one date fits: the caller chooses. */
   | { kind: 'choice'; dates: CivilDate[]; reason: string; prompt: string }
   /** A period, not a day; `partial` keeps it so that "Tuesday" can complete "next week". */
-  | { kind: 'vague'; reason: string; prompt: string; partial?: Record<string, string> }
+  | { kind: 'vague'; reason: string; prompt: string; partial?: { week?: string; month?: string } }
   | { kind: 'invalid'; reason: string; prompt: string };
 
 export function resolveDate(heard: HeardDate, options: WhenOptions): DateResolution {

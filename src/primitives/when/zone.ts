@@ -37,24 +37,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The canonical IANA name of a zone ("australia/perth" → "Australia/Perth"), or undefined when Intl does not know it. */
-export function canonicalTimeZone(name: string): string | undefined {
-  // Offsets and abbreviations are not zones: an offset has no DST rules.
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return undefined;
-  // Building a formatter costs about 100 µs; every turn of every call names a zone.
-  if (zoneNames.has(name)) return zoneNames.get(name);
-  let zone: string | undefined;
-  try {
-    zone = new Intl.DateTimeFormat('en-AU', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    zone = undefined;
-  }
-  if (zoneNames.size < 1000) zoneNames.set(name, zone);
-  return zone;
-}
-
-const zoneNames = new Map<string, string | undefined>();
-
 /** The wall clock in the zone at the instant: the UTC fields of the instant moved by the zone's offset. */
 export function wallClockAt(timeZone: string, instant: number): WallClock {
   return wallClockWithOffset(instant, offsetMinutesAt(timeZone, instant));

@@ -1,0 +1,14 @@
+import { declareParams } from './declaration';
+
+/** The params every capture primitive takes, declared like a primitive's own. */
+export const BASE_PARAMS = declareParams({
+  transcription: { type: 'text', description: 'What the caller said when asked for the value.' },
+  confidence: {
+    type: 'number',
+    min: 0,
+    max: 1,
+    default: 1,
+    description: "The recogniser's confidence for this turn's utterance, 0 to 1 (default 1).",
+  },
+  confirmation: { type: 'text', description: 'What the caller said when the value was read back.' },
+});
