@@ -14,6 +14,7 @@ import {
 import { createDefaultRegistry } from '../primitives/defaults';
 import { DEFAULT_STATE_MACHINE_OPTIONS } from '../primitives/objective/state-machine';
 import { DEFAULT_PORT, startVoiceCoreServer } from '../server/server';
+import { startTracingFromEnv } from '../server/observability/otel-sdk';
 import { VERSION } from '../version';
 
 const USAGE = `voice-core ${VERSION}
@@ -29,7 +30,9 @@ Usage:
 
 Environment (serve): VOICE_CORE_LOG_LEVEL (info), VOICE_CORE_DRAIN_TIMEOUT_MS (10000),
 VOICE_CORE_DEFAULT_TIMEOUT_SECONDS (30), VOICE_CORE_MIN_CONFIDENCE (0.4),
-VOICE_CORE_SESSION_TTL_SECONDS (1800), VOICE_CORE_EVENTS_PER_CONVERSATION (1000).`;
+VOICE_CORE_SESSION_TTL_SECONDS (1800), VOICE_CORE_EVENTS_PER_CONVERSATION (1000).
+Traces: the standard OTEL_* variables (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL, ...);
+nothing is traced unless they configure an exporter.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -82,7 +85,9 @@ async function serve(args: string[]): Promise<number> {
   if (minConfidence !== undefined && minConfidence > 1) throw new Error('VOICE_CORE_MIN_CONFIDENCE must be within 0..1');
   const sessionTtlSeconds = numberFromEnv('VOICE_CORE_SESSION_TTL_SECONDS');
   const eventsPerConversation = numberFromEnv('VOICE_CORE_EVENTS_PER_CONVERSATION');
+  const tracing = await startTracingFromEnv(process.env);
   const server = await startVoiceCoreServer({
+    tracing: tracing !== undefined,
     address: `${values.host}:${port}`,
     drainTimeoutMs: numberFromEnv('VOICE_CORE_DRAIN_TIMEOUT_MS'),
     credentials:
@@ -103,7 +108,10 @@ async function serve(args: string[]): Promise<number> {
     const stop = (): void => {
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
-      void server.shutdown().then(resolve);
+      void server
+        .shutdown()
+        .then(() => tracing?.shutdown())
+        .then(resolve);
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);

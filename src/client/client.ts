@@ -22,6 +22,7 @@ import { resumableEvents, type StreamRetryOptions } from './event-stream';
 import { classifyOutcome } from './failure-classifier';
 import { GrpcTransport } from './grpc-transport';
 import type { Transport } from './transport';
+import { activeTraceId } from './tracing';
 import type {
   ExecuteOptions,
   HealthStatus,
@@ -53,6 +54,12 @@ export interface VoiceCoreClientOptions {
   streamRetry: Partial<StreamRetryOptions>;
   /** Embedded mode: the runtime to use, or options for a new one (e.g. a registry with custom primitives). */
   embedded?: VoiceCore | Partial<VoiceCoreOptions>;
+  /**
+   * gRPC mode: a client span per call that sends W3C `traceparent` from the active context, using
+   * the application's OpenTelemetry SDK; a call without a traceId then takes the active trace id.
+   * Default false.
+   */
+  tracing: boolean;
 }
 
 export const DEFAULT_ENDPOINT = 'localhost:50051';
@@ -71,6 +78,7 @@ export function createVoiceCoreClient(options: Partial<VoiceCoreClientOptions> =
     ...fromEnvironment(process.env),
     defaultTimeoutSeconds: 30,
     deadlineMarginMs: 1000,
+    tracing: false,
     circuitBreaker: {},
     streamRetry: {},
     ...stripUndefined(options),
@@ -98,7 +106,12 @@ export class VoiceCoreClient {
     this.options = options;
     if (!(options.defaultTimeoutSeconds > 0)) throw new RangeError('defaultTimeoutSeconds must be greater than 0');
     this.transport = options.useGrpc
-      ? new GrpcTransport({ endpoint: options.endpoint, credentials: options.credentials, channelOptions: options.channelOptions })
+      ? new GrpcTransport({
+          endpoint: options.endpoint,
+          credentials: options.credentials,
+          channelOptions: options.channelOptions,
+          tracing: options.tracing,
+        })
       : new EmbeddedTransport(options.embedded);
     this.mode = this.transport.mode;
     this.breaker = new CircuitBreaker(options.circuitBreaker);
@@ -122,7 +135,10 @@ export class VoiceCoreClient {
     options: ExecuteOptions,
   ): Promise<VoiceCoreResult>;
   async executePrimitive(objectiveType: string, params: object, options: ExecuteOptions): Promise<VoiceCoreResult> {
-    const traceId = options.traceId !== undefined && options.traceId !== '' ? options.traceId : randomUUID();
+    const traceId =
+      options.traceId !== undefined && options.traceId !== ''
+        ? options.traceId
+        : ((this.options.tracing ? activeTraceId() : undefined) ?? randomUUID());
     const permit = this.breaker.acquire();
     if (isRejection(permit)) {
       throw new VoiceCoreError('CIRCUIT_BREAKER_OPEN', `Voice Core circuit breaker is open; retry in ${permit.retryAfterMs} ms`, {

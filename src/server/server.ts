@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServerCredentials } from '@grpc/grpc-js';
-import { createServer, type Server } from 'nice-grpc';
+import { createServer, type Server, type ServerMiddleware } from 'nice-grpc';
+import { composeServerMiddleware } from 'nice-grpc-common';
 import { HealthDefinition, HealthServiceImpl, HealthState } from 'nice-grpc-server-health';
 import { ServerReflection, ServerReflectionService } from 'nice-grpc-server-reflection';
 import { VoiceCoreServiceDefinition } from '../../generated/voice_core/voice_core';
@@ -9,6 +10,7 @@ import { createLogger, type Logger } from '../runtime/logger';
 import { VoiceCore, type VoiceCoreOptions } from '../runtime/voice-core';
 import { createVoiceCoreService, type ServiceState } from './service';
 import { TerminatorMiddleware } from './terminator';
+import { otelTraceIdBridge, primitiveSpanObserver, serverTracingMiddleware } from './observability/tracing';
 
 export interface VoiceCoreServerOptions {
   /** host:port to listen on; port 0 picks a free one. Default 0.0.0.0:50051. */
@@ -20,6 +22,12 @@ export interface VoiceCoreServerOptions {
   drainTimeoutMs: number;
   /** TLS, e.g. `ServerCredentials.createSsl(null, [{ private_key, cert_chain }])`; plaintext when absent. */
   credentials?: ServerCredentials;
+  /**
+   * OpenTelemetry spans for every RPC and every primitive run, through the global OpenTelemetry API
+   * (register an SDK first: see startTracingFromEnv). Off by default: ExecutePrimitive then runs
+   * without any middleware.
+   */
+  tracing?: boolean;
 }
 
 export interface RunningServer {
@@ -65,16 +73,27 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
     'grpc.keepalive_time_ms': 60_000,
     'grpc.keepalive_timeout_ms': 20_000,
   });
-  const service = createVoiceCoreService(core, logger, state);
-  // Only streams need the terminator. The unary methods are registered without any middleware:
-  // on the hot path each middleware layer costs an async generator, an AbortController and
-  // listeners per call, and shutdown drains unary calls anyway.
+  const detach: Array<() => void> = [];
+  const observability: ServerMiddleware[] = [];
+  if (options.tracing === true) {
+    observability.push(serverTracingMiddleware());
+    detach.push(core.observe(primitiveSpanObserver()));
+  }
+  const observed = observability.length === 0 ? undefined : observability.reduce((outer, inner) => composeServerMiddleware(outer, inner));
+  const service = createVoiceCoreService(core, logger, state, options.tracing === true ? otelTraceIdBridge : undefined);
+  // Only streams need the terminator. The unary methods are registered without any middleware
+  // unless tracing or metrics ask for it: on the hot path each middleware layer costs an async
+  // generator, an AbortController and listeners per call, and shutdown drains unary calls anyway.
   const { executePrimitive, healthCheck, streamEvents } = VoiceCoreServiceDefinition.methods;
-  server.add(
+  (observed === undefined ? server : server.with(observed)).add(
     { ...VoiceCoreServiceDefinition, methods: { executePrimitive, healthCheck } },
     { executePrimitive: service.executePrimitive, healthCheck: service.healthCheck },
   );
-  server.with(terminator).add({ ...VoiceCoreServiceDefinition, methods: { streamEvents } }, { streamEvents: service.streamEvents });
+  const streams = server.with(terminator);
+  (observed === undefined ? streams : streams.with(observed)).add(
+    { ...VoiceCoreServiceDefinition, methods: { streamEvents } },
+    { streamEvents: service.streamEvents },
+  );
   server.with(terminator).add(HealthDefinition, HealthServiceImpl(health));
   server
     .with(terminator)
@@ -106,6 +125,7 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
         logger.warn({ drain_timeout_ms: drainTimeoutMs }, 'calls still running after the drain time: cancelling them');
         server.forceShutdown();
       }
+      for (const undo of detach) undo();
       logger.info({}, 'stopped');
     })();
     return stopping;
