@@ -19,6 +19,7 @@ import { VoiceCoreRequestError, invalidArgument } from './errors';
 import { EventLog, type EventLogOptions, type Subscription } from './event-log';
 import { silentLogger, type Logger } from './logger';
 import { combineObservers, type RuntimeObserver } from './observer';
+import { IN_MEMORY_STORE, type StoreHealth } from './store-health';
 import { SessionStore, type SessionStoreOptions } from './session-store';
 
 /**
@@ -39,6 +40,8 @@ export interface VoiceCoreOptions {
   now: () => number;
   /** Hooks for metrics and tracing; none by default (the runtime then does no extra work). */
   observers: readonly RuntimeObserver[];
+  /** The store in use, for health and metrics (the in-memory one by default). */
+  store: StoreHealth;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -116,12 +119,17 @@ export class VoiceCore {
       logger: options.logger ?? silentLogger,
       now,
       observers: options.observers ?? [],
+      store: options.store ?? IN_MEMORY_STORE,
     };
     this.observers = [...this.options.observers];
     this.observer = combineObservers(this.observers);
     this.registry = this.options.registry;
     this.events = new EventLog({ now, ...this.options.eventLog });
     this.sessions = new SessionStore({ now, ...this.options.sessions });
+  }
+
+  get store(): StoreHealth {
+    return this.options.store;
   }
 
   /** Attaches an observer (metrics, tracing); returns a function that detaches it. */

@@ -10,6 +10,8 @@ import { createLogger, type Logger } from '../runtime/logger';
 import { VoiceCore, type VoiceCoreOptions } from '../runtime/voice-core';
 import { createVoiceCoreService, type ServiceState } from './service';
 import { TerminatorMiddleware } from './terminator';
+import { ServerMetrics } from './observability/metrics';
+import { serveMetrics, type MetricsEndpoint } from './observability/metrics-http';
 import { otelTraceIdBridge, primitiveSpanObserver, serverTracingMiddleware } from './observability/tracing';
 
 export interface VoiceCoreServerOptions {
@@ -28,11 +30,18 @@ export interface VoiceCoreServerOptions {
    * without any middleware.
    */
   tracing?: boolean;
+  /**
+   * Prometheus metrics over HTTP at GET /metrics on this port (0 picks a free one); off when absent.
+   * `host` defaults to the gRPC address's host.
+   */
+  metrics?: { port: number; host?: string };
 }
 
 export interface RunningServer {
   readonly port: number;
   readonly core: VoiceCore;
+  /** The metrics registry and HTTP port, when metrics are on. */
+  readonly metrics?: { readonly registry: ServerMetrics['registry']; readonly port: number };
   /**
    * Graceful shutdown: health turns NOT_SERVING, event streams end with
    * UNAVAILABLE "Server shutting down", new calls are refused, in-flight
@@ -75,6 +84,12 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   });
   const detach: Array<() => void> = [];
   const observability: ServerMiddleware[] = [];
+  let metrics: ServerMetrics | undefined;
+  if (options.metrics !== undefined) {
+    metrics = new ServerMetrics(core);
+    observability.push(metrics.middleware);
+    detach.push(core.observe(metrics.observer));
+  }
   if (options.tracing === true) {
     observability.push(serverTracingMiddleware());
     detach.push(core.observe(primitiveSpanObserver()));
@@ -101,6 +116,10 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
 
   const address = options.address ?? `0.0.0.0:${DEFAULT_PORT}`;
   const port = await server.listen(address, options.credentials ?? ServerCredentials.createInsecure());
+  let metricsEndpoint: MetricsEndpoint | undefined;
+  if (metrics !== undefined && options.metrics !== undefined) {
+    metricsEndpoint = await serveMetrics(metrics.registry, options.metrics.host ?? hostOf(address), options.metrics.port, logger);
+  }
   health.setStatus('healthy');
   health.setStatus('healthy', SERVICE_NAME);
   logger.info({ address, port, tls: options.credentials !== undefined }, 'Voice Core serving');
@@ -125,11 +144,24 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
         logger.warn({ drain_timeout_ms: drainTimeoutMs }, 'calls still running after the drain time: cancelling them');
         server.forceShutdown();
       }
+      await metricsEndpoint?.close();
       for (const undo of detach) undo();
       logger.info({}, 'stopped');
     })();
     return stopping;
   };
 
-  return { port, core, shutdown };
+  return {
+    port,
+    core,
+    shutdown,
+    metrics:
+      metrics === undefined || metricsEndpoint === undefined ? undefined : { registry: metrics.registry, port: metricsEndpoint.port },
+  };
+}
+
+/** The host part of host:port ("[::1]:50051" gives "::1"). */
+function hostOf(address: string): string {
+  const host = address.slice(0, address.lastIndexOf(':'));
+  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
 }
