@@ -23,6 +23,7 @@ import { classifyOutcome } from './failure-classifier';
 import { GrpcTransport } from './grpc-transport';
 import type { Transport } from './transport';
 import { activeTraceId } from './tracing';
+import { ClientMetrics, countStreamFailures, type ClientMetricsOptions } from './metrics';
 import type {
   ExecuteOptions,
   HealthStatus,
@@ -60,6 +61,8 @@ export interface VoiceCoreClientOptions {
    * Default false.
    */
   tracing: boolean;
+  /** The SDK's Prometheus metrics, registered into the application's prom-client registry. Off when absent. */
+  metrics?: ClientMetricsOptions;
 }
 
 export const DEFAULT_ENDPOINT = 'localhost:50051';
@@ -101,6 +104,7 @@ export class VoiceCoreClient {
   private readonly transport: Transport;
   private readonly breaker: CircuitBreaker;
   private readonly options: VoiceCoreClientOptions;
+  private readonly metrics: ClientMetrics | undefined;
 
   constructor(options: VoiceCoreClientOptions) {
     this.options = options;
@@ -115,6 +119,11 @@ export class VoiceCoreClient {
       : new EmbeddedTransport(options.embedded);
     this.mode = this.transport.mode;
     this.breaker = new CircuitBreaker(options.circuitBreaker);
+    if (options.metrics !== undefined) {
+      const metrics = new ClientMetrics(options.metrics, () => this.breaker.snapshot());
+      this.breaker.onStateChange((change) => metrics.breakerChanged(change));
+      this.metrics = metrics;
+    }
   }
 
   /**
@@ -141,6 +150,7 @@ export class VoiceCoreClient {
         : ((this.options.tracing ? activeTraceId() : undefined) ?? randomUUID());
     const permit = this.breaker.acquire();
     if (isRejection(permit)) {
+      this.metrics?.call('ExecutePrimitive', 'CIRCUIT_BREAKER_OPEN');
       throw new VoiceCoreError('CIRCUIT_BREAKER_OPEN', `Voice Core circuit breaker is open; retry in ${permit.retryAfterMs} ms`, {
         traceId,
         retryAfterMs: permit.retryAfterMs,
@@ -163,9 +173,12 @@ export class VoiceCoreClient {
       );
     } catch (error) {
       permit.release(classifyOutcome(error));
-      throw toVoiceCoreError(error, traceId, 'execute');
+      const failure = toVoiceCoreError(error, traceId, 'execute');
+      this.metrics?.call('ExecutePrimitive', failure.code);
+      throw failure;
     }
     permit.release('success');
+    this.metrics?.call('ExecutePrimitive', 'OK');
     return toResult(response);
   }
 
@@ -178,7 +191,15 @@ export class VoiceCoreClient {
    */
   streamEvents(conversationId: string, options: StreamOptions = {}): AsyncIterable<VoiceCoreEvent> {
     const traceId = options.traceId !== undefined && options.traceId !== '' ? options.traceId : randomUUID();
-    return resumableEvents(this.transport, conversationId, { ...options, traceId }, this.options.streamRetry, toEvent);
+    const metrics = this.metrics;
+    if (metrics === undefined)
+      return resumableEvents(this.transport, conversationId, { ...options, traceId }, this.options.streamRetry, toEvent);
+    return countStreamFailures(
+      resumableEvents(this.transport, conversationId, { ...options, traceId }, this.options.streamRetry, toEvent, () =>
+        metrics.reconnected(),
+      ),
+      metrics,
+    );
   }
 
   async healthCheck(options: { signal?: AbortSignal; timeoutSeconds?: number } = {}): Promise<HealthStatus> {
@@ -189,13 +210,16 @@ export class VoiceCoreClient {
         deadline: Date.now() + (options.timeoutSeconds ?? 5) * 1000,
         signal: options.signal,
       });
+      this.metrics?.call('HealthCheck', 'OK');
       return {
         serving: response.status === HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING,
         version: response.version,
         uptimeSeconds: response.uptimeSeconds,
       };
     } catch (error) {
-      throw toVoiceCoreError(error, traceId, 'health');
+      const failure = toVoiceCoreError(error, traceId, 'health');
+      this.metrics?.call('HealthCheck', failure.code);
+      throw failure;
     }
   }
 

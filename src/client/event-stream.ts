@@ -42,6 +42,7 @@ export async function* resumableEvents(
   options: StreamOptions & { traceId: string },
   retry: Partial<StreamRetryOptions>,
   toEvent: (event: Event) => VoiceCoreEvent,
+  onReconnect?: () => void,
 ): AsyncGenerator<VoiceCoreEvent> {
   const { maxAttempts, initialDelayMs, maxDelayMs } = { ...DEFAULT_STREAM_RETRY, ...retry };
   const { traceId, signal: outer } = options;
@@ -93,6 +94,7 @@ export async function* resumableEvents(
           { traceId, grpcStatus: error instanceof ClientError ? error.code : undefined, cause: error },
         );
       }
+      onReconnect?.();
       await pause(backoff(failures, initialDelayMs, maxDelayMs), outer);
     } finally {
       outer?.removeEventListener('abort', forward);
