@@ -215,6 +215,10 @@ export class VoiceCoreClient {
         serving: response.status === HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING,
         version: response.version,
         uptimeSeconds: response.uptimeSeconds,
+        store: response.store === undefined ? undefined : { name: response.store.name, reachable: response.store.reachable },
+        primitives: response.primitives.map((p) => ({ objectiveType: p.objectiveType, version: p.version })),
+        openSessions: response.openSessions,
+        openStreams: response.openStreams,
       };
     } catch (error) {
       const failure = toVoiceCoreError(error, traceId, 'health');

@@ -13,6 +13,7 @@ import {
 import { VoiceCoreRequestError } from '../runtime/errors';
 import type { Logger } from '../runtime/logger';
 import { resolveTraceId, type VoiceCore } from '../runtime/voice-core';
+import { runtimeHealth } from '../runtime/health';
 import type { TerminatorContext } from './terminator';
 import { VERSION } from '../version';
 import { EPOCH_HEADER, TRACE_ID_HEADER } from '../headers';
@@ -108,7 +109,9 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
     },
 
     async healthCheck(): Promise<HealthCheckResponse> {
+      const detail = await runtimeHealth(core);
       return {
+        ...detail,
         status: state.serving
           ? HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING
           : HealthCheckResponse_ServingStatus.SERVING_STATUS_NOT_SERVING,
