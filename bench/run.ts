@@ -11,7 +11,7 @@ import { benchClientOverhead } from './client-overhead';
 import { benchEventStreaming } from './event-streaming';
 import { hasTaskset, ROOT } from './lib';
 import { benchPrimitiveCost } from './primitive-cost';
-import { benchServerThroughput } from './server-throughput';
+import { benchServerThroughput, OBSERVED_TARGETS } from './server-throughput';
 
 const fixed = (x: number, digits = 2): string => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
@@ -41,6 +41,22 @@ async function main(): Promise<void> {
   const voice64 = server.find((r) => r.target === 'voice-core' && r.inFlight === 64)!;
   const throughputRatio = voice64.rps / bare(64).rps;
   const p99Ratio = voice64.p99Ms / bare(64).p99Ms;
+
+  console.log('\nObservability cost: the same server with it off (voice-core) and on, same interleaved rounds');
+  const off = (inFlight: number) => server.find((r) => r.target === 'voice-core' && r.inFlight === inFlight)!;
+  const observed = server.filter((r) => (OBSERVED_TARGETS as readonly string[]).includes(r.target));
+  console.table(
+    observed.map((r) => ({
+      target: r.target,
+      'in flight': r.inFlight,
+      'calls/s': Math.round(r.rps),
+      'throughput cost': `${fixed((1 - r.rps / off(r.inFlight).rps) * 100, 1)}%`,
+      'p99 ms': fixed(r.p99Ms, 3),
+      'server CPU µs/call': fixed(r.serverCpuUs, 1),
+      'CPU vs off': fixed(r.serverCpuUs / off(r.inFlight).serverCpuUs),
+    })),
+  );
+  const observedCost = (target: string): number => 1 - server.find((r) => r.target === target && r.inFlight === 64)!.rps / off(64).rps;
 
   console.log('\nClient overhead: VoiceCoreClient vs bare nice-grpc client, same server');
   const client = await benchClientOverhead({ rounds, calls: quick ? 5000 : 20_000 });
@@ -95,6 +111,17 @@ async function main(): Promise<void> {
       measured: `${fixed(clientOverhead * 100, 1)}%`,
       result: verdict(clientOverhead <= 0.1),
     },
+    ...(
+      [
+        ['voice-core metrics', 'metrics on costs ≤ 5% throughput (64 in flight)', 0.05],
+        ['voice-core tracing unsampled', 'tracing on, not sampled, costs ≤ 5% throughput', 0.05],
+        ['voice-core tracing sampled', 'tracing on, sampled, costs ≤ 20% throughput', 0.2],
+      ] as const
+    ).map(([name, target, bar]) => ({
+      target,
+      measured: `${fixed(observedCost(name) * 100, 1)}%`,
+      result: verdict(observedCost(name) <= bar),
+    })),
     { target: 'primitive extraction ≤ 50 µs p99', measured: `${fixed(worstP99, 1)} µs (worst)`, result: verdict(worstP99 <= 50) },
   ];
   console.log('\nTargets');

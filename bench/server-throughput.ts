@@ -19,9 +19,18 @@ export const SEED_REQUEST = {
 const PATH = '/voice_core.VoiceCoreService/ExecutePrimitive';
 
 export interface ServerTarget {
-  name: 'bare grpc-js' | 'bare nice-grpc' | 'voice-core';
+  name: 'bare grpc-js' | 'bare nice-grpc' | 'voice-core' | ObservedTarget;
   start(port: number): Process;
 }
+
+/** Voice Core with observability on (bench/observed-server.ts); plain 'voice-core' is the same server with it off. */
+export const OBSERVED_TARGETS = ['voice-core metrics', 'voice-core tracing unsampled', 'voice-core tracing sampled'] as const;
+export type ObservedTarget = (typeof OBSERVED_TARGETS)[number];
+const OBSERVED_MODE: Record<ObservedTarget, string> = {
+  'voice-core metrics': 'metrics',
+  'voice-core tracing unsampled': 'tracing-unsampled',
+  'voice-core tracing sampled': 'tracing-sampled',
+};
 
 export const TARGETS: ServerTarget[] = [
   { name: 'bare grpc-js', start: (port) => spawnPinned(SERVER_CPU, process.execPath, [...benchScript('bare-server'), String(port)]) },
@@ -34,6 +43,10 @@ export const TARGETS: ServerTarget[] = [
     start: (port) =>
       spawnPinned(SERVER_CPU, process.execPath, ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)]),
   },
+  ...OBSERVED_TARGETS.map((name): ServerTarget => ({
+    name,
+    start: (port) => spawnPinned(SERVER_CPU, process.execPath, [...benchScript('observed-server'), String(port), OBSERVED_MODE[name]]),
+  })),
 ];
 
 /** Checks with a real client that the server answers OK with a successful capture (h2load cannot read grpc-status). */

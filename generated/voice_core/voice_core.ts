@@ -204,6 +204,16 @@ export interface HealthCheckResponse {
   status: HealthCheckResponse_ServingStatus;
   version: string;
   uptimeSeconds: number;
+  /** The session and event store in use, and whether it answers. */
+  store:
+    | StoreStatus
+    | undefined;
+  /** The registered primitives, sorted by objective type. */
+  primitives: PrimitiveInfo[];
+  /** Objective sessions held between turns on this server. */
+  openSessions: number;
+  /** StreamEvents subscriptions this server is serving. */
+  openStreams: number;
 }
 
 export enum HealthCheckResponse_ServingStatus {
@@ -243,6 +253,23 @@ export function healthCheckResponse_ServingStatusToJSON(object: HealthCheckRespo
     default:
       return "UNRECOGNIZED";
   }
+}
+
+export interface StoreStatus {
+  /** "memory" (the default, in-process) or the name of an external store such as "redis". */
+  name: string;
+  /** Whether the store answered a check just now. */
+  reachable: boolean;
+}
+
+export interface PrimitiveInfo {
+  /** The objective_type the primitive is called by, e.g. "capture_email_au". */
+  objectiveType: string;
+  /**
+   * The primitive's version: the package version for built-in primitives,
+   * or the version a custom primitive was registered with.
+   */
+  version: string;
 }
 
 function createBaseExecutePrimitiveRequest(): ExecutePrimitiveRequest {
@@ -1682,7 +1709,15 @@ export const HealthCheckRequest: MessageFns<HealthCheckRequest> = {
 };
 
 function createBaseHealthCheckResponse(): HealthCheckResponse {
-  return { status: 0, version: "", uptimeSeconds: 0 };
+  return {
+    status: 0,
+    version: "",
+    uptimeSeconds: 0,
+    store: undefined,
+    primitives: [],
+    openSessions: 0,
+    openStreams: 0,
+  };
 }
 
 export const HealthCheckResponse: MessageFns<HealthCheckResponse> = {
@@ -1695,6 +1730,18 @@ export const HealthCheckResponse: MessageFns<HealthCheckResponse> = {
     }
     if (message.uptimeSeconds !== 0) {
       writer.uint32(25).double(message.uptimeSeconds);
+    }
+    if (message.store !== undefined) {
+      StoreStatus.encode(message.store, writer.uint32(34).fork()).join();
+    }
+    for (const v of message.primitives) {
+      PrimitiveInfo.encode(v!, writer.uint32(42).fork()).join();
+    }
+    if (message.openSessions !== 0) {
+      writer.uint32(48).uint64(message.openSessions);
+    }
+    if (message.openStreams !== 0) {
+      writer.uint32(56).uint64(message.openStreams);
     }
     return writer;
   },
@@ -1736,6 +1783,38 @@ export const HealthCheckResponse: MessageFns<HealthCheckResponse> = {
             message.uptimeSeconds = reader.double();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.store = StoreStatus.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.primitives.push(PrimitiveInfo.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.openSessions = longToNumber(reader.uint64());
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.openStreams = longToNumber(reader.uint64());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1757,6 +1836,20 @@ export const HealthCheckResponse: MessageFns<HealthCheckResponse> = {
         : isSet(object.uptime_seconds)
         ? globalThis.Number(object.uptime_seconds)
         : 0,
+      store: isSet(object.store) ? StoreStatus.fromJSON(object.store) : undefined,
+      primitives: globalThis.Array.isArray(object?.primitives)
+        ? object.primitives.map((e: any) => PrimitiveInfo.fromJSON(e))
+        : [],
+      openSessions: isSet(object.openSessions)
+        ? globalThis.Number(object.openSessions)
+        : isSet(object.open_sessions)
+        ? globalThis.Number(object.open_sessions)
+        : 0,
+      openStreams: isSet(object.openStreams)
+        ? globalThis.Number(object.openStreams)
+        : isSet(object.open_streams)
+        ? globalThis.Number(object.open_streams)
+        : 0,
     };
   },
 
@@ -1771,6 +1864,18 @@ export const HealthCheckResponse: MessageFns<HealthCheckResponse> = {
     if (message.uptimeSeconds !== 0) {
       obj.uptimeSeconds = floatToJson(message.uptimeSeconds);
     }
+    if (message.store !== undefined) {
+      obj.store = StoreStatus.toJSON(message.store);
+    }
+    if (message.primitives?.length) {
+      obj.primitives = message.primitives.map((e) => PrimitiveInfo.toJSON(e));
+    }
+    if (message.openSessions !== 0) {
+      obj.openSessions = Math.round(message.openSessions);
+    }
+    if (message.openStreams !== 0) {
+      obj.openStreams = Math.round(message.openStreams);
+    }
     return obj;
   },
 
@@ -1782,6 +1887,186 @@ export const HealthCheckResponse: MessageFns<HealthCheckResponse> = {
     message.status = object.status ?? 0;
     message.version = object.version ?? "";
     message.uptimeSeconds = object.uptimeSeconds ?? 0;
+    message.store = (object.store !== undefined && object.store !== null)
+      ? StoreStatus.fromPartial(object.store)
+      : undefined;
+    message.primitives = object.primitives?.map((e) => PrimitiveInfo.fromPartial(e)) || [];
+    message.openSessions = object.openSessions ?? 0;
+    message.openStreams = object.openStreams ?? 0;
+    return message;
+  },
+};
+
+function createBaseStoreStatus(): StoreStatus {
+  return { name: "", reachable: false };
+}
+
+export const StoreStatus: MessageFns<StoreStatus> = {
+  encode(message: StoreStatus, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.name !== "") {
+      writer.uint32(10).string(message.name);
+    }
+    if (message.reachable !== false) {
+      writer.uint32(16).bool(message.reachable);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): StoreStatus {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseStoreStatus();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.reachable = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): StoreStatus {
+    return {
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      reachable: isSet(object.reachable) ? globalThis.Boolean(object.reachable) : false,
+    };
+  },
+
+  toJSON(message: StoreStatus): unknown {
+    const obj: any = {};
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.reachable !== false) {
+      obj.reachable = message.reachable;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<StoreStatus>): StoreStatus {
+    return StoreStatus.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<StoreStatus>): StoreStatus {
+    const message = createBaseStoreStatus();
+    message.name = object.name ?? "";
+    message.reachable = object.reachable ?? false;
+    return message;
+  },
+};
+
+function createBasePrimitiveInfo(): PrimitiveInfo {
+  return { objectiveType: "", version: "" };
+}
+
+export const PrimitiveInfo: MessageFns<PrimitiveInfo> = {
+  encode(message: PrimitiveInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.objectiveType !== "") {
+      writer.uint32(10).string(message.objectiveType);
+    }
+    if (message.version !== "") {
+      writer.uint32(18).string(message.version);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PrimitiveInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePrimitiveInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.objectiveType = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.version = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PrimitiveInfo {
+    return {
+      objectiveType: isSet(object.objectiveType)
+        ? globalThis.String(object.objectiveType)
+        : isSet(object.objective_type)
+        ? globalThis.String(object.objective_type)
+        : "",
+      version: isSet(object.version) ? globalThis.String(object.version) : "",
+    };
+  },
+
+  toJSON(message: PrimitiveInfo): unknown {
+    const obj: any = {};
+    if (message.objectiveType !== "") {
+      obj.objectiveType = message.objectiveType;
+    }
+    if (message.version !== "") {
+      obj.version = message.version;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PrimitiveInfo>): PrimitiveInfo {
+    return PrimitiveInfo.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PrimitiveInfo>): PrimitiveInfo {
+    const message = createBasePrimitiveInfo();
+    message.objectiveType = object.objectiveType ?? "";
+    message.version = object.version ?? "";
     return message;
   },
 };
@@ -1821,7 +2106,10 @@ export const VoiceCoreServiceDefinition = {
       responseStream: true,
       options: {},
     },
-    /** Reports whether this server is serving, its version and uptime. */
+    /**
+     * Reports whether this server is serving, its version and uptime, the store
+     * in use, the registered primitives and the open sessions and streams.
+     */
     healthCheck: {
       name: "HealthCheck",
       requestType: HealthCheckRequest as typeof HealthCheckRequest,
@@ -1852,7 +2140,10 @@ export interface VoiceCoreServiceImplementation<CallContextExt = {}> {
     request: StreamEventsRequest,
     context: CallContext & CallContextExt,
   ): ServerStreamingMethodResult<DeepPartial<StreamEventsResponse>>;
-  /** Reports whether this server is serving, its version and uptime. */
+  /**
+   * Reports whether this server is serving, its version and uptime, the store
+   * in use, the registered primitives and the open sessions and streams.
+   */
   healthCheck(
     request: HealthCheckRequest,
     context: CallContext & CallContextExt,
@@ -1878,7 +2169,10 @@ export interface VoiceCoreServiceClient<CallOptionsExt = {}> {
     request: DeepPartial<StreamEventsRequest>,
     options?: CallOptions & CallOptionsExt,
   ): AsyncIterable<StreamEventsResponse>;
-  /** Reports whether this server is serving, its version and uptime. */
+  /**
+   * Reports whether this server is serving, its version and uptime, the store
+   * in use, the registered primitives and the open sessions and streams.
+   */
   healthCheck(
     request: DeepPartial<HealthCheckRequest>,
     options?: CallOptions & CallOptionsExt,

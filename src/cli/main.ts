@@ -15,13 +15,15 @@ import { createDefaultRegistry } from '../primitives/defaults';
 import { DEFAULT_STATE_MACHINE_OPTIONS } from '../primitives/objective/state-machine';
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from '../runtime/voice-core';
 import { DEFAULT_PORT, startVoiceCoreServer } from '../server/server';
+import { startTracingFromEnv } from '../server/observability/otel-sdk';
 import { VERSION } from '../version';
 
 const USAGE = `voice-core ${VERSION}
 
 Usage:
-  voice-core serve [--port 50051] [--host 0.0.0.0] [--tls-cert server.crt --tls-key server.key]
+  voice-core serve [--port 50051] [--host 0.0.0.0] [--tls-cert server.crt --tls-key server.key] [--metrics-port 9464]
       Runs the gRPC server (in-memory sessions and events; no other dependency).
+      --metrics-port (or VOICE_CORE_METRICS_PORT) serves Prometheus metrics at http://host:port/metrics; off by default.
   voice-core call [--address localhost:50051] [--follow] '<request JSON>' | --file request.json | - (stdin)
       Sends ExecutePrimitive and prints the JSON response. --follow then prints the
       conversation's events as they arrive (Ctrl-C to stop).
@@ -30,7 +32,9 @@ Usage:
 
 Environment (serve): VOICE_CORE_LOG_LEVEL (info), VOICE_CORE_DRAIN_TIMEOUT_MS (10000),
 VOICE_CORE_DEFAULT_TIMEOUT_SECONDS (${DEFAULT_TIMEOUT_SECONDS}), VOICE_CORE_MIN_CONFIDENCE (0.4),
-VOICE_CORE_SESSION_TTL_SECONDS (1800), VOICE_CORE_EVENTS_PER_CONVERSATION (1000).`;
+VOICE_CORE_SESSION_TTL_SECONDS (1800), VOICE_CORE_EVENTS_PER_CONVERSATION (1000).
+Traces: the standard OTEL_* variables (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL, ...);
+nothing is traced unless they configure an exporter.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -72,6 +76,7 @@ async function serve(args: string[]): Promise<number> {
       host: { type: 'string', default: '0.0.0.0' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      'metrics-port': { type: 'string' },
     },
   });
   const certFile = values['tls-cert'];
@@ -79,11 +84,22 @@ async function serve(args: string[]): Promise<number> {
   if ((certFile === undefined) !== (keyFile === undefined)) throw new Error('--tls-cert and --tls-key go together');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${values.port}"`);
+  const metricsPortText = values['metrics-port'] ?? process.env.VOICE_CORE_METRICS_PORT;
+  let metricsPort: number | undefined;
+  if (metricsPortText !== undefined && metricsPortText !== '') {
+    metricsPort = Number(metricsPortText);
+    if (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535) {
+      throw new Error(`--metrics-port (VOICE_CORE_METRICS_PORT) must be a port number, got "${metricsPortText}"`);
+    }
+  }
   const minConfidence = numberFromEnv('VOICE_CORE_MIN_CONFIDENCE');
   if (minConfidence !== undefined && minConfidence > 1) throw new Error('VOICE_CORE_MIN_CONFIDENCE must be within 0..1');
   const sessionTtlSeconds = numberFromEnv('VOICE_CORE_SESSION_TTL_SECONDS');
   const eventsPerConversation = numberFromEnv('VOICE_CORE_EVENTS_PER_CONVERSATION');
+  const tracing = await startTracingFromEnv(process.env);
   const server = await startVoiceCoreServer({
+    tracing: tracing !== undefined,
+    metrics: metricsPort === undefined ? undefined : { port: metricsPort },
     address: `${values.host}:${port}`,
     drainTimeoutMs: numberFromEnv('VOICE_CORE_DRAIN_TIMEOUT_MS'),
     credentials:
@@ -104,7 +120,10 @@ async function serve(args: string[]): Promise<number> {
     const stop = (): void => {
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
-      void server.shutdown().then(resolve);
+      void server
+        .shutdown()
+        .then(() => tracing?.shutdown())
+        .then(resolve);
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);

@@ -27,7 +27,15 @@ class ScriptedTransport implements Transport {
   }
   async health() {
     this.calls.health++;
-    return { status: HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING, version: 'v', uptimeSeconds: 1 };
+    return {
+      status: HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING,
+      version: 'v',
+      uptimeSeconds: 1,
+      store: undefined,
+      primitives: [],
+      openSessions: 0,
+      openStreams: 0,
+    };
   }
   close(): void {
     this.calls.close++;

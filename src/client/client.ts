@@ -18,6 +18,8 @@ import { toVoiceCoreError, VoiceCoreError } from './errors';
 import { resumableEvents, type StreamRetryOptions } from './event-stream';
 import { GrpcTransport } from './grpc-transport';
 import type { Transport } from './transport';
+import { activeTraceId } from './tracing';
+import { ClientMetrics, countStreamFailures, type ClientMetricsOptions } from './metrics';
 import type {
   ExecuteOptions,
   HealthStatus,
@@ -49,6 +51,14 @@ export interface VoiceCoreClientOptions {
   streamRetry: Partial<StreamRetryOptions>;
   /** Embedded mode: the runtime to use, or options for a new one (e.g. a registry with custom primitives). */
   embedded?: VoiceCore | Partial<VoiceCoreOptions>;
+  /**
+   * gRPC mode: a client span per call that sends W3C `traceparent` from the active context, using
+   * the application's OpenTelemetry SDK; a call without a traceId then takes the active trace id.
+   * Default false.
+   */
+  tracing: boolean;
+  /** The SDK's Prometheus metrics, registered into the application's prom-client registry. Off when absent. */
+  metrics?: ClientMetricsOptions;
 }
 
 export const DEFAULT_ENDPOINT = 'localhost:50051';
@@ -67,6 +77,7 @@ export function createVoiceCoreClient(options: Partial<VoiceCoreClientOptions> =
     ...fromEnvironment(process.env),
     defaultTimeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
     deadlineMarginMs: 1000,
+    tracing: false,
     circuitBreaker: {},
     streamRetry: {},
     ...stripUndefined(options),
@@ -78,6 +89,7 @@ export class VoiceCoreClient {
   private readonly transport: Transport;
   private readonly breaker: CircuitBreaker;
   private readonly options: VoiceCoreClientOptions;
+  private readonly metrics: ClientMetrics | undefined;
 
   constructor(options: VoiceCoreClientOptions) {
     this.options = options;
@@ -91,10 +103,20 @@ export class VoiceCoreClient {
     }
     this.breaker = new CircuitBreaker(options.circuitBreaker);
     const transport = options.useGrpc
-      ? new GrpcTransport({ endpoint: options.endpoint, credentials: options.credentials, channelOptions: options.channelOptions })
+      ? new GrpcTransport({
+          endpoint: options.endpoint,
+          credentials: options.credentials,
+          channelOptions: options.channelOptions,
+          tracing: options.tracing,
+        })
       : new EmbeddedTransport(options.embedded);
     this.transport = new BreakerTransport(transport, this.breaker);
     this.mode = this.transport.mode;
+    if (options.metrics !== undefined) {
+      const metrics = new ClientMetrics(options.metrics, () => this.breaker.snapshot());
+      this.breaker.onStateChange((change) => metrics.breakerChanged(change));
+      this.metrics = metrics;
+    }
   }
 
   /**
@@ -115,7 +137,10 @@ export class VoiceCoreClient {
     options: ExecuteOptions,
   ): Promise<VoiceCoreResult>;
   async executePrimitive(objectiveType: string, params: object, options: ExecuteOptions): Promise<VoiceCoreResult> {
-    const traceId = options.traceId !== undefined && options.traceId !== '' ? options.traceId : randomUUID();
+    const traceId =
+      options.traceId !== undefined && options.traceId !== ''
+        ? options.traceId
+        : ((this.options.tracing ? activeTraceId() : undefined) ?? randomUUID());
     const timeoutSeconds = options.timeoutSeconds ?? 0;
     this.checkTimeout(timeoutSeconds, traceId);
     // 0 (or a negative value, which the server refuses with its own message) means the default budget.
@@ -134,8 +159,11 @@ export class VoiceCoreClient {
         { traceId, deadline: Date.now() + budgetMs + this.options.deadlineMarginMs, signal: options.signal },
       );
     } catch (error) {
-      throw toVoiceCoreError(error, traceId, 'execute');
+      const failure = toVoiceCoreError(error, traceId, 'execute');
+      this.metrics?.call('ExecutePrimitive', failure.code);
+      throw failure;
     }
+    this.metrics?.call('ExecutePrimitive', 'OK');
     return toResult(response);
   }
 
@@ -148,7 +176,15 @@ export class VoiceCoreClient {
    */
   streamEvents(conversationId: string, options: StreamOptions = {}): AsyncIterable<VoiceCoreEvent> {
     const traceId = options.traceId !== undefined && options.traceId !== '' ? options.traceId : randomUUID();
-    return resumableEvents(this.transport, conversationId, { ...options, traceId }, this.options.streamRetry, toEvent);
+    const metrics = this.metrics;
+    if (metrics === undefined)
+      return resumableEvents(this.transport, conversationId, { ...options, traceId }, this.options.streamRetry, toEvent);
+    return countStreamFailures(
+      resumableEvents(this.transport, conversationId, { ...options, traceId }, this.options.streamRetry, toEvent, () =>
+        metrics.reconnected(),
+      ),
+      metrics,
+    );
   }
 
   async healthCheck(options: { signal?: AbortSignal; timeoutSeconds?: number } = {}): Promise<HealthStatus> {
@@ -160,13 +196,20 @@ export class VoiceCoreClient {
         deadline: Date.now() + (options.timeoutSeconds ?? 5) * 1000,
         signal: options.signal,
       });
+      this.metrics?.call('HealthCheck', 'OK');
       return {
         serving: response.status === HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING,
         version: response.version,
         uptimeSeconds: response.uptimeSeconds,
+        store: response.store === undefined ? undefined : { name: response.store.name, reachable: response.store.reachable },
+        primitives: response.primitives.map((p) => ({ objectiveType: p.objectiveType, version: p.version })),
+        openSessions: response.openSessions,
+        openStreams: response.openStreams,
       };
     } catch (error) {
-      throw toVoiceCoreError(error, traceId, 'health');
+      const failure = toVoiceCoreError(error, traceId, 'health');
+      this.metrics?.call('HealthCheck', failure.code);
+      throw failure;
     }
   }
 

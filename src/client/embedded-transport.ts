@@ -6,6 +6,7 @@ import {
   type StreamEventsRequest,
 } from '../../generated/voice_core/voice_core';
 import { VoiceCore, type VoiceCoreOptions } from '../runtime/voice-core';
+import { runtimeHealth } from '../runtime/health';
 import { VERSION } from '../version';
 import type { StreamCall, Transport, TransportCall } from './transport';
 
@@ -44,6 +45,7 @@ export class EmbeddedTransport implements Transport {
 
   async health() {
     return {
+      ...(await runtimeHealth(this.core)),
       status: HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING,
       version: VERSION,
       uptimeSeconds: (Date.now() - this.startedAt) / 1000,

@@ -44,6 +44,7 @@ export async function* resumableEvents(
   options: StreamOptions & { traceId: string },
   retry: Partial<StreamRetryOptions>,
   toEvent: (event: Event) => VoiceCoreEvent,
+  onReconnect?: () => void,
 ): AsyncGenerator<VoiceCoreEvent> {
   const { maxAttempts, initialDelayMs, maxDelayMs } = { ...DEFAULT_STREAM_RETRY, ...retry };
   const backoff = exponentialBackoff({ initialMs: initialDelayMs, maxMs: maxDelayMs, multiplier: 2, jitter: 'half' });
@@ -96,6 +97,7 @@ export async function* resumableEvents(
           { traceId, grpcStatus: error instanceof ClientError ? error.code : undefined, cause: error },
         );
       }
+      onReconnect?.();
       await pause(backoff.delay(failures), outer);
     } finally {
       outer?.removeEventListener('abort', forward);

@@ -9,6 +9,7 @@ import {
 import { EPOCH_HEADER } from '../headers';
 import { callContextMiddleware, type TraceOptions } from './middleware';
 import type { StreamCall, Transport, TransportCall } from './transport';
+import { clientTracingMiddleware } from './tracing';
 
 type GrpcClient = Client<typeof VoiceCoreServiceDefinition, TraceOptions & DeadlineOptions>;
 
@@ -17,6 +18,8 @@ export interface GrpcTransportOptions {
   /** TLS and other channel credentials; insecure when absent. */
   credentials?: ChannelCredentials;
   channelOptions?: ChannelOptions;
+  /** A client span per call, and `traceparent` sent from the active context (OpenTelemetry). */
+  tracing?: boolean;
 }
 
 /** Voice Core over gRPC, with trace and deadline propagation on every call. */
@@ -29,7 +32,12 @@ export class GrpcTransport implements Transport {
     this.channel = createChannel(options.endpoint, options.credentials, options.channelOptions);
     // A client middleware attached later runs first: the call context must see the deadline
     // before the deadline middleware takes it out of the options.
-    this.client = createClientFactory().use(deadlineMiddleware).use(callContextMiddleware).create(VoiceCoreServiceDefinition, this.channel);
+    // The tracing middleware goes last, so it runs first: the call's span covers the whole call.
+    const factory = createClientFactory().use(deadlineMiddleware).use(callContextMiddleware);
+    this.client = (options.tracing === true ? factory.use(clientTracingMiddleware()) : factory).create(
+      VoiceCoreServiceDefinition,
+      this.channel,
+    );
   }
 
   execute(request: ExecutePrimitiveRequest, call: TransportCall) {

@@ -112,4 +112,10 @@ export interface HealthStatus {
   serving: boolean;
   version: string;
   uptimeSeconds: number;
+  /** The store in use ("memory", "redis") and whether it answers; undefined from a server too old to say. */
+  store?: { name: string; reachable: boolean };
+  /** The registered primitives with their versions (empty from a server too old to say). */
+  primitives: Array<{ objectiveType: string; version: string }>;
+  openSessions: number;
+  openStreams: number;
 }

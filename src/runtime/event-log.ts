@@ -119,6 +119,7 @@ class ConversationLog {
 export class EventLog {
   private readonly options: EventLogOptions;
   private readonly conversations = new Map<string, ConversationLog>();
+  private subscriptions = 0;
 
   constructor(options: Partial<EventLogOptions> = {}) {
     this.options = { ...DEFAULT_EVENT_LOG_OPTIONS, ...options };
@@ -197,6 +198,7 @@ export class EventLog {
 
   private async *follow(log: ConversationLog, fromSequence: number, signal: AbortSignal): AsyncGenerator<Event> {
     log.subscribers++;
+    this.subscriptions++;
     try {
       let cursor = fromSequence;
       while (!signal.aborted) {
@@ -219,6 +221,7 @@ export class EventLog {
       signal.throwIfAborted();
     } finally {
       log.subscribers--;
+      this.subscriptions--;
       log.touchedAt = this.options.now();
     }
   }
@@ -231,6 +234,18 @@ export class EventLog {
 
   get conversationCount(): number {
     return this.conversations.size;
+  }
+
+  /** Event streams being served now (for health and metrics). */
+  get openSubscriptions(): number {
+    return this.subscriptions;
+  }
+
+  /** Events retained over all conversations. O(conversations): for health and metrics scrapes, not the hot path. */
+  retainedEventCount(): number {
+    let count = 0;
+    for (const log of this.conversations.values()) count += log.last - log.first + 1;
+    return count;
   }
 
   private logFor(conversationId: string): ConversationLog {

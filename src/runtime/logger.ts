@@ -1,3 +1,4 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino from 'pino';
 
 /**
@@ -16,8 +17,11 @@ export interface Logger {
  * Structured JSON logs. Captured values and transcriptions are removed by
  * redaction as a second line of defence: the code never logs them in clear.
  */
-export function createLogger(level: string = process.env.VOICE_CORE_LOG_LEVEL ?? 'info'): pino.Logger {
-  return pino({
+export function createLogger(
+  level: string = process.env.VOICE_CORE_LOG_LEVEL ?? 'info',
+  destination?: pino.DestinationStream,
+): pino.Logger {
+  const options: pino.LoggerOptions = {
     name: 'voice-core',
     level,
     base: { pid: process.pid },
@@ -26,7 +30,18 @@ export function createLogger(level: string = process.env.VOICE_CORE_LOG_LEVEL ??
       censor: '[redacted]',
     },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+    // A line logged inside a traced call carries the OpenTelemetry ids beside our trace_id. With no
+    // OpenTelemetry SDK registered there is no active span, and this adds nothing.
+    mixin: otelLogFields,
+  };
+  return destination === undefined ? pino(options) : pino(options, destination);
+}
+
+function otelLogFields(): object {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  return spanContext !== undefined && isSpanContextValid(spanContext)
+    ? { otel_trace_id: spanContext.traceId, otel_span_id: spanContext.spanId }
+    : {};
 }
 
 export const silentLogger: Logger = {

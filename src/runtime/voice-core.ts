@@ -13,6 +13,8 @@ import {
 import { VoiceCoreRequestError, invalidArgument } from './errors';
 import { EventLog, type EventLogOptions, type Subscription } from './event-log';
 import { silentLogger, type Logger } from './logger';
+import { combineObservers, type RuntimeObserver } from './observer';
+import { IN_MEMORY_STORE, type StoreHealth } from './store-health';
 import { SessionStore, type SessionStoreOptions } from './session-store';
 import { isAbortError, toProtoErrorCode } from './wire';
 
@@ -32,6 +34,10 @@ export interface VoiceCoreOptions {
   sessions: Partial<SessionStoreOptions>;
   logger: Logger;
   now: () => number;
+  /** Hooks for metrics and tracing; none by default (the runtime then does no extra work). */
+  observers: readonly RuntimeObserver[];
+  /** The store in use, for health and metrics (the in-memory one by default). */
+  store: StoreHealth;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -83,6 +89,9 @@ export class VoiceCore {
   readonly events: EventLog;
   readonly sessions: SessionStore;
   private readonly options: VoiceCoreOptions;
+  private observers: RuntimeObserver[];
+  /** The observers as one, or undefined when there is none: stores report their errors here. */
+  observer: RuntimeObserver | undefined;
 
   constructor(options: Partial<VoiceCoreOptions> = {}) {
     const now = options.now ?? Date.now;
@@ -94,10 +103,28 @@ export class VoiceCore {
       sessions: options.sessions ?? {},
       logger: options.logger ?? silentLogger,
       now,
+      observers: options.observers ?? [],
+      store: options.store ?? IN_MEMORY_STORE,
     };
+    this.observers = [...this.options.observers];
+    this.observer = combineObservers(this.observers);
     this.registry = this.options.registry;
     this.events = new EventLog({ now, ...this.options.eventLog });
     this.sessions = new SessionStore({ now, ...this.options.sessions });
+  }
+
+  get store(): StoreHealth {
+    return this.options.store;
+  }
+
+  /** Attaches an observer (metrics, tracing); returns a function that detaches it. */
+  observe(observer: RuntimeObserver): () => void {
+    this.observers.push(observer);
+    this.observer = combineObservers(this.observers);
+    return () => {
+      this.observers = this.observers.filter((o) => o !== observer);
+      this.observer = combineObservers(this.observers);
+    };
   }
 
   /**
@@ -142,7 +169,36 @@ export class VoiceCore {
 
     this.sessions.set(key, result.session);
     this.events.appendTransitions(request.conversationId, traceId, request.objectiveType, result.outcome.transitions);
-    return toResponse(request, traceId, result.outcome, performance.now() - started);
+    return this.finish(request, traceId, session, result.outcome, started);
+  }
+
+  /** The response for a turn, after telling the observers (if any) about it. */
+  private finish(
+    request: ExecutePrimitiveRequest,
+    traceId: string,
+    session: unknown,
+    outcome: PrimitiveOutcome,
+    started: number,
+  ): ExecutePrimitiveResponse {
+    const durationMs = performance.now() - started;
+    const observer = this.observer;
+    if (observer?.primitiveRun !== undefined) {
+      observer.primitiveRun({
+        objectiveType: request.objectiveType,
+        conversationId: request.conversationId,
+        traceId,
+        stateBefore: stateOf(session),
+        stateAfter: outcome.state,
+        success: outcome.success,
+        errorCode: outcome.error?.code,
+        retryCount: outcome.retryCount,
+        confidence: outcome.confidence,
+        startedAtMs: performance.timeOrigin + started,
+        durationMs,
+        transitions: outcome.transitions,
+      });
+    }
+    return toResponse(request, traceId, outcome, durationMs);
   }
 
   /** Retained events after from_sequence, then live ones; see EventLog.subscribe. */
@@ -230,11 +286,12 @@ export class VoiceCore {
       { trace_id: traceId, conversation_id: request.conversationId, objective_type: request.objectiveType, timeout_ms: ms },
       'primitive timed out',
     );
-    return toResponse(
+    return this.finish(
       request,
       traceId,
+      session,
       failedTurn(state, 'TIMEOUT', `${request.objectiveType} did not finish within ${ms / 1000} s`),
-      performance.now() - started,
+      started,
     );
   }
 
@@ -262,11 +319,12 @@ export class VoiceCore {
       toState: state,
       data: {},
     });
-    return toResponse(
+    return this.finish(
       request,
       traceId,
+      session,
       failedTurn(state, 'INTERNAL', `${request.objectiveType} failed unexpectedly; the server log has the details under trace ${traceId}`),
-      performance.now() - started,
+      started,
     );
   }
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServerCredentials } from '@grpc/grpc-js';
-import { createServer, type Server } from 'nice-grpc';
+import { createServer, type Server, type ServerMiddleware } from 'nice-grpc';
+import { composeServerMiddleware } from 'nice-grpc-common';
 import { HealthDefinition, HealthServiceImpl, HealthState } from 'nice-grpc-server-health';
 import { ServerReflection, ServerReflectionService } from 'nice-grpc-server-reflection';
 import { VoiceCoreServiceDefinition } from '../../generated/voice_core/voice_core';
@@ -9,6 +10,9 @@ import { createLogger, type Logger } from '../runtime/logger';
 import { VoiceCore, type VoiceCoreOptions } from '../runtime/voice-core';
 import { createVoiceCoreService, type ServiceState } from './service';
 import { TerminatorMiddleware } from './terminator';
+import { ServerMetrics } from './observability/metrics';
+import { serveMetrics, type MetricsEndpoint } from './observability/metrics-http';
+import { otelTraceIdBridge, primitiveSpanObserver, serverTracingMiddleware } from './observability/tracing';
 
 export interface VoiceCoreServerOptions {
   /** host:port to listen on; port 0 picks a free one. Default 0.0.0.0:50051. */
@@ -20,11 +24,24 @@ export interface VoiceCoreServerOptions {
   drainTimeoutMs: number;
   /** TLS, e.g. `ServerCredentials.createSsl(null, [{ private_key, cert_chain }])`; plaintext when absent. */
   credentials?: ServerCredentials;
+  /**
+   * OpenTelemetry spans for every RPC and every primitive run, through the global OpenTelemetry API
+   * (register an SDK first: see startTracingFromEnv). Off by default: ExecutePrimitive then runs
+   * without any middleware.
+   */
+  tracing?: boolean;
+  /**
+   * Prometheus metrics over HTTP at GET /metrics on this port (0 picks a free one); off when absent.
+   * `host` defaults to the gRPC address's host.
+   */
+  metrics?: { port: number; host?: string };
 }
 
 export interface RunningServer {
   readonly port: number;
   readonly core: VoiceCore;
+  /** The metrics registry and HTTP port, when metrics are on. */
+  readonly metrics?: { readonly registry: ServerMetrics['registry']; readonly port: number };
   /**
    * Graceful shutdown: health turns NOT_SERVING, event streams end with
    * UNAVAILABLE "Server shutting down", new calls are refused, in-flight
@@ -65,16 +82,33 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
     'grpc.keepalive_time_ms': 60_000,
     'grpc.keepalive_timeout_ms': 20_000,
   });
-  const service = createVoiceCoreService(core, logger, state);
-  // Only streams need the terminator. The unary methods are registered without any middleware:
-  // on the hot path each middleware layer costs an async generator, an AbortController and
-  // listeners per call, and shutdown drains unary calls anyway.
+  const detach: Array<() => void> = [];
+  const observability: ServerMiddleware[] = [];
+  let metrics: ServerMetrics | undefined;
+  if (options.metrics !== undefined) {
+    metrics = new ServerMetrics(core);
+    observability.push(metrics.middleware);
+    detach.push(core.observe(metrics.observer));
+  }
+  if (options.tracing === true) {
+    observability.push(serverTracingMiddleware());
+    detach.push(core.observe(primitiveSpanObserver()));
+  }
+  const observed = observability.length === 0 ? undefined : observability.reduce((outer, inner) => composeServerMiddleware(outer, inner));
+  const service = createVoiceCoreService(core, logger, state, options.tracing === true ? otelTraceIdBridge : undefined);
+  // Only streams need the terminator. The unary methods are registered without any middleware
+  // unless tracing or metrics ask for it: on the hot path each middleware layer costs an async
+  // generator, an AbortController and listeners per call, and shutdown drains unary calls anyway.
   const { executePrimitive, healthCheck, streamEvents } = VoiceCoreServiceDefinition.methods;
-  server.add(
+  (observed === undefined ? server : server.with(observed)).add(
     { ...VoiceCoreServiceDefinition, methods: { executePrimitive, healthCheck } },
     { executePrimitive: service.executePrimitive, healthCheck: service.healthCheck },
   );
-  server.with(terminator).add({ ...VoiceCoreServiceDefinition, methods: { streamEvents } }, { streamEvents: service.streamEvents });
+  const streams = server.with(terminator);
+  (observed === undefined ? streams : streams.with(observed)).add(
+    { ...VoiceCoreServiceDefinition, methods: { streamEvents } },
+    { streamEvents: service.streamEvents },
+  );
   server.with(terminator).add(HealthDefinition, HealthServiceImpl(health));
   server
     .with(terminator)
@@ -82,6 +116,10 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
 
   const address = options.address ?? `0.0.0.0:${DEFAULT_PORT}`;
   const port = await server.listen(address, options.credentials ?? ServerCredentials.createInsecure());
+  let metricsEndpoint: MetricsEndpoint | undefined;
+  if (metrics !== undefined && options.metrics !== undefined) {
+    metricsEndpoint = await serveMetrics(metrics.registry, options.metrics.host ?? hostOf(address), options.metrics.port, logger);
+  }
   health.setStatus('healthy');
   health.setStatus('healthy', SERVICE_NAME);
   logger.info({ address, port, tls: options.credentials !== undefined }, 'Voice Core serving');
@@ -106,10 +144,24 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
         logger.warn({ drain_timeout_ms: drainTimeoutMs }, 'calls still running after the drain time: cancelling them');
         server.forceShutdown();
       }
+      await metricsEndpoint?.close();
+      for (const undo of detach) undo();
       logger.info({}, 'stopped');
     })();
     return stopping;
   };
 
-  return { port, core, shutdown };
+  return {
+    port,
+    core,
+    shutdown,
+    metrics:
+      metrics === undefined || metricsEndpoint === undefined ? undefined : { registry: metrics.registry, port: metricsEndpoint.port },
+  };
+}
+
+/** The host part of host:port ("[::1]:50051" gives "::1"). */
+function hostOf(address: string): string {
+  const host = address.slice(0, address.lastIndexOf(':'));
+  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
 }

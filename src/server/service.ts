@@ -14,9 +14,11 @@ import { VoiceCoreRequestError } from '../runtime/errors';
 import type { Logger } from '../runtime/logger';
 import { resolveTraceId, type VoiceCore } from '../runtime/voice-core';
 import { isAbortError } from '../runtime/wire';
+import { runtimeHealth } from '../runtime/health';
 import type { TerminatorContext } from './terminator';
 import { VERSION } from '../version';
 import { EPOCH_HEADER, TRACE_ID_HEADER } from '../headers';
+import type { TraceIdBridge } from './observability/tracing';
 
 export interface ServiceState {
   /** False once shutdown has begun: HealthCheck then reports NOT_SERVING. */
@@ -35,13 +37,19 @@ export type VoiceCoreService = Pick<Implementation, 'executePrimitive' | 'health
   Pick<Implementation<TerminatorContext>, 'streamEvents'>;
 
 /** VoiceCoreService on top of the runtime: maps requests, errors and trace ids to gRPC. */
-export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: ServiceState): VoiceCoreService {
+export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: ServiceState, traceIds?: TraceIdBridge): VoiceCoreService {
   const accessLog = logger.isLevelEnabled?.('debug') ?? true;
+  /** The trace-id header, else (tracing on) the OpenTelemetry trace id, so that both agree. */
+  const fromMetadata = (context: CallContext): string | undefined => {
+    const header = context.metadata.get(TRACE_ID_HEADER);
+    return traceIds === undefined || (header !== undefined && header !== '') ? header : traceIds.fallback();
+  };
   return {
     async executePrimitive(request: ExecutePrimitiveRequest, context: CallContext): Promise<ExecutePrimitiveResponse> {
       // The request's trace_id wins over the header: it is what the application chose; the header is
       // usually set by a transport middleware. A trace id is generated when neither is present.
-      const traceId = resolveTraceId(request.traceId, context.metadata.get(TRACE_ID_HEADER));
+      const traceId = resolveTraceId(request.traceId, fromMetadata(context));
+      traceIds?.record(traceId);
       context.header.set(TRACE_ID_HEADER, traceId);
       let response: ExecutePrimitiveResponse;
       try {
@@ -71,11 +79,12 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
     async *streamEvents(request: StreamEventsRequest, context: CallContext & TerminatorContext): AsyncIterable<StreamEventsResponse> {
       context.abortOnTerminate();
       const fields = {
-        trace_id: resolveTraceId('', context.metadata.get(TRACE_ID_HEADER)),
+        trace_id: resolveTraceId('', fromMetadata(context)),
         conversation_id: request.conversationId,
         from_sequence: request.fromSequence,
         method: 'StreamEvents',
       };
+      traceIds?.record(fields.trace_id);
       logger.info(fields, 'StreamEvents subscribed');
       try {
         const subscription = core.streamEvents(request, context.signal);
@@ -93,7 +102,9 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
     },
 
     async healthCheck(): Promise<HealthCheckResponse> {
+      const detail = await runtimeHealth(core);
       return {
+        ...detail,
         status: state.serving
           ? HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING
           : HealthCheckResponse_ServingStatus.SERVING_STATUS_NOT_SERVING,

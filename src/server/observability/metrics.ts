@@ -1,0 +1,226 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { ServerMiddleware } from 'nice-grpc-common';
+import { labelNames, labelNamesWithCode, prometheusServerMiddleware } from 'nice-grpc-prometheus';
+import type { PrimitiveRun, RuntimeObserver } from '../../runtime/observer';
+import type { VoiceCore } from '../../runtime/voice-core';
+import { GRPC_HANDLING_BUCKETS, METRIC, PRIMITIVE_RUN_BUCKETS, TURNS_BUCKETS } from './metric-names';
+
+const MISNAMED_DEFAULT_METRICS = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
+
+export interface ServerMetricsOptions {
+  /** prom-client's process metrics (CPU, memory, event loop, GC). Default true. */
+  defaultMetrics: boolean;
+  /** Captures in progress whose turns are counted (for turns per capture); the oldest are forgotten first. */
+  maxTrackedCaptures: number;
+}
+
+/**
+ * The server's Prometheus metrics in one registry: gRPC per method and code
+ * (nice-grpc-prometheus, given metric objects made here so that each server
+ * has its own and the histogram resolves sub-millisecond calls), the domain
+ * metrics fed by the runtime's observer hook, gauges read from the runtime at
+ * scrape time, and prom-client's process metrics.
+ */
+export class ServerMetrics {
+  readonly registry = new Registry();
+  readonly middleware: ServerMiddleware;
+  readonly observer: RuntimeObserver;
+
+  constructor(core: VoiceCore, options: Partial<ServerMetricsOptions> = {}) {
+    const registers = [this.registry];
+    if (options.defaultMetrics ?? true) {
+      collectDefaultMetrics({ register: this.registry });
+      // Gauges named like counters fail `promtool check metrics`; the same counts stay, by type, in
+      // nodejs_active_handles, nodejs_active_requests and nodejs_active_resources.
+      for (const name of MISNAMED_DEFAULT_METRICS) this.registry.removeSingleMetric(name);
+    }
+
+    this.middleware = prometheusServerMiddleware({
+      serverStartedMetric: new Counter({
+        registers,
+        name: 'grpc_server_started_total',
+        help: 'Total number of RPCs started on the server.',
+        labelNames,
+      }),
+      serverHandledMetric: new Counter({
+        registers,
+        name: 'grpc_server_handled_total',
+        help: 'Total number of RPCs completed on the server, regardless of success or failure.',
+        labelNames: labelNamesWithCode,
+      }),
+      serverStreamMsgReceivedMetric: new Counter({
+        registers,
+        name: 'grpc_server_msg_received_total',
+        help: 'Total number of RPC stream messages received by the server.',
+        labelNames,
+      }),
+      serverStreamMsgSentMetric: new Counter({
+        registers,
+        name: 'grpc_server_msg_sent_total',
+        help: 'Total number of gRPC stream messages sent by the server.',
+        labelNames,
+      }),
+      serverHandlingSecondsMetric: new Histogram({
+        registers,
+        name: 'grpc_server_handling_seconds',
+        help: 'Time (seconds) the server took to handle an RPC, by method and code.',
+        labelNames: labelNamesWithCode,
+        buckets: GRPC_HANDLING_BUCKETS,
+      }),
+    } as Parameters<typeof prometheusServerMiddleware>[0]);
+
+    const byType = ['objective_type'] as const;
+    const started = new Counter({ registers, name: METRIC.capturesStarted, help: 'Captures started (first turn).', labelNames: byType });
+    const completed = new Counter({
+      registers,
+      name: METRIC.capturesCompleted,
+      help: 'Captures completed with a confirmed value.',
+      labelNames: byType,
+    });
+    const failed = new Counter({
+      registers,
+      name: METRIC.capturesFailed,
+      help: 'Captures that ended FAILED, by the error code of their last turn.',
+      labelNames: ['objective_type', 'error_code'],
+    });
+    const turnErrors = new Counter({
+      registers,
+      name: METRIC.turnErrors,
+      help: 'Turns that ended with an error code (ask again, timeout, internal), by code.',
+      labelNames: ['objective_type', 'error_code'],
+    });
+    const turns = new Histogram({
+      registers,
+      name: METRIC.turnsPerCapture,
+      help: 'Turns a completed capture took, counted by this server since the capture started here.',
+      labelNames: byType,
+      buckets: TURNS_BUCKETS,
+    });
+    const rejected = new Counter({
+      registers,
+      name: METRIC.confirmationsRejected,
+      help: 'Read-backs the caller rejected or corrected (CONFIRMING to REPAIRING).',
+      labelNames: byType,
+    });
+    const repairs = new Counter({ registers, name: METRIC.repairs, help: 'Transitions into REPAIRING.', labelNames: byType });
+    const runSeconds = new Histogram({
+      registers,
+      name: METRIC.primitiveRunSeconds,
+      help: 'Time (seconds) one primitive run took inside the runtime.',
+      labelNames: byType,
+      buckets: PRIMITIVE_RUN_BUCKETS,
+    });
+    const transitions = new Counter({
+      registers,
+      name: METRIC.stateTransitions,
+      help: 'Objective state transitions.',
+      labelNames: ['objective_type', 'from', 'to'],
+    });
+    const storeErrors = new Counter({
+      registers,
+      name: METRIC.storeErrors,
+      help: 'Failed session or event store operations.',
+      labelNames: ['store', 'operation'],
+    });
+    storeErrors.inc({ store: core.store.name, operation: 'any' }, 0);
+
+    new Gauge({
+      registers,
+      name: METRIC.openSessions,
+      help: 'Objective sessions held between turns (in this process).',
+      collect() {
+        this.set(core.sessions.size);
+      },
+    });
+    new Gauge({
+      registers,
+      name: METRIC.openEventStreams,
+      help: 'StreamEvents subscriptions being served.',
+      collect() {
+        this.set(core.events.openSubscriptions);
+      },
+    });
+    new Gauge({
+      registers,
+      name: METRIC.eventLogEvents,
+      help: 'Events retained in the event log.',
+      collect() {
+        this.set(core.events.retainedEventCount());
+      },
+    });
+    new Gauge({
+      registers,
+      name: METRIC.eventLogConversations,
+      help: 'Conversations with a retained event log.',
+      collect() {
+        this.set(core.events.conversationCount);
+      },
+    });
+    new Gauge({
+      registers,
+      name: METRIC.storeUp,
+      help: 'Whether the store in use answers (1) or not (0), by store name.',
+      labelNames: ['store'],
+      async collect() {
+        this.reset();
+        this.set({ store: core.store.name }, (await core.store.reachable()) ? 1 : 0);
+      },
+    });
+
+    const turnCounter = new TurnCounter(options.maxTrackedCaptures ?? 100_000);
+    this.observer = {
+      primitiveRun(run: PrimitiveRun): void {
+        const type = { objective_type: run.objectiveType };
+        runSeconds.observe(type, run.durationMs / 1000);
+        if (run.errorCode !== undefined) turnErrors.inc({ objective_type: run.objectiveType, error_code: run.errorCode });
+        for (const t of run.transitions) {
+          transitions.inc({ objective_type: run.objectiveType, from: t.from, to: t.to });
+          if (t.from === 'pending') started.inc(type);
+          if (t.to === 'repairing') {
+            repairs.inc(type);
+            if (t.from === 'confirming') rejected.inc(type);
+          }
+        }
+        const n = turnCounter.turn(run);
+        if (run.stateAfter === 'completed') {
+          completed.inc(type);
+          turns.observe(type, n);
+        } else if (run.stateAfter === 'failed') {
+          failed.inc({ objective_type: run.objectiveType, error_code: run.errorCode ?? 'UNSPECIFIED' });
+        }
+      },
+      storeError(store: string, operation: string): void {
+        storeErrors.inc({ store, operation });
+      },
+    };
+  }
+
+  /** The exposition text (Prometheus text format). */
+  metrics(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
+
+/**
+ * Turns per capture in progress, keyed by objective and conversation (kept in
+ * memory only, never exported). Bounded: the least recently active are
+ * forgotten first. Behind a load balancer a capture's turns may be spread over
+ * replicas: each counts the turns it served.
+ */
+class TurnCounter {
+  private readonly turns = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  /** Counts this run's turn and returns the capture's turns so far; forgets the capture once it ended. */
+  turn(run: PrimitiveRun): number {
+    const key = `${run.objectiveType}\u0000${run.conversationId}`;
+    const n = (run.stateBefore === 'pending' ? 0 : (this.turns.get(key) ?? 0)) + 1;
+    this.turns.delete(key);
+    // A completed or failed capture is over: its count is not kept.
+    if (run.stateAfter === 'completed' || run.stateAfter === 'failed') return n;
+    this.turns.set(key, n);
+    if (this.turns.size > this.max) this.turns.delete(this.turns.keys().next().value as string);
+    return n;
+  }
+}

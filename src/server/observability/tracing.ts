@@ -1,0 +1,101 @@
+import { context, isSpanContextValid, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
+import { openTelemetryServerMiddleware } from 'nice-grpc-opentelemetry';
+import type { RuntimeObserver, PrimitiveRun } from '../../runtime/observer';
+import { VERSION } from '../../version';
+
+/**
+ * Tracing on the server side: the RPC spans come from nice-grpc-opentelemetry
+ * (RPC semantic conventions; the server span joins the caller's W3C
+ * `traceparent` through the global propagator), the primitive span from the
+ * runtime's observer hook. Everything goes through the global OpenTelemetry
+ * API: with no SDK registered it is a no-op, and with tracing off the server
+ * does not even install the middleware.
+ */
+
+export const TRACER_NAME = 'voice-core';
+export const PRIMITIVE_SPAN_NAME = 'voice_core.primitive';
+
+/** Span and event attribute names. None of them ever holds a value, a transcription or a param. */
+export const ATTR = {
+  traceId: 'voice_core.trace_id',
+  objectiveType: 'voice_core.objective_type',
+  stateBefore: 'voice_core.state_before',
+  stateAfter: 'voice_core.state_after',
+  success: 'voice_core.success',
+  errorCode: 'voice_core.error_code',
+  retryCount: 'voice_core.retry_count',
+  confidence: 'voice_core.confidence',
+  durationMs: 'voice_core.duration_ms',
+  fromState: 'voice_core.from_state',
+  toState: 'voice_core.to_state',
+} as const;
+
+export const STATE_TRANSITION_EVENT = 'state_transition';
+
+/** Error codes that mean the run itself went wrong (not a domain outcome such as "ask again"). */
+const SPAN_ERROR_CODES = new Set(['TIMEOUT', 'INTERNAL']);
+
+export function serverTracingMiddleware() {
+  return openTelemetryServerMiddleware();
+}
+
+/**
+ * A child span of the active (server) span per primitive run. The runtime
+ * reports a run after the fact, so the span is made with the run's own start
+ * and end times; an unsampled parent means no span at all.
+ */
+export function primitiveSpanObserver(tracer: Tracer = trace.getTracer(TRACER_NAME, VERSION)): RuntimeObserver {
+  return {
+    primitiveRun(run: PrimitiveRun): void {
+      const parent = context.active();
+      const parentSpan = trace.getSpan(parent);
+      if (parentSpan !== undefined && !parentSpan.isRecording()) return;
+      const span = tracer.startSpan(
+        PRIMITIVE_SPAN_NAME,
+        {
+          kind: SpanKind.INTERNAL,
+          startTime: run.startedAtMs,
+          attributes: {
+            [ATTR.objectiveType]: run.objectiveType,
+            [ATTR.stateBefore]: run.stateBefore,
+            [ATTR.stateAfter]: run.stateAfter,
+            [ATTR.success]: run.success,
+            [ATTR.retryCount]: run.retryCount,
+            [ATTR.confidence]: run.confidence,
+            [ATTR.durationMs]: run.durationMs,
+          },
+        },
+        parent,
+      );
+      if (run.errorCode !== undefined) {
+        span.setAttribute(ATTR.errorCode, run.errorCode);
+        if (SPAN_ERROR_CODES.has(run.errorCode)) span.setStatus({ code: SpanStatusCode.ERROR, message: run.errorCode });
+      }
+      const endTime = run.startedAtMs + run.durationMs;
+      // Only from and to: a transition's data may hold a masked value, which has no place in a span.
+      for (const t of run.transitions) span.addEvent(STATE_TRANSITION_EVENT, { [ATTR.fromState]: t.from, [ATTR.toState]: t.to }, endTime);
+      span.end(endTime);
+    },
+  };
+}
+
+/** The trace id of the active span, when there is a valid one. */
+export function activeOtelTraceId(): string | undefined {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  return spanContext !== undefined && isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
+}
+
+/** Bridges our trace id and OpenTelemetry's for the service (see the README's trace-id rules). */
+export interface TraceIdBridge {
+  /** The OpenTelemetry trace id to use as ours when the caller gave none. */
+  fallback(): string | undefined;
+  /** Records our trace id on the active span. */
+  record(traceId: string): void;
+}
+
+export const otelTraceIdBridge: TraceIdBridge = {
+  fallback: activeOtelTraceId,
+  record(traceId) {
+    trace.getActiveSpan()?.setAttribute(ATTR.traceId, traceId);
+  },
+};
