@@ -224,14 +224,9 @@ function readNumbers(words: readonly string[]): Token[] {
   return out;
 }
 
-/**
- * Every word readNumber looks up, and the names `in` also finds on a plain
- * object (its prototype's): a word not among them and not starting with a
- * digit is no number, without the lookups.
- */
+/** Every word readNumber looks up: a word not among them and not starting with a digit is no number, without the lookups. */
 const NUMBER_WORDS: ReadonlySet<string> = new Set([
   ...[UNITS, TEENS, WEAK_DIGITS, TENS, YEAR_TENS, ORDINAL_UNITS, ORDINAL_TEENS].flatMap((table) => Object.keys(table)),
-  ...Object.getOwnPropertyNames(Object.prototype),
   'oh',
   'o',
   'zero',
@@ -244,8 +239,7 @@ function readNumber(words: readonly string[], i: number): { token: NumberToken; 
   const w = words[i];
   const next = words[i + 1];
   if (w === undefined) return undefined;
-  // (A word mapped through WORD_FORMS can be what a plain object inherits, not a string: it takes the long way.)
-  if (typeof w === 'string' && !(w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57) && !NUMBER_WORDS.has(w)) return undefined;
+  if (!(w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57) && !NUMBER_WORDS.has(w)) return undefined;
   if (/^\d+$/.test(w)) return { token: { value: Number(w), digits: w, ordinal: false, hundreds: false }, next: i + 1 };
   if (/^\d+(st|nd|rd|th)$/.test(w)) return { token: { ...number(Number(w.replace(/\D/g, ''))), ordinal: true }, next: i + 1 };
   if (w in TENS || w in YEAR_TENS) {
