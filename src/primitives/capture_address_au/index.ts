@@ -2,7 +2,7 @@ import type { CaptureSpec, Plain, ReadContext, Reading } from '../objective/capt
 import { declareParams } from '../params/declaration';
 import { extractAddress, type AddressExtraction, type AddressOptions, type Ask, type Pending } from './extract';
 import type { AddressParts } from './address-parts';
-import { ADDRESS_PROMPTS, askPrompt } from './prompts';
+import { ADDRESS_PROMPTS, askAgain, askPrompt } from './prompts';
 import { repairAddress } from './repair';
 
 /**
@@ -86,7 +86,7 @@ function toReading(extraction: AddressExtraction, pending: Pending | undefined):
         return {
           kind: 'none',
           reason: extraction.reason,
-          prompt: `Sorry, I missed that. ${askPrompt(pending.ask, pending.parts, pending.options)}`,
+          prompt: askAgain(pending.ask, pending.parts, pending.options),
         };
       }
       return { kind: 'none', reason: extraction.reason };

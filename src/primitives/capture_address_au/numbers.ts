@@ -1,4 +1,5 @@
-import { DIGIT_WORDS, isDigitWord, isTeenWord, isTensWord, TEEN_WORDS, TENS_WORDS, WEAK_DIGIT_WORDS } from '../spoken/characters';
+import { readBelowHundred } from '../spoken/cardinals';
+import { DIGIT_WORDS, isDigitWord, isTeenWord, isTensWord, WEAK_DIGIT_WORDS } from '../spoken/characters';
 
 /**
  * Numbers in an address as callers say them: figures ("56"), digit by digit
@@ -48,20 +49,10 @@ export function isNumberToken(words: readonly string[], i: number): boolean {
   return false;
 }
 
-/** Reads 1–99 said as words at i: "seven", "fifteen", "forty two", "twenty". */
+/** Reads 1–99 said as words at i: "seven", "fifteen", "forty two", "twenty"; "a" before "hundred" or "thousand" is one. */
 function readSmall(words: readonly string[], i: number): { value: number; end: number } | undefined {
-  const w = words[i];
-  if (w === undefined) return undefined;
-  if (isTeenWord(w)) return { value: Number(TEEN_WORDS[w]), end: i + 1 };
-  if (isTensWord(w)) {
-    const unit = unitDigit(words[i + 1]);
-    if (unit !== undefined && unit !== '0') return { value: Number(TENS_WORDS[w]) * 10 + Number(unit), end: i + 2 };
-    return { value: Number(TENS_WORDS[w]) * 10, end: i + 1 };
-  }
-  if (w === 'a' && (words[i + 1] === 'hundred' || words[i + 1] === 'thousand')) return { value: 1, end: i + 1 };
-  const unit = unitDigit(w);
-  if (unit !== undefined) return { value: Number(unit), end: i + 1 };
-  return undefined;
+  if (words[i] === 'a' && (words[i + 1] === 'hundred' || words[i + 1] === 'thousand')) return { value: 1, end: i + 1 };
+  return readBelowHundred(words, i);
 }
 
 /** Skips an "and" that joins parts of one cardinal ("three thousand and sixty five"). */

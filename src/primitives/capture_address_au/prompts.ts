@@ -7,6 +7,7 @@ import { speakDigits } from './words';
 import {
   afterNoFrame,
   failedFrame,
+  missedFrame,
   notCaughtFrame,
   stillUnclearFrame,
   unclearConfirmationFrame,
@@ -67,6 +68,11 @@ export function askPrompt(ask: Ask, parts: AddressParts, options: readonly strin
     case 'street-not-box':
       return "I'll need a street address rather than a PO box. What's the street address?";
   }
+}
+
+/** An answer that gave nothing while a part of the address was asked for: the same question again. */
+export function askAgain(ask: Ask, parts: AddressParts, options: readonly string[]): string {
+  return missedFrame(askPrompt(ask, parts, options));
 }
 
 export const ADDRESS_PROMPTS: CapturePrompts<AddressOptions> = {

@@ -1,6 +1,8 @@
 import type { Captured, CapturePrompts } from '../objective/capture-spec';
 import { parseIsoDate } from '../when/calendar';
 import type { WhenOptions } from '../when/options';
+import type { DateAsk } from '../when/asks';
+import { askDate } from '../when/prompts';
 import { speakDate } from '../when/speak';
 import {
   afterNoFrame,
@@ -46,3 +48,8 @@ export const DATE_PROMPTS: CapturePrompts<WhenOptions> = {
     return failedFrame('the date');
   },
 };
+
+/** The question for a date that needs asking about (see when/asks.ts). */
+export function askForDate(ask: DateAsk, options: WhenOptions): string {
+  return askDate(ask, options.today);
+}

@@ -4,6 +4,7 @@ import { correctDate, hear, type Heard } from '../when/heard';
 import type { WhenOptions } from '../when/options';
 import { readDatePart, type DatePart, type WhenPartial } from '../when/parts';
 import { fitsTense, resolveDate } from '../when/resolve';
+import { askForDate } from './prompts';
 
 /** The value and fields of a captured date. */
 export function dateValue(date: CivilDate): { value: string; fields: Record<string, string> } {
@@ -19,26 +20,24 @@ export function readDate(utterance: string, context: ReadContext<WhenOptions, Wh
   const part = readDatePart(heard, context.partial, context.options);
   if (part.kind === 'missing' && heard.vagueTime !== undefined) {
     // "as soon as possible", "whenever": an answer, but not a date.
-    return {
-      kind: 'none',
-      reason: heard.vagueTime,
-      prompt: "Sorry, I'll need an exact day. What date would you like? For example, this Friday, or the 14th of March.",
-    };
+    return { kind: 'none', reason: heard.vagueTime, prompt: askForDate({ type: 'exact-day' }, context.options) };
   }
-  return toReading(part);
+  return toReading(part, context.options);
 }
 
-export function toReading(part: DatePart): Reading<WhenPartial> {
+export function toReading(part: DatePart, options: WhenOptions): Reading<WhenPartial> {
   switch (part.kind) {
     case 'date':
       return { kind: 'value', ...dateValue(part.date) };
     case 'missing':
       return { kind: 'none', reason: 'no date heard' };
-    case 'ask':
-      if (part.ambiguous) return { kind: 'ambiguous', reason: part.reason, prompt: part.prompt, partial: part.partial };
+    case 'ask': {
+      const prompt = askForDate(part.ask, options);
+      if (part.ambiguous) return { kind: 'ambiguous', reason: part.reason, prompt, partial: part.partial };
       // "next week", "in March": part of a date, the caller is asked for the rest.
-      if (part.partial !== undefined) return { kind: 'partial', partial: part.partial, prompt: part.prompt };
-      return { kind: 'none', reason: part.reason, prompt: part.prompt };
+      if (part.partial !== undefined) return { kind: 'partial', partial: part.partial, prompt };
+      return { kind: 'none', reason: part.reason, prompt };
+    }
   }
 }
 
@@ -55,7 +54,7 @@ export function repairDate(
   const prev = parseIsoDate(previous.value);
   if (prev === undefined) return undefined;
   const part = repairDatePart(prev, hear(utterance, context.options, 'date'), context.options);
-  return part === undefined ? undefined : toReading(part);
+  return part === undefined ? undefined : toReading(part, context.options);
 }
 
 export function repairDatePart(prev: CivilDate, heard: Heard, options: WhenOptions): DatePart | undefined {
@@ -80,7 +79,7 @@ function inTense(date: CivilDate, options: WhenOptions): DatePart {
   if (fitsTense(date, options.tense, options.today)) return { kind: 'date', date };
   const resolved = resolveDate({ exact: date, start: 0, end: 0 }, options);
   return resolved.kind === 'invalid'
-    ? { kind: 'ask', ambiguous: false, reason: resolved.reason, prompt: resolved.prompt }
+    ? { kind: 'ask', ambiguous: false, reason: resolved.reason, ask: resolved.ask }
     : { kind: 'date', date };
 }
 

@@ -2,7 +2,11 @@ import type { Captured, CapturePrompts } from '../objective/capture-spec';
 import { parseIsoDate } from '../when/calendar';
 import { parseTime } from '../when/parts';
 import type { WhenOptions } from '../when/options';
-import { speakDate, speakTime } from '../when/speak';
+import type { TimeAsk } from '../when/asks';
+import { askTime } from '../when/prompts';
+import { speakDate, speakDateNear, speakOnDay, speakTime } from '../when/speak';
+import type { CivilDate } from '../when/calendar';
+import type { DayPart } from '../when/time-grammar';
 import {
   afterNoFrame,
   confirmFrame,
@@ -49,4 +53,35 @@ export const DATETIME_PROMPTS: CapturePrompts<WhenOptions> = {
   failed() {
     return failedFrame('the day and time');
   },
+};
+
+/**
+ * What a day-and-time reading asks. The reader says what it needs (data);
+ * these say it.
+ */
+export const DATETIME_ASKS = {
+  /** The same question again, nothing new heard. */
+  again: (prompt: string): string => notCaughtFrame(prompt),
+  /** A time heard, no day: "Sure, 3 pm. And what day would that be?" */
+  dayForTime: (hour: number, minute: number): string => `Sure, ${speakTime(hour, minute)}. And what day would that be?`,
+  /** A time to be settled, no day: the day first. */
+  day: (): string => 'Sure. And what day would that be?',
+  time: (ask: TimeAsk): string => askTime(ask),
+  /** "Friday at midnight": the start of the day or its end. */
+  midnight: (date: CivilDate, today: CivilDate): string =>
+    `Just to check, is that midnight at the start of ${speakDateNear(date, today)}, or at the end of it?`,
+  /** A day heard, and perhaps the part of it: the time. */
+  timeOnDay(date: CivilDate, today: CivilDate, dayPart?: DayPart): string {
+    const on = speakOnDay(date, today);
+    if (dayPart === undefined) return `And what time ${on}?`;
+    const part = dayPart === 'night' ? 'evening' : dayPart;
+    if (on === 'today') return `And what time this ${part}?`;
+    if (on === 'tomorrow') return `And what time tomorrow ${part}?`;
+    return `And what time ${on}, in the ${part}?`;
+  },
+  /** A wall time skipped when the clocks go forward. */
+  skipped: (hour: number, minute: number): string =>
+    `Sorry, the clocks go forward that night, so ${speakTime(hour, minute)} doesn't exist. What time would you like?`,
+  passed: (): string => 'Sorry, that time has already passed. What day and time would you like?',
+  toCome: (): string => 'Sorry, that time is still to come. What day and time was it?',
 };

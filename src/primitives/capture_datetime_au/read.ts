@@ -5,8 +5,8 @@ import { addDays, isoDate, parseIsoDate, type CivilDate } from '../when/calendar
 import { hear } from '../when/heard';
 import type { WhenOptions } from '../when/options';
 import { formatTime, parseTime, readDatePart, readTimePart, type DatePart, type TimePart, type WhenPartial } from '../when/parts';
-import { speakDateNear, speakOnDay, speakTime } from '../when/speak';
 import { formatOffset, wallClockAt, zonedInstant } from '../when/zone';
+import { DATETIME_ASKS } from './prompts';
 
 /**
  * A day and a time, both needed. When only one is heard the other is asked
@@ -20,7 +20,7 @@ export function readDatetime(utterance: string, context: ReadContext<WhenOptions
   const reading = combine(readDatePart(heard, context.partial, options), readTimePart(heard, context.partial, options), options);
   // The same question again with nothing new heard is a failed attempt, or a caller saying "umm" would be asked forever.
   if (reading.kind === 'partial' && context.partial !== undefined && samePartial(reading.partial, context.partial)) {
-    return { kind: 'none', reason: 'nothing new heard', prompt: `Sorry, I didn't catch that. ${reading.prompt}` };
+    return { kind: 'none', reason: 'nothing new heard', prompt: DATETIME_ASKS.again(reading.prompt) };
   }
   return reading;
 }
@@ -38,7 +38,7 @@ export function combine(date: DatePart, time: TimePart, options: WhenOptions): R
     if (time.sameTime && date.kind !== 'missing') {
       if (date.kind === 'ask')
         return {
-          ...dateReading(date),
+          ...dateReading(date, options),
           ...(date.ambiguous || date.partial !== undefined
             ? { partial: { ...date.partial, time: formatTime(wall.hour, wall.minute) } }
             : {}),
@@ -50,17 +50,17 @@ export function combine(date: DatePart, time: TimePart, options: WhenOptions): R
   const kept = keepTime(time);
   if (date.kind === 'ask') {
     // The day needs settling first; the time heard waits in the partial value.
-    const reading = dateReading(date);
+    const reading = dateReading(date, options);
     if (reading.kind === 'ambiguous') return { ...reading, partial: { ...reading.partial, ...kept } };
     if (reading.kind === 'partial') return { ...reading, partial: { ...reading.partial, ...kept } };
     return reading;
   }
   if (date.kind === 'missing') {
     if (time.kind === 'time') {
-      return { kind: 'partial', partial: kept, prompt: `Sure, ${speakTime(time.hour, time.minute)}. And what day would that be?` };
+      return { kind: 'partial', partial: kept, prompt: DATETIME_ASKS.dayForTime(time.hour, time.minute) };
     }
-    if (time.kind === 'ask' && time.ambiguous) return { kind: 'partial', partial: kept, prompt: 'Sure. And what day would that be?' };
-    if (time.kind === 'ask') return { kind: 'none', reason: time.reason, prompt: time.prompt };
+    if (time.kind === 'ask' && time.ambiguous) return { kind: 'partial', partial: kept, prompt: DATETIME_ASKS.day() };
+    if (time.kind === 'ask') return { kind: 'none', reason: time.reason, prompt: DATETIME_ASKS.time(time.ask) };
     return { kind: 'none', reason: 'no day or time heard' };
   }
   const day = { date: isoDate(date.date) };
@@ -69,31 +69,22 @@ export function combine(date: DatePart, time: TimePart, options: WhenOptions): R
   if (time.kind === 'time' && time.overnight === true) return value(addDays(date.date, 1), time.hour, time.minute, options);
   if (time.kind === 'time' && time.midnight === 'ask') {
     // "Friday at midnight": most mean the night after Friday, some the one before. Asked.
-    const named = speakDateNear(date.date, options.today);
     return {
       kind: 'ambiguous',
       reason: 'midnight with a day could be its start or its end',
-      prompt: `Just to check, is that midnight at the start of ${named}, or at the end of it?`,
+      prompt: DATETIME_ASKS.midnight(date.date, options.today),
       partial: { dates: [isoDate(date.date), isoDate(addDays(date.date, 1))], time: '00:00' },
     };
   }
   if (time.kind === 'time') return value(date.date, time.hour, time.minute, options);
   if (time.kind === 'ask') {
-    if (time.ambiguous) return { kind: 'ambiguous', reason: time.reason, prompt: time.prompt, partial: { ...day, ...time.partial } };
-    return { kind: 'none', reason: time.reason, prompt: time.prompt };
+    const prompt = DATETIME_ASKS.time(time.ask);
+    if (time.ambiguous) return { kind: 'ambiguous', reason: time.reason, prompt, partial: { ...day, ...time.partial } };
+    return { kind: 'none', reason: time.reason, prompt };
   }
-  const on = speakOnDay(date.date, options.today);
-  if (time.dayPart !== undefined) {
-    const part = time.dayPart === 'night' ? 'evening' : time.dayPart;
-    const prompt =
-      on === 'today'
-        ? `And what time this ${part}?`
-        : on === 'tomorrow'
-          ? `And what time tomorrow ${part}?`
-          : `And what time ${on}, in the ${part}?`;
-    return { kind: 'partial', partial: { ...day, daypart: time.dayPart }, prompt };
-  }
-  return { kind: 'partial', partial: day, prompt: `And what time ${on}?` };
+  const prompt = DATETIME_ASKS.timeOnDay(date.date, options.today, time.dayPart);
+  if (time.dayPart !== undefined) return { kind: 'partial', partial: { ...day, daypart: time.dayPart }, prompt };
+  return { kind: 'partial', partial: day, prompt };
 }
 
 /** What of a time to keep while the day is being settled. */
@@ -112,19 +103,15 @@ function value(date: CivilDate, hour: number, minute: number, options: WhenOptio
     return {
       kind: 'none',
       reason: `${isoDate(date)}T${time} does not exist in ${options.timezone} (the clocks go forward)`,
-      prompt: `Sorry, the clocks go forward that night, so ${speakTime(hour, minute)} doesn't exist. What time would you like?`,
+      prompt: DATETIME_ASKS.skipped(hour, minute),
     };
   }
   const passed = at.instant < options.reference - 60_000;
   if (options.tense === 'future' && passed) {
-    return {
-      kind: 'none',
-      reason: 'that time has already passed',
-      prompt: 'Sorry, that time has already passed. What day and time would you like?',
-    };
+    return { kind: 'none', reason: 'that time has already passed', prompt: DATETIME_ASKS.passed() };
   }
   if (options.tense === 'past' && at.instant > options.reference + 60_000) {
-    return { kind: 'none', reason: 'that time is still to come', prompt: 'Sorry, that time is still to come. What day and time was it?' };
+    return { kind: 'none', reason: 'that time is still to come', prompt: DATETIME_ASKS.toCome() };
   }
   return {
     kind: 'value',

@@ -4,7 +4,7 @@ import { normaliseUtterance } from '../spoken/normalise';
 import { completeEmail, extractEmail, readDomainAnswer, readLocalAnswer, type EmailExtraction } from './extract';
 import { isEndingAnswer } from './domain-endings';
 import { repairEmail } from './repair';
-import { EMAIL_PROMPTS, speakEmail } from './prompts';
+import { askDomainAfter, askWhichEmail, EMAIL_PROMPTS } from './prompts';
 
 /**
  * capture_email_au: an email address, lowercase. Email is critical data: it
@@ -49,7 +49,7 @@ function readEmail(utterance: string, context: ReadContext<undefined, EmailParti
   if (context.retryCount >= 2 && partial?.local === undefined) {
     const local = readLocalAnswer(utterance);
     if (local !== undefined) {
-      return { kind: 'partial', partial: { local }, prompt: `Thanks, ${speakLocal(local)}. And what comes after the at?` };
+      return { kind: 'partial', partial: { local }, prompt: askDomainAfter(local) };
     }
   }
   return { kind: 'none', reason: whole.reason };
@@ -60,10 +60,6 @@ function joinEnding(stem: string | undefined, answer: string): string {
   if (stem === undefined || answer.startsWith(`${stem}.`) || answer === stem) return answer;
   if (isEndingAnswer(answer)) return `${stem}.${answer}`;
   return answer;
-}
-
-function speakLocal(local: string): string {
-  return speakEmail(`${local}@x`, true).replace(/ at x$/, '');
 }
 
 /** Picks the one candidate the caller's answer points at ("the au one", "dot com", "the gmail one"). */
@@ -97,30 +93,16 @@ function toReading(extraction: EmailExtraction, partial: EmailPartial | undefine
     case 'ambiguous': {
       const ask = extraction.ask;
       const local = extraction.candidates[0]?.split('@')[0] ?? partial?.local;
-      if (ask.type === 'provider-domain') {
-        const options = ask.domains.map((d) => speakEmail(`x@${d}`, false).replace(/^x at /, ''));
-        return {
-          kind: 'ambiguous',
-          reason: extraction.reason,
-          prompt: `Is that ${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}?`,
-          partial: { candidates: [...extraction.candidates] },
-        };
-      }
+      const prompt = askWhichEmail(ask, extraction.candidates);
       if (ask.type === 'domain-ending') {
         return {
           kind: 'ambiguous',
           reason: extraction.reason,
-          prompt: `And what comes after ${ask.domain}? For example dot com, or dot com dot A U.`,
+          prompt,
           partial: local !== undefined ? { local, domain: ask.domain } : undefined,
         };
       }
-      const spoken = extraction.candidates.map((c) => speakEmail(c, false));
-      return {
-        kind: 'ambiguous',
-        reason: extraction.reason,
-        prompt: `I heard ${spoken.slice(0, -1).join(', ')} and ${spoken[spoken.length - 1]}. Which one should I use?`,
-        partial: { candidates: [...extraction.candidates] },
-      };
+      return { kind: 'ambiguous', reason: extraction.reason, prompt, partial: { candidates: [...extraction.candidates] } };
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { CapturePrompts } from '../objective/capture-spec';
 import { wordTable } from '../spoken/keys';
+import type { AmbiguityAsk } from './extraction';
 import {
   afterNoFrame,
   confirmFrame,
@@ -54,3 +55,29 @@ export const EMAIL_PROMPTS: CapturePrompts = {
     return failedFrame('your email address');
   },
 };
+
+/** The part before the at, spelled: "j, a, n, e, dot, d, o, e". */
+function speakLocal(local: string): string {
+  return speakEmail(`${local}@x`, true).replace(/ at x$/, '');
+}
+
+/** The part before the at is heard: the domain is asked for. */
+export function askDomainAfter(local: string): string {
+  return `Thanks, ${speakLocal(local)}. And what comes after the at?`;
+}
+
+/** The question for addresses the caller's words left open (see extraction.ts). */
+export function askWhichEmail(ask: AmbiguityAsk, candidates: readonly string[]): string {
+  switch (ask.type) {
+    case 'provider-domain': {
+      const options = ask.domains.map((d) => speakEmail(`x@${d}`, false).replace(/^x at /, ''));
+      return `Is that ${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}?`;
+    }
+    case 'domain-ending':
+      return `And what comes after ${ask.domain}? For example dot com, or dot com dot A U.`;
+    case 'which-address': {
+      const spoken = candidates.map((c) => speakEmail(c, false));
+      return `I heard ${spoken.slice(0, -1).join(', ')} and ${spoken[spoken.length - 1]}. Which one should I use?`;
+    }
+  }
+}

@@ -2,7 +2,7 @@ import type { CaptureSpec, Plain, ReadContext, Reading } from '../objective/capt
 import { declareParams } from '../params/declaration';
 import { extractName, type NameAsk, type NameExtraction, type NameOptions, type NameParts } from './extract';
 import { maskName } from './format';
-import { AMBIGUOUS_PROMPT, askPrompt, NAME_PROMPTS, NON_ANSWER_PROMPT, SPELL_PROMPT } from './prompts';
+import { AMBIGUOUS_PROMPT, askAgain, askPrompt, NAME_PROMPTS, NON_ANSWER_PROMPT, SPELL_PROMPT } from './prompts';
 import { repairName } from './repair';
 
 /**
@@ -49,7 +49,7 @@ function readName(utterance: string, context: ReadContext<NameOptions, NameParti
   const pending = context.partial;
   const reading = toReading(extractName(utterance, context.options, pending));
   if (reading.kind === 'none' && pending?.ask !== undefined && reading.prompt === undefined) {
-    return { ...reading, prompt: `Sorry, I missed that. ${askPrompt(pending.ask, pending.parts)}` };
+    return { ...reading, prompt: askAgain(pending.ask, pending.parts) };
   }
   return reading;
 }

@@ -1,6 +1,13 @@
 import type { Captured, CapturePrompts } from '../objective/capture-spec';
 import type { NameAsk, NameOptions, NameParts } from './extract';
-import { afterNoFrame, notCaughtFrame, stillUnclearFrame, unclearConfirmationFrame, unclearLineFrame } from '../objective/prompt-frames';
+import {
+  afterNoFrame,
+  missedFrame,
+  notCaughtFrame,
+  stillUnclearFrame,
+  unclearConfirmationFrame,
+  unclearLineFrame,
+} from '../objective/prompt-frames';
 
 /** "Smith-Jones" → "S, M, I, T, H, hyphen, J, O, N, E, S": how a surname is read back letter by letter. */
 export function spellOut(word: string): string {
@@ -13,6 +20,11 @@ export function spellOut(word: string): string {
 export function askPrompt(ask: NameAsk, parts: NameParts): string {
   if (ask === 'last') return parts.first !== undefined ? `Thanks, ${parts.first}. And what's your surname?` : "And what's your surname?";
   return parts.last !== undefined ? "Thanks. And what's your first name?" : "And what's your first name?";
+}
+
+/** An answer that gave nothing while a part of the name was asked for: the same question again. */
+export function askAgain(ask: NameAsk, parts: NameParts): string {
+  return missedFrame(askPrompt(ask, parts));
 }
 
 export const AMBIGUOUS_PROMPT = 'Sorry, I think I heard more than one name. Could you tell me just your own full name?';

@@ -3,7 +3,7 @@ import type { NoParams } from '../params/declaration';
 import { normaliseUtterance } from '../spoken/normalise';
 import { readPolarity } from '../spoken/polarity';
 import { extractNumber, type NumberExtraction } from './extract';
-import { askFor, NUMBER_PROMPTS } from './prompts';
+import { askFor, DECIMAL_PROMPT, NUMBER_PROMPTS } from './prompts';
 
 /**
  * capture_number: one exact number, as a canonical decimal string ("42",
@@ -84,7 +84,7 @@ function toReading(extraction: NumberExtraction): Reading<NumberPartial> {
       return { kind: 'value', value: extraction.value, fields: extraction.unit === undefined ? {} : { unit: extraction.unit } };
     case 'none':
       return extraction.ask === 'decimal'
-        ? { kind: 'none', reason: extraction.reason, prompt: 'Could you give me that as a decimal, for example nought point five?' }
+        ? { kind: 'none', reason: extraction.reason, prompt: DECIMAL_PROMPT }
         : { kind: 'none', reason: extraction.reason };
     case 'ambiguous': {
       const ask = extraction.ask;

@@ -38,6 +38,9 @@ export function askFor(ask: NumberAsk): string {
   }
 }
 
+/** A fraction with no exact decimal ("a third"): asked for as a decimal. */
+export const DECIMAL_PROMPT = 'Could you give me that as a decimal, for example nought point five?';
+
 export const NUMBER_PROMPTS: CapturePrompts = {
   elicit(retryCount) {
     if (retryCount === 0) return "What's the number?";

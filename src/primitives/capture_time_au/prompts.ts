@@ -1,7 +1,10 @@
 import type { Captured, CapturePrompts } from '../objective/capture-spec';
 import { parseTime } from '../when/parts';
 import type { WhenOptions } from '../when/options';
+import type { TimeAsk } from '../when/asks';
+import { askTime } from '../when/prompts';
 import { speakTime } from '../when/speak';
+import type { DayPart } from '../when/time-grammar';
 import {
   afterNoFrame,
   confirmFrame,
@@ -45,3 +48,13 @@ export const TIME_PROMPTS: CapturePrompts<WhenOptions> = {
     return failedFrame('the time');
   },
 };
+
+/** The question for a time that needs asking about (see when/asks.ts). */
+export function askForTime(ask: TimeAsk): string {
+  return askTime(ask);
+}
+
+/** "sometime in the afternoon": the part of the day is kept, the time asked for. */
+export function askTimeInDayPart(dayPart: DayPart): string {
+  return `Sure. What time in the ${dayPart === 'night' ? 'evening' : dayPart}?`;
+}

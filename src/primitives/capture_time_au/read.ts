@@ -4,6 +4,7 @@ import type { WhenOptions } from '../when/options';
 import { formatTime, parseTime, readTimePart, type TimePart, type WhenPartial } from '../when/parts';
 import { applyDayPart, type HeardTime } from '../when/time-grammar';
 import { wallClockAt } from '../when/zone';
+import { askForTime, askTimeInDayPart } from './prompts';
 
 /** The value and fields of a captured time. */
 export function timeValue(hour: number, minute: number): { value: string; fields: Record<string, string> } {
@@ -27,16 +28,12 @@ export function toReading(part: TimePart, options: WhenOptions): Reading<WhenPar
     }
     case 'missing':
       if (part.dayPart !== undefined) {
-        return {
-          kind: 'partial',
-          partial: { daypart: part.dayPart },
-          prompt: `Sure. What time in the ${part.dayPart === 'night' ? 'evening' : part.dayPart}?`,
-        };
+        return { kind: 'partial', partial: { daypart: part.dayPart }, prompt: askTimeInDayPart(part.dayPart) };
       }
       return { kind: 'none', reason: 'no time heard' };
     case 'ask':
-      if (part.ambiguous) return { kind: 'ambiguous', reason: part.reason, prompt: part.prompt, partial: part.partial };
-      return { kind: 'none', reason: part.reason, prompt: part.prompt };
+      if (part.ambiguous) return { kind: 'ambiguous', reason: part.reason, prompt: askForTime(part.ask), partial: part.partial };
+      return { kind: 'none', reason: part.reason, prompt: askForTime(part.ask) };
   }
 }
 

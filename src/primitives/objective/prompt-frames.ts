@@ -39,3 +39,8 @@ export function stillUnclearFrame(ask: string): string {
 export function afterNoFrame(ask: string): string {
   return `Sorry about that. ${ask}`;
 }
+
+/** Asking again for the part the last turn was waiting for, after an answer that gave nothing. */
+export function missedFrame(ask: string): string {
+  return `Sorry, I missed that. ${ask}`;
+}

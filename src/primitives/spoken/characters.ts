@@ -4,58 +4,41 @@
  */
 
 import { keysOf, wordTable } from './keys';
+import { TEEN_VALUES, TENS_VALUES, UNIT_VALUES } from './number-words';
 
-export const DIGIT_WORDS: Readonly<Record<string, string>> = wordTable({
-  zero: '0',
-  nought: '0',
-  naught: '0',
+/**
+ * Digits as words: the number words of number-words.ts (one table for every
+ * reader), and the spellings recognisers write for a digit said alone.
+ */
+const DIGIT_HOMOPHONES: Readonly<Record<string, string>> = {
   nil: '0',
   oh: '0',
   o: '0',
-  one: '1',
   won: '1',
-  two: '2',
   to: '2',
   too: '2',
-  three: '3',
-  four: '4',
   for: '4',
   fore: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
   ate: '8',
-  nine: '9',
+};
+
+export const DIGIT_WORDS: Readonly<Record<string, string>> = wordTable({
+  ...Object.fromEntries(Object.entries(UNIT_VALUES).map(([word, value]) => [word, String(value)])),
+  ...DIGIT_HOMOPHONES,
 });
 
 /** Digit words that are also ordinary English words; only trusted between other digits. */
 export const WEAK_DIGIT_WORDS: ReadonlySet<string> = new Set(['to', 'too', 'for', 'fore', 'won', 'ate', 'o', 'oh', 'nil']);
 
-export const TEEN_WORDS: Readonly<Record<string, string>> = wordTable({
-  ten: '10',
-  eleven: '11',
-  twelve: '12',
-  thirteen: '13',
-  fourteen: '14',
-  fifteen: '15',
-  sixteen: '16',
-  seventeen: '17',
-  eighteen: '18',
-  nineteen: '19',
-});
+/** "thirteen" → "13". */
+export const TEEN_WORDS: Readonly<Record<string, string>> = wordTable(
+  Object.fromEntries(Object.entries(TEEN_VALUES).map(([word, value]) => [word, String(value)])),
+);
 
-export const TENS_WORDS: Readonly<Record<string, string>> = wordTable({
-  twenty: '2',
-  thirty: '3',
-  forty: '4',
-  fourty: '4',
-  fifty: '5',
-  sixty: '6',
-  seventy: '7',
-  eighty: '8',
-  ninety: '9',
-});
+/** The tens digit of a tens word: "twenty" → "2". */
+export const TENS_WORDS: Readonly<Record<string, string>> = wordTable(
+  Object.fromEntries(Object.entries(TENS_VALUES).map(([word, value]) => [word, String(value / 10)])),
+);
 
 /** Letter names as recognisers write them. Ambiguous English words are not here. */
 export const LETTER_NAMES: Readonly<Record<string, string>> = wordTable({

@@ -2,7 +2,6 @@ import * as chrono from 'chrono-node';
 import { addDays, addMonths, WEEKDAY_NAMES, type CivilDate } from './calendar';
 import { DATE_RULES, TAG } from './date-rules';
 import type { WhenOptions } from './options';
-import { speakDay, speakMonth } from './speak';
 
 /**
  * Dates in one canonical segment (see words.ts, with the time words already
@@ -37,8 +36,8 @@ export interface HeardDate {
   named?: string;
   /** A period, not a day: the caller must say which day. */
   vague?: VagueDate;
-  /** A date that does not exist, e.g. the 31st of June. */
-  invalid?: string;
+  /** A date that does not exist, as said: "the 32nd", "the 31st of June". */
+  invalid?: { day: number; month?: number };
   start: number;
   end: number;
 }
@@ -134,9 +133,9 @@ function fromResult(r: DateMatch, text: string, today: CivilDate): HeardDate | u
     const [kind, a, b] = tag.split(':');
     if (kind === 'invalid') {
       const month = c.get('month') ?? 1;
-      return { invalid: `there is no ${speakDay(Number(a))} of ${speakMonth(month)}`, start, end };
+      return { invalid: { day: Number(a), month }, start, end };
     }
-    if (kind === 'invalid-day') return { invalid: `there is no ${speakDay(Number(a))}`, start, end };
+    if (kind === 'invalid-day') return { invalid: { day: Number(a) }, start, end };
     if (kind === 'nth-weekday') {
       const [month, offset] = [Number(tag.split(':')[3]), Number(tag.split(':')[4])];
       return {

@@ -4,7 +4,8 @@ import type { HeardDate } from './date-grammar';
 import type { Heard } from './heard';
 import type { WhenOptions } from './options';
 import { fitsTense, resolveDate, resolveDates } from './resolve';
-import { askMeridiem, either, speakClock, speakDateNear, speakTime } from './speak';
+import type { DateAsk, TimeAsk } from './asks';
+import { speakClock } from './speak';
 import { applyDayPart, type DayPart, type HeardTime } from './time-grammar';
 
 /**
@@ -34,7 +35,7 @@ export type DatePart =
   | { kind: 'date'; date: CivilDate }
   | { kind: 'missing' }
   /** `ambiguous`: the caller must choose (not a failed attempt of theirs to say a date). */
-  | { kind: 'ask'; ambiguous: boolean; reason: string; prompt: string; partial?: WhenPartial };
+  | { kind: 'ask'; ambiguous: boolean; reason: string; ask: DateAsk; partial?: WhenPartial };
 
 export type TimePart =
   /**
@@ -45,7 +46,7 @@ export type TimePart =
   /** "in twenty minutes": minutes from the reference instant; "this time tomorrow": the reference's time on another day. */
   | { kind: 'relative'; minutes: number; sameTime?: boolean }
   | { kind: 'missing'; dayPart?: DayPart }
-  | { kind: 'ask'; ambiguous: boolean; reason: string; prompt: string; partial?: WhenPartial };
+  | { kind: 'ask'; ambiguous: boolean; reason: string; ask: TimeAsk; partial?: WhenPartial };
 
 export function readDatePart(heard: Heard, partial: WhenPartial | undefined, options: WhenOptions): DatePart {
   const dates = heard.dates;
@@ -86,13 +87,13 @@ function fromResolution(resolved: NonNullable<ReturnType<typeof resolveDates>>):
         kind: 'ask',
         ambiguous: true,
         reason: resolved.reason,
-        prompt: resolved.prompt,
+        ask: resolved.ask,
         partial: { dates: resolved.dates.map(isoDate) },
       };
     case 'vague':
-      return { kind: 'ask', ambiguous: false, reason: resolved.reason, prompt: resolved.prompt, partial: resolved.partial };
+      return { kind: 'ask', ambiguous: false, reason: resolved.reason, ask: resolved.ask, partial: resolved.partial };
     case 'invalid':
-      return { kind: 'ask', ambiguous: false, reason: resolved.reason, prompt: resolved.prompt };
+      return { kind: 'ask', ambiguous: false, reason: resolved.reason, ask: resolved.ask };
   }
 }
 
@@ -119,7 +120,7 @@ function chooseDate(candidates: readonly CivilDate[], heard: Heard, options: Whe
     kind: 'ask',
     ambiguous: true,
     reason: 'the answer fits more than one of the days offered',
-    prompt: `Sorry, which one: ${either(candidates.map((d) => speakDateNearToday(d, options)))}?`,
+    ask: { type: 'which-offered', dates: [...candidates] },
     partial: { dates: candidates.map(isoDate) },
   };
   if (heard.dates.length > 0) {
@@ -132,10 +133,6 @@ function chooseDate(candidates: readonly CivilDate[], heard: Heard, options: Whe
   if (/\b(second|2nd|later|latter|last one|latest|week after|following one|other one|end)\b/.test(words))
     return { kind: 'date', date: candidates[candidates.length - 1] };
   return undefined;
-}
-
-function speakDateNearToday(d: CivilDate, options: WhenOptions): string {
-  return compareDates(d, options.today) === 0 ? 'today' : speakDateNear(d, options.today);
 }
 
 /** Whether an offered day fits what the answer said about it. */
@@ -192,7 +189,10 @@ export function readTimePart(heard: Heard, partial: WhenPartial | undefined, opt
       kind: 'ask',
       ambiguous: true,
       reason: 'two different times in one answer',
-      prompt: `Sorry, I heard ${either(distinct.map(speakHeard))}. Which time would you like?`,
+      ask: {
+        type: 'which-time',
+        times: distinct.map((t) => ({ hour: t.hour, minute: t.minute, decided: t.decided, fromReference: t.fromReference })),
+      },
     };
   }
   const t = distinct[0];
@@ -218,18 +218,13 @@ function meridiemQuestion(hour12: number, minute: number, reason: string): TimeP
     kind: 'ask',
     ambiguous: true,
     reason,
-    prompt: askMeridiem(hour12, minute),
+    ask: { type: 'meridiem', hour12, minute },
     partial: { clock: `${hour12}:${String(minute).padStart(2, '0')}` },
   };
 }
 
 function vagueTime(reason: string): TimePart {
-  return {
-    kind: 'ask',
-    ambiguous: false,
-    reason,
-    prompt: 'Sorry, I need an exact time. What time would suit? For example, 9:30 in the morning, or 2 pm.',
-  };
+  return { kind: 'ask', ambiguous: false, reason, ask: { type: 'exact-time' } };
 }
 
 /** "the afternoon", "pm", "arvo", "morning", "the first one", or the time again with am/pm. */
@@ -252,11 +247,6 @@ function answerMeridiem(clock: { hour: number; minute: number }, heard: Heard): 
     return { kind: 'time', hour: first ? hour : hour + 12 === 24 ? 0 : hour + 12, minute: clock.minute };
   }
   return undefined;
-}
-
-function speakHeard(t: HeardTime): string {
-  if (t.fromReference !== undefined) return `in ${t.fromReference} minutes`;
-  return t.decided ? speakTime(t.hour, t.minute) : speakClock(t.hour, t.minute);
 }
 
 function uniqueTimes(times: readonly HeardTime[]): HeardTime[] {

@@ -17,7 +17,9 @@ import {
 import type { HeardDate } from './date-grammar';
 import { monthDay } from './heard';
 import type { Tense, WhenOptions } from './options';
-import { either, speakDateNear, speakDay, speakMonth, speakWeekday } from './speak';
+import type { DateAsk } from './asks';
+import { weekName } from './prompts';
+import { speakDay, speakMonth } from './speak';
 
 /**
  * Turns a date as said into a date in the caller's calendar, counted from
@@ -37,21 +39,23 @@ import { either, speakDateNear, speakDay, speakMonth, speakWeekday } from './spe
  *   "5/3/85"         1985 when the tense is past, 2085 never.
  *
  * A complete date that contradicts the tense (a booking for last week) is
- * refused with a prompt; so are weekdays that contradict the date ("Friday
+ * refused with a question to ask (an `ask`: the prompts word it); so are weekdays that contradict the date ("Friday
  * the 12th" when the 12th is a Thursday): the caller chooses.
  */
 export type DateResolution =
   | { kind: 'date'; date: CivilDate }
   /** More than one date fits: the caller chooses. */
-  | { kind: 'choice'; dates: CivilDate[]; reason: string; prompt: string }
+  | { kind: 'choice'; dates: CivilDate[]; reason: string; ask: DateAsk }
   /** A period, not a day; `partial` keeps it so that "Tuesday" can complete "next week". */
-  | { kind: 'vague'; reason: string; prompt: string; partial?: { week?: string; month?: string } }
-  | { kind: 'invalid'; reason: string; prompt: string };
+  | { kind: 'vague'; reason: string; ask: DateAsk; partial?: { week?: string; month?: string } }
+  | { kind: 'invalid'; reason: string; ask: DateAsk };
 
 export function resolveDate(heard: HeardDate, options: WhenOptions): DateResolution {
   const h = monthDay(heard);
   if (h.invalid !== undefined) {
-    return { kind: 'invalid', reason: h.invalid, prompt: `Sorry, ${h.invalid}. What date did you mean?` };
+    const { day, month } = h.invalid;
+    const reason = `there is no ${speakDay(day)}${month === undefined ? '' : ` of ${speakMonth(month)}`}`;
+    return { kind: 'invalid', reason, ask: { type: 'no-such-day', day, month } };
   }
   if (h.vague !== undefined) return vague(h, options);
 
@@ -71,7 +75,7 @@ export function resolveDate(heard: HeardDate, options: WhenOptions): DateResolut
       return {
         kind: 'invalid',
         reason: `there is no ${speakDay(h.day)} of ${speakMonth(h.month)} in ${year}`,
-        prompt: `Sorry, there's no ${speakDay(h.day)} of ${speakMonth(h.month)} in ${year}. What date did you mean?`,
+        ask: { type: 'no-such-date', day: h.day, month: h.month, year },
       };
     }
     date = { year, month: h.month, day: h.day };
@@ -89,7 +93,7 @@ export function resolveDate(heard: HeardDate, options: WhenOptions): DateResolut
       return {
         kind: 'invalid',
         reason: `there is no ${speakDay(h.day)} of ${speakMonth(month.month)}`,
-        prompt: `Sorry, there's no ${speakDay(h.day)} of ${speakMonth(month.month)}. What date did you mean?`,
+        ask: { type: 'no-such-date', day: h.day, month: month.month },
       };
     }
     date = { ...month, day: h.day };
@@ -99,10 +103,9 @@ export function resolveDate(heard: HeardDate, options: WhenOptions): DateResolut
   } else if (h.weekday !== undefined) {
     return checkTense(weekdayDates(h, options), options, h);
   }
-  if (date === undefined)
-    return { kind: 'invalid', reason: 'no such date', prompt: "Sorry, I couldn't find that date. What date did you mean?" };
+  if (date === undefined) return { kind: 'invalid', reason: 'no such date', ask: { type: 'date-not-found' } };
 
-  if (h.weekday !== undefined && weekdayOf(date) !== h.weekday) return contradiction(date, h.weekday, options);
+  if (h.weekday !== undefined && weekdayOf(date) !== h.weekday) return contradiction(date, h.weekday);
   return checkTense([date], options, h);
 }
 
@@ -121,7 +124,7 @@ export function resolveDates(heard: readonly HeardDate[], options: WhenOptions):
     kind: 'choice',
     dates: distinct,
     reason: 'two different dates in one answer',
-    prompt: `Sorry, I heard ${either(distinct.map((d) => speakDateNear(d, options.today)))}. Which day did you mean?`,
+    ask: { type: 'which-said', dates: distinct },
   };
 }
 
@@ -200,25 +203,17 @@ function checkTense(dates: CivilDate[], options: WhenOptions, h: HeardDate): Dat
   const allowed = dates.filter((d) => fitsTense(d, options.tense, options.today));
   if (allowed.length === 1) return { kind: 'date', date: allowed[0] };
   if (allowed.length > 1) {
-    const spoken = allowed.map((d) => speakDateNear(d, options.today));
     const weekday = h.weekday !== undefined && h.day === undefined ? WEEKDAY_NAMES[h.weekday] : undefined;
     return {
       kind: 'choice',
       dates: allowed,
       reason: weekday !== undefined ? `"${weekday}" could be more than one day` : 'more than one date fits',
-      prompt: `Just to check, do you mean ${either(spoken.map((s, i) => (sameDate(allowed[i], options.today) ? `today, ${s}` : s)))}?`,
+      ask: { type: 'which-fits', dates: allowed },
     };
   }
   const date = dates[0];
-  const spoken = speakDateNear(date, options.today);
-  if (options.tense === 'future') {
-    return {
-      kind: 'invalid',
-      reason: `${isoDate(date)} has already passed`,
-      prompt: `Sorry, ${spoken} has already passed. What date did you mean?`,
-    };
-  }
-  return { kind: 'invalid', reason: `${isoDate(date)} is still to come`, prompt: `Sorry, ${spoken} is still to come. What date was it?` };
+  if (options.tense === 'future') return { kind: 'invalid', reason: `${isoDate(date)} has already passed`, ask: { type: 'passed', date } };
+  return { kind: 'invalid', reason: `${isoDate(date)} is still to come`, ask: { type: 'to-come', date } };
 }
 
 export function fitsTense(date: CivilDate, tense: Tense, today: CivilDate): boolean {
@@ -228,28 +223,32 @@ export function fitsTense(date: CivilDate, tense: Tense, today: CivilDate): bool
 }
 
 /** "Friday the 12th" when the 12th is a Thursday: the 12th, or the Friday nearest it. */
-function contradiction(date: CivilDate, weekday: number, options: WhenOptions): DateResolution {
+function contradiction(date: CivilDate, weekday: number): DateResolution {
   const shift = ((weekday - weekdayOf(date) + 10) % 7) - 3; // -3 … +3
   const other = addDays(date, shift);
   const dates = [date, other].sort(compareDates);
-  const said = `the ${speakDay(date.day)}${date.month !== options.today.month ? ` of ${speakMonth(date.month)}` : ''}`;
   return {
     kind: 'choice',
     dates,
     reason: `${isoDate(date)} is a ${WEEKDAY_NAMES[weekdayOf(date)]}, not a ${WEEKDAY_NAMES[weekday]}`,
-    prompt: `Sorry, ${said} is a ${speakWeekday(date)}. Did you mean ${either(dates.map((d) => speakDateNear(d, options.today)))}?`,
+    ask: { type: 'wrong-weekday', date, dates },
   };
 }
 
 function vague(h: HeardDate, options: WhenOptions): DateResolution {
   const v = h.vague;
   const today = options.today;
-  if (v === undefined) return { kind: 'invalid', reason: 'no date heard', prompt: 'Sorry, what date did you mean?' };
+  if (v === undefined) return { kind: 'invalid', reason: 'no date heard', ask: { type: 'no-date' } };
   switch (v.what) {
     case 'week': {
       const monday = addDays(mondayOf(today), 7 * v.weeksFromNow);
-      const which = v.weeksFromNow === 1 ? 'next week' : v.weeksFromNow === 0 ? 'this week' : 'last week';
-      return { kind: 'vague', reason: `"${which}" is not a day`, prompt: `Sure. Which day ${which}?`, partial: { week: isoDate(monday) } };
+      const which = weekName(v.weeksFromNow);
+      return {
+        kind: 'vague',
+        reason: `"${which}" is not a day`,
+        ask: { type: 'day-in-week', weeksFromNow: v.weeksFromNow },
+        partial: { week: isoDate(monday) },
+      };
     }
     case 'month': {
       let first: CivilDate;
@@ -268,7 +267,7 @@ function vague(h: HeardDate, options: WhenOptions): DateResolution {
       return {
         kind: 'vague',
         reason: `"${name}" is not a day`,
-        prompt: `Sure. What day in ${name}?`,
+        ask: { type: 'day-in-month', month: first.month },
         partial: { month: isoDate(first).slice(0, 7) },
       };
     }
@@ -283,15 +282,11 @@ function vague(h: HeardDate, options: WhenOptions): DateResolution {
         kind: 'choice',
         dates,
         reason: 'a weekend is two days',
-        prompt: `Sure. Would that be ${either(dates.map((d) => speakDateNear(d, today)))}?`,
+        ask: { type: 'weekend-day', dates },
       };
     }
     case 'other':
-      return {
-        kind: 'vague',
-        reason: v.reason,
-        prompt: "Sorry, I'll need an exact day. What date would you like? For example, this Friday, or the 14th of March.",
-      };
+      return { kind: 'vague', reason: v.reason, ask: { type: 'exact-day' } };
   }
 }
 

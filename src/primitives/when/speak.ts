@@ -52,18 +52,3 @@ export function speakTime(hour: number, minute: number): string {
 export function speakClock(hour: number, minute: number): string {
   return minute === 0 ? String(hour) : `${hour}:${String(minute).padStart(2, '0')}`;
 }
-
-/** The question that settles am or pm: "Is that 3 in the morning, or 3 in the afternoon?" */
-export function askMeridiem(hour12: number, minute: number): string {
-  const clock = speakClock(hour12, minute);
-  if (hour12 === 12 && minute === 0) return 'Is that midday, or midnight?';
-  if (hour12 === 12) return `Is that ${clock} in the afternoon, or ${clock} at night?`;
-  if (hour12 >= 6) return `Is that ${clock} in the morning, or ${clock} in the evening?`;
-  return `Is that ${clock} in the morning, or ${clock} in the afternoon?`;
-}
-
-/** "A, B or C". */
-export function either(options: readonly string[]): string {
-  if (options.length <= 1) return options.join('');
-  return `${options.slice(0, -1).join(', ')}, or ${options[options.length - 1]}`;
-}

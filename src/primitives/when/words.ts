@@ -1,6 +1,7 @@
 import { isFiller } from '../spoken/normalise';
 import { ORDINAL_TEENS, ORDINAL_UNITS, TEEN_VALUES, TENS_VALUES, UNIT_VALUES } from '../spoken/number-words';
 import { MONTH_NAMES } from './calendar';
+import { readBelowHundred } from '../spoken/cardinals';
 import { wordTable } from '../spoken/keys';
 
 /**
@@ -224,14 +225,9 @@ function readNumbers(words: readonly string[]): Token[] {
   return out;
 }
 
-/**
- * Every word readNumber looks up, and the names `in` also finds on a plain
- * object (its prototype's): a word not among them and not starting with a
- * digit is no number, without the lookups.
- */
+/** Every word readNumber looks up: a word not among them and not starting with a digit is no number, without the lookups. */
 const NUMBER_WORDS: ReadonlySet<string> = new Set([
   ...[UNITS, TEENS, WEAK_DIGITS, TENS, YEAR_TENS, ORDINAL_UNITS, ORDINAL_TEENS].flatMap((table) => Object.keys(table)),
-  ...Object.getOwnPropertyNames(Object.prototype),
   'oh',
   'o',
   'zero',
@@ -244,18 +240,14 @@ function readNumber(words: readonly string[], i: number): { token: NumberToken; 
   const w = words[i];
   const next = words[i + 1];
   if (w === undefined) return undefined;
-  // (A word mapped through WORD_FORMS can be what a plain object inherits, not a string: it takes the long way.)
-  if (typeof w === 'string' && !(w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57) && !NUMBER_WORDS.has(w)) return undefined;
+  if (!(w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57) && !NUMBER_WORDS.has(w)) return undefined;
   if (/^\d+$/.test(w)) return { token: { value: Number(w), digits: w, ordinal: false, hundreds: false }, next: i + 1 };
   if (/^\d+(st|nd|rd|th)$/.test(w)) return { token: { ...number(Number(w.replace(/\D/g, ''))), ordinal: true }, next: i + 1 };
   if (w in TENS || w in YEAR_TENS) {
-    const tens = TENS[w] ?? YEAR_TENS[w];
-    if (next !== undefined && next in UNITS) return { token: number(tens + UNITS[next]), next: i + 2 };
     if (next !== undefined && next in ORDINAL_UNITS)
-      return { token: { ...number(tens + ORDINAL_UNITS[next]), ordinal: true }, next: i + 2 };
-    // "twenty for": the recogniser's spelling of twenty-four.
-    if (next === 'for' || next === 'fore') return { token: number(tens + 4), next: i + 2 };
-    return { token: number(tens), next: i + 1 };
+      return { token: { ...number((TENS[w] ?? YEAR_TENS[w]) + ORDINAL_UNITS[next]), ordinal: true }, next: i + 2 };
+    const said = readBelowHundred(words, i, clockUnit);
+    if (said !== undefined) return { token: number(said.value), next: said.end };
   }
   if (w in TEENS) return { token: number(TEENS[w]), next: i + 1 };
   if (w in ORDINAL_UNITS || w in ORDINAL_TEENS)
@@ -271,6 +263,12 @@ function readNumber(words: readonly string[], i: number): { token: NumberToken; 
   if (w in WEAK_DIGITS && /^(am|pm|oclock)$/.test(next ?? '')) return { token: number(WEAK_DIGITS[w]), next: i + 1 };
   if (w in UNITS) return { token: number(UNITS[w]), next: i + 1 };
   return undefined;
+}
+
+/** A unit after a tens word in a date or time: "twenty one"; "twenty for" is the recogniser's twenty-four. */
+function clockUnit(word: string | undefined): number | undefined {
+  if (word === 'for' || word === 'fore') return 4;
+  return word !== undefined && word in UNITS ? UNITS[word] : undefined;
 }
 
 function number(value: number): NumberToken {
