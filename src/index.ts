@@ -9,7 +9,8 @@ export { createLogger, silentLogger, type Logger } from './runtime/logger';
 export { PrimitiveRegistry } from './primitives/registry';
 export { createDefaultRegistry, BUILT_IN_CAPTURES } from './primitives/defaults';
 export { captureHandler, DEFAULT_STATE_MACHINE_OPTIONS, type StateMachineOptions } from './primitives/objective/state-machine';
-export type { CaptureSpec, Captured, Reading, CapturePrompts, ConfirmationPolicy } from './primitives/objective/capture-spec';
+export type { CaptureSpec, Captured, Reading, CapturePrompts, ConfirmationPolicy, PartialValue } from './primitives/objective/capture-spec';
+export { declareParams, type ParamDeclaration, type ParamDeclarations, type ParamValues } from './primitives/params/declaration';
 export {
   InvalidParamsError,
   ObjectivePreconditionError,

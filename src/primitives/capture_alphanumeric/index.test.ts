@@ -3,7 +3,7 @@ import { readOptions, readTurnInput } from '../objective/state-machine';
 import { InvalidParamsError } from '../types';
 import { captureAlphanumeric, maskCode } from '.';
 import { spellCode } from './prompts';
-import { hearCode } from './read';
+import { hearCode, repairCode } from './read';
 
 describe('hearing a spelled code', () => {
   test.each([
@@ -98,6 +98,24 @@ describe('capture_alphanumeric on the state machine', () => {
       [{ confirmation: 'no, A B 1 2 C E' }, 'confirming', 'AB12CE'],
       [{ confirmation: 'yes' }, 'completed', 'AB12CE'],
     ]);
+  });
+
+  test.each([
+    ['no, not B, D', 'AD12CD'],
+    ['not bravo, delta', 'AD12CD'],
+    ['no, it should be delta instead of bravo', 'AD12CD'],
+    ['not 1 2, 3 4', 'AB34CD'],
+  ])('a correction of part of the code read back: %j', (confirmation, corrected) => {
+    play(captureAlphanumeric, [
+      [{ transcription: 'A B 1 2 C D' }, 'confirming', 'AB12CD'],
+      [{ confirmation }, 'confirming', corrected],
+      [{ confirmation: 'yes' }, 'completed', corrected],
+    ]);
+  });
+
+  test('a correction of a part that occurs twice is not guessed', () => {
+    expect(repairCode('AB12CD1', 'not 1, 7')).toBeUndefined();
+    expect(repairCode('AB12CD', 'not X, Y')).toBeUndefined();
   });
 
   test('a conflict is asked about; nothing is guessed', () => {

@@ -3,7 +3,7 @@ import type { CaptureSpec, ReadContext, Reading } from '../objective/capture-spe
 import { declareParams } from '../params/declaration';
 import { compilePattern, matchesWhole, MAX_PATTERN_LENGTH } from './pattern';
 import { ALPHANUMERIC_PROMPTS, askRest, problemPrompt, type CodeProblem } from './prompts';
-import { hearCode } from './read';
+import { hearCode, repairCode } from './read';
 
 /**
  * capture_alphanumeric: a booking reference, policy or member number spoken
@@ -13,6 +13,8 @@ import { hearCode } from './read';
  * Heard: letters as themselves, by name or NATO word ("alpha bravo"), "A for
  * apple", digits as figures or words ("oh four", "twelve"), "double"/"triple",
  * self-corrections ("AB12, sorry, AB13"). Two different codes are asked about.
+ * A correction of part of the code read back ("not B, D", "D instead of B")
+ * changes that part when it occurs once.
  *
  * Params:
  *   length   the exact number of characters; a shorter code is kept and the
@@ -60,6 +62,10 @@ export const captureAlphanumeric = {
     pattern: params.pattern === undefined ? undefined : compilePattern(params.pattern),
   }),
   read: readCode,
+  repair: (previous, utterance) => {
+    const value = repairCode(previous.value, utterance);
+    return value === undefined ? undefined : { kind: 'value', value };
+  },
   same: (a, b) => a.toUpperCase() === b.toUpperCase(),
   prompts: ALPHANUMERIC_PROMPTS,
   mask: maskCode,

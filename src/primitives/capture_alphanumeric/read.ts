@@ -237,3 +237,27 @@ export function hearCode(utterance: string): Heard {
   }
   return { kind: 'code', candidates: candidatesOf(found[0]) };
 }
+
+/**
+ * "not B, D", "no, not bravo, delta", "D instead of B": the part of the code
+ * said to be wrong becomes the other. Undefined unless the part occurs
+ * exactly once in the code, so nothing is guessed.
+ */
+export function repairCode(previous: string, utterance: string): string | undefined {
+  const notThis = /\bnot\s+(.+?)\s*(?:,|\bbut\b|\bit'?s\b|\bit is\b)\s*(.+)$/i.exec(utterance);
+  const instead = /^(.+?)\s+instead of\s+(.+)$/i.exec(utterance);
+  const [wrong, right] = notThis !== null ? [notThis[1], notThis[2]] : instead !== null ? [instead[2], instead[1]] : [];
+  if (wrong === undefined || right === undefined) return undefined;
+  const from = onlyCode(wrong);
+  const to = onlyCode(right);
+  if (from === undefined || to === undefined || from.length !== to.length) return undefined;
+  const at = previous.indexOf(from);
+  if (at < 0 || previous.indexOf(from, at + 1) >= 0) return undefined;
+  return previous.slice(0, at) + to + previous.slice(at + from.length);
+}
+
+/** The one code in a part of an utterance, if it holds exactly one. */
+function onlyCode(part: string): string | undefined {
+  const heard = hearCode(part);
+  return heard.kind === 'code' ? heard.candidates[0] : undefined;
+}
