@@ -50,7 +50,7 @@ export const TARGETS: ServerTarget[] = [
 ];
 
 /** Checks with a real client that the server answers OK with a successful capture (h2load cannot read grpc-status). */
-async function checkAnswers(port: number): Promise<boolean> {
+export async function checkAnswers(port: number): Promise<boolean> {
   const channel = createChannel(`127.0.0.1:${port}`);
   try {
     const response = await createClient(VoiceCoreServiceDefinition, channel).executePrimitive(
