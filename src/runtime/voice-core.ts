@@ -16,9 +16,10 @@ import {
   type PrimitiveResult,
 } from '../primitives/types';
 import { VoiceCoreRequestError, invalidArgument } from './errors';
-import { EventLog, type EventLogOptions, type Subscription } from './event-log';
+import { MemoryEventLog, type EventLogOptions } from './event-log';
 import { silentLogger, type Logger } from './logger';
-import { SessionStore, type SessionStoreOptions } from './session-store';
+import { MemorySessionStore, type SessionStoreOptions } from './session-store';
+import { isPromise, type EventLog, type MaybePromise, type SessionStore, type StoreStatus, type Stores, type Subscription } from './stores';
 
 /**
  * The Voice Core runtime: runs primitives from the registry with time
@@ -32,8 +33,12 @@ export interface VoiceCoreOptions {
   defaultTimeoutSeconds: number;
   /** Largest time budget a request may ask for (seconds). */
   maxTimeoutSeconds: number;
+  /** Options of the in-memory event log (ignored when `stores` is given). */
   eventLog: Partial<EventLogOptions>;
+  /** Options of the in-memory session store (ignored when `stores` is given). */
   sessions: Partial<SessionStoreOptions>;
+  /** Where sessions and events live, e.g. `createRedisStores(...)`; in memory when absent. */
+  stores?: Stores;
   logger: Logger;
   now: () => number;
 }
@@ -97,6 +102,9 @@ export class VoiceCore {
   readonly registry: PrimitiveRegistry;
   readonly events: EventLog;
   readonly sessions: SessionStore;
+  /** Whether the stores can serve; absent for the in-memory stores, which always can. */
+  readonly storeStatus: StoreStatus | undefined;
+  private readonly stores: Stores;
   private readonly options: VoiceCoreOptions;
 
   constructor(options: Partial<VoiceCoreOptions> = {}) {
@@ -111,8 +119,20 @@ export class VoiceCore {
       now,
     };
     this.registry = this.options.registry;
-    this.events = new EventLog({ now, ...this.options.eventLog });
-    this.sessions = new SessionStore({ now, ...this.options.sessions });
+    if (options.stores !== undefined) {
+      this.stores = options.stores;
+    } else {
+      const events = new MemoryEventLog({ now, ...this.options.eventLog });
+      this.stores = { events, sessions: new MemorySessionStore({ now, ...this.options.sessions }, events) };
+    }
+    this.events = this.stores.events;
+    this.sessions = this.stores.sessions;
+    this.storeStatus = this.stores.status;
+  }
+
+  /** Releases the stores' connections (Redis); nothing to do in memory. */
+  async close(): Promise<void> {
+    await this.stores.close?.();
   }
 
   /**
@@ -132,8 +152,10 @@ export class VoiceCore {
         'objective_type',
       );
     }
-    const key = SessionStore.key(request.conversationId, request.objectiveType);
-    const session = this.sessions.get(key);
+    const loaded = this.sessions.load(request.conversationId, request.objectiveType);
+    // In memory the session is at hand: no await on the hot path.
+    const stored = isPromise(loaded) ? await loaded : loaded;
+    const session = stored?.data;
     const context = new HandlerContext(session, this.options.now());
     const input = {
       objectiveType: request.objectiveType,
@@ -155,13 +177,20 @@ export class VoiceCore {
       return this.failure(error, request, traceId, session, started);
     }
 
-    this.sessions.set(key, result.session);
-    this.events.appendTransitions(request.conversationId, traceId, request.objectiveType, result.outcome.transitions);
+    const committed = this.sessions.commit(
+      request.conversationId,
+      request.objectiveType,
+      stored?.version ?? 0,
+      result.session,
+      traceId,
+      result.outcome.transitions,
+    );
+    if (isPromise(committed)) await committed;
     return toResponse(request, traceId, result.outcome, performance.now() - started);
   }
 
   /** Retained events after from_sequence, then live ones; see EventLog.subscribe. */
-  streamEvents(request: StreamEventsRequest, signal: AbortSignal): Subscription {
+  streamEvents(request: StreamEventsRequest, signal: AbortSignal): MaybePromise<Subscription> {
     checkId('conversation_id', request.conversationId, 'conversation_id is required');
     return this.events.subscribe(request.conversationId, request.fromSequence, request.epoch, signal);
   }
@@ -225,15 +254,15 @@ export class VoiceCore {
     });
   }
 
-  private timedOut(
+  private async timedOut(
     request: ExecutePrimitiveRequest,
     traceId: string,
     session: unknown,
     ms: number,
     started: number,
-  ): ExecutePrimitiveResponse {
+  ): Promise<ExecutePrimitiveResponse> {
     const state = stateOf(session);
-    this.events.append(request.conversationId, {
+    await this.events.append(request.conversationId, {
       eventType: 'primitive_timeout',
       traceId,
       objectiveType: request.objectiveType,
@@ -254,13 +283,13 @@ export class VoiceCore {
   }
 
   /** Caller errors become VoiceCoreRequestError; a primitive's own failure becomes an INTERNAL outcome. */
-  private failure(
+  private async failure(
     error: unknown,
     request: ExecutePrimitiveRequest,
     traceId: string,
     session: unknown,
     started: number,
-  ): ExecutePrimitiveResponse {
+  ): Promise<ExecutePrimitiveResponse> {
     if (error instanceof InvalidParamsError) throw invalidArgument(error.field, error.message);
     if (error instanceof ObjectivePreconditionError) throw new VoiceCoreRequestError('FAILED_PRECONDITION', error.message);
     if (error instanceof VoiceCoreRequestError || isAbortError(error)) throw error;
@@ -269,7 +298,7 @@ export class VoiceCore {
       'primitive failed',
     );
     const state = stateOf(session);
-    this.events.append(request.conversationId, {
+    await this.events.append(request.conversationId, {
       eventType: 'primitive_error',
       traceId,
       objectiveType: request.objectiveType,
@@ -334,10 +363,6 @@ function toResponse(
 function stateOf(session: unknown): string {
   const state = (session as { state?: unknown } | undefined)?.state;
   return typeof state === 'string' ? state : 'pending';
-}
-
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 function abortError(): Error {

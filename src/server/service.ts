@@ -23,6 +23,7 @@ const STATUS: Readonly<Record<VoiceCoreRequestError['status'], Status>> = {
   FAILED_PRECONDITION: Status.FAILED_PRECONDITION,
   OUT_OF_RANGE: Status.OUT_OF_RANGE,
   UNAVAILABLE: Status.UNAVAILABLE,
+  ABORTED: Status.ABORTED,
 };
 
 export interface ServiceState {
@@ -85,7 +86,7 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
       };
       logger.info(fields, 'StreamEvents subscribed');
       try {
-        const subscription = core.streamEvents(request, context.signal);
+        const subscription = await core.streamEvents(request, context.signal);
         // The epoch goes out before any event, so a subscriber that sees none can still resume safely.
         context.header.set(EPOCH_HEADER, subscription.epoch);
         context.sendHeader();
