@@ -13,6 +13,8 @@ import {
 } from '../../generated/voice_core/voice_core';
 import { createDefaultRegistry } from '../primitives/defaults';
 import { DEFAULT_STATE_MACHINE_OPTIONS } from '../primitives/objective/state-machine';
+import { createLogger } from '../runtime/logger';
+import { createRedisStores, type RedisStores } from '../runtime/redis/redis-stores';
 import { DEFAULT_PORT, startVoiceCoreServer } from '../server/server';
 import { VERSION } from '../version';
 
@@ -20,7 +22,10 @@ const USAGE = `voice-core ${VERSION}
 
 Usage:
   voice-core serve [--port 50051] [--host 0.0.0.0] [--tls-cert server.crt --tls-key server.key]
-      Runs the gRPC server (in-memory sessions and events; no other dependency).
+                   [--redis-url redis://127.0.0.1:6379]
+      Runs the gRPC server. Sessions and events are in memory (no other dependency) unless
+      --redis-url (or VOICE_CORE_REDIS_URL) names a Redis (redis:// or rediss:// for TLS):
+      then several replicas can share them and a restart loses nothing.
   voice-core call [--address localhost:50051] [--follow] '<request JSON>' | --file request.json | - (stdin)
       Sends ExecutePrimitive and prints the JSON response. --follow then prints the
       conversation's events as they arrive (Ctrl-C to stop).
@@ -29,7 +34,8 @@ Usage:
 
 Environment (serve): VOICE_CORE_LOG_LEVEL (info), VOICE_CORE_DRAIN_TIMEOUT_MS (10000),
 VOICE_CORE_DEFAULT_TIMEOUT_SECONDS (30), VOICE_CORE_MIN_CONFIDENCE (0.4),
-VOICE_CORE_SESSION_TTL_SECONDS (1800), VOICE_CORE_EVENTS_PER_CONVERSATION (1000).`;
+VOICE_CORE_SESSION_TTL_SECONDS (1800), VOICE_CORE_EVENTS_PER_CONVERSATION (1000),
+VOICE_CORE_REDIS_URL (none: in memory), VOICE_CORE_REDIS_COMMAND_TIMEOUT_MS (1000).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -55,6 +61,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
 function numberFromEnv(name: string): number | undefined {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -71,6 +81,7 @@ async function serve(args: string[]): Promise<number> {
       host: { type: 'string', default: '0.0.0.0' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      'redis-url': { type: 'string' },
     },
   });
   const certFile = values['tls-cert'];
@@ -82,8 +93,24 @@ async function serve(args: string[]): Promise<number> {
   if (minConfidence !== undefined && minConfidence > 1) throw new Error('VOICE_CORE_MIN_CONFIDENCE must be within 0..1');
   const sessionTtlSeconds = numberFromEnv('VOICE_CORE_SESSION_TTL_SECONDS');
   const eventsPerConversation = numberFromEnv('VOICE_CORE_EVENTS_PER_CONVERSATION');
+  const logger = createLogger();
+  const redisUrl = values['redis-url'] ?? nonEmpty(process.env.VOICE_CORE_REDIS_URL);
+  let stores: RedisStores | undefined;
+  if (redisUrl !== undefined) {
+    if (!/^rediss?:\/\//.test(redisUrl)) throw new Error(`the Redis URL must start with redis:// or rediss://, got "${redisUrl}"`);
+    stores = createRedisStores({
+      url: redisUrl,
+      commandTimeoutMs: numberFromEnv('VOICE_CORE_REDIS_COMMAND_TIMEOUT_MS'),
+      sessionTtlMs: sessionTtlSeconds === undefined ? undefined : sessionTtlSeconds * 1000,
+      maxEventsPerConversation: eventsPerConversation === undefined ? undefined : Math.floor(eventsPerConversation),
+      logger,
+    });
+    // Serve even if Redis is not there yet: health says NOT_SERVING until it is.
+    if (!(await stores.ready(5000))) logger.warn({}, 'Redis is not reachable yet; serving NOT_SERVING until it is');
+  }
   const server = await startVoiceCoreServer({
     address: `${values.host}:${port}`,
+    logger,
     drainTimeoutMs: numberFromEnv('VOICE_CORE_DRAIN_TIMEOUT_MS'),
     credentials:
       certFile !== undefined && keyFile !== undefined
@@ -97,6 +124,7 @@ async function serve(args: string[]): Promise<number> {
       defaultTimeoutSeconds: numberFromEnv('VOICE_CORE_DEFAULT_TIMEOUT_SECONDS'),
       sessions: sessionTtlSeconds === undefined ? {} : { ttlMs: sessionTtlSeconds * 1000 },
       eventLog: eventsPerConversation === undefined ? {} : { maxEventsPerConversation: Math.floor(eventsPerConversation) },
+      stores,
     },
   });
   await new Promise<void>((resolve) => {

@@ -23,6 +23,11 @@ export type VoiceCoreErrorCode =
   | 'EVENTS_LOST'
   /** The event stream could not be resumed within its attempts. */
   | 'STREAM_RETRIES_EXHAUSTED'
+  /**
+   * Another turn of the same objective (on another replica) committed first; this one was not applied.
+   * The client has already retried it once; seeing it means the race repeated.
+   */
+  | 'ABORTED'
   /** The caller's AbortSignal cancelled the call. */
   | 'CANCELLED'
   | 'RESOURCE_EXHAUSTED'
@@ -62,6 +67,7 @@ const STATUS_BY_NAME: Readonly<Record<string, Status>> = {
   FAILED_PRECONDITION: Status.FAILED_PRECONDITION,
   OUT_OF_RANGE: Status.OUT_OF_RANGE,
   UNAVAILABLE: Status.UNAVAILABLE,
+  ABORTED: Status.ABORTED,
 };
 
 /** Which call the error came from: the same status means different things for each. */
@@ -83,6 +89,8 @@ function codeFor(status: Status, kind: CallKind): VoiceCoreErrorCode {
       return kind === 'stream' ? 'EVENTS_LOST' : 'UNKNOWN';
     case Status.CANCELLED:
       return 'CANCELLED';
+    case Status.ABORTED:
+      return 'ABORTED';
     case Status.RESOURCE_EXHAUSTED:
       return 'RESOURCE_EXHAUSTED';
     case Status.INTERNAL:
@@ -90,6 +98,12 @@ function codeFor(status: Status, kind: CallKind): VoiceCoreErrorCode {
     default:
       return 'UNKNOWN';
   }
+}
+
+/** A turn that lost a race with a concurrent one (gRPC ABORTED): nothing was applied, so it may be retried once. */
+export function isConcurrentTurn(error: unknown): boolean {
+  if (error instanceof ClientError) return error.code === Status.ABORTED;
+  return error instanceof VoiceCoreRequestError && error.status === 'ABORTED';
 }
 
 export function isAbortError(error: unknown): boolean {

@@ -20,6 +20,13 @@ export interface VoiceCoreServerOptions {
   drainTimeoutMs: number;
   /** TLS, e.g. `ServerCredentials.createSsl(null, [{ private_key, cert_chain }])`; plaintext when absent. */
   credentials?: ServerCredentials;
+  /**
+   * A connection is closed (GOAWAY) after this long, so that long-lived client channels spread again
+   * over replicas added since; the SDK resumes its event streams elsewhere. Default 10 min.
+   */
+  maxConnectionAgeMs: number;
+  /** How long calls on an aged connection may still run before it is cut. Default 30 s. */
+  maxConnectionAgeGraceMs: number;
 }
 
 export interface RunningServer {
@@ -35,6 +42,8 @@ export interface RunningServer {
 
 export const DEFAULT_PORT = 50051;
 export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_CONNECTION_AGE_MS = 10 * 60_000;
+export const DEFAULT_MAX_CONNECTION_AGE_GRACE_MS = 30_000;
 
 const SERVICE_NAME = 'voice_core.VoiceCoreService';
 const HEALTH_SERVICE_NAME = 'grpc.health.v1.Health';
@@ -54,9 +63,11 @@ function loadDescriptorSet(): Uint8Array {
 
 export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptions> = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
+  // A core made here is also closed here (its stores' connections); a core passed in belongs to the caller.
+  const ownsCore = !(options.core instanceof VoiceCore);
   const core = options.core instanceof VoiceCore ? options.core : new VoiceCore({ logger, ...options.core });
   const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
-  const state: ServiceState = { serving: true, startedAt: Date.now() };
+  const state: ServiceState = { serving: true, startedAt: Date.now(), storeAvailable: () => core.storeStatus?.available ?? true };
 
   const terminator = TerminatorMiddleware();
   const health = HealthState();
@@ -64,6 +75,8 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
     // Idle connections are kept; a dead peer is noticed by keepalive pings.
     'grpc.keepalive_time_ms': 60_000,
     'grpc.keepalive_timeout_ms': 20_000,
+    'grpc.max_connection_age_ms': options.maxConnectionAgeMs ?? DEFAULT_MAX_CONNECTION_AGE_MS,
+    'grpc.max_connection_age_grace_ms': options.maxConnectionAgeGraceMs ?? DEFAULT_MAX_CONNECTION_AGE_GRACE_MS,
   });
   const service = createVoiceCoreService(core, logger, state);
   // Only streams need the terminator. The unary methods are registered without any middleware:
@@ -82,8 +95,14 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
 
   const address = options.address ?? `0.0.0.0:${DEFAULT_PORT}`;
   const port = await server.listen(address, options.credentials ?? ServerCredentials.createInsecure());
-  health.setStatus('healthy');
-  health.setStatus('healthy', SERVICE_NAME);
+  // Health follows the stores: NOT_SERVING while Redis is away, SERVING again when it is back.
+  const reportHealth = (): void => {
+    const status = state.serving && state.storeAvailable() ? 'healthy' : 'unhealthy';
+    health.setStatus(status);
+    health.setStatus(status, SERVICE_NAME);
+  };
+  reportHealth();
+  const stopWatchingStores = core.storeStatus?.onChange(reportHealth);
   logger.info({ address, port, tls: options.credentials !== undefined }, 'Voice Core serving');
 
   let stopping: Promise<void> | undefined;
@@ -91,8 +110,8 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
     stopping ??= (async () => {
       logger.info({ drain_timeout_ms: drainTimeoutMs }, 'shutting down');
       state.serving = false;
-      health.setStatus('unhealthy');
-      health.setStatus('unhealthy', SERVICE_NAME);
+      stopWatchingStores?.();
+      reportHealth();
       terminator.terminate();
       let timer: NodeJS.Timeout | undefined;
       const drained = await Promise.race([
@@ -106,6 +125,7 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
         logger.warn({ drain_timeout_ms: drainTimeoutMs }, 'calls still running after the drain time: cancelling them');
         server.forceShutdown();
       }
+      if (ownsCore) await core.close();
       logger.info({}, 'stopped');
     })();
     return stopping;

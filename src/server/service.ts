@@ -30,6 +30,8 @@ export interface ServiceState {
   /** False once shutdown has begun: HealthCheck then reports NOT_SERVING. */
   serving: boolean;
   startedAt: number;
+  /** False while the stores (Redis) cannot serve: HealthCheck then reports NOT_SERVING. */
+  storeAvailable: () => boolean;
 }
 
 /**
@@ -102,9 +104,10 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
 
     async healthCheck(): Promise<HealthCheckResponse> {
       return {
-        status: state.serving
-          ? HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING
-          : HealthCheckResponse_ServingStatus.SERVING_STATUS_NOT_SERVING,
+        status:
+          state.serving && state.storeAvailable()
+            ? HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING
+            : HealthCheckResponse_ServingStatus.SERVING_STATUS_NOT_SERVING,
         version: VERSION,
         uptimeSeconds: (Date.now() - state.startedAt) / 1000,
       };

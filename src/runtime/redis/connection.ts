@@ -123,13 +123,15 @@ const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN
 
 /**
  * A failed Redis command as the caller should see it: UNAVAILABLE when Redis
- * is down, slow or busy (the SDK's breaker counts it). Anything else is a bug
- * and goes on as is, to be logged and reported as INTERNAL.
+ * is down, slow or busy (the SDK's breaker counts it). Anything else is a bug,
+ * to be logged and reported as INTERNAL: it is rethrown as a new Error with
+ * the message alone, because ioredis attaches the command and its arguments
+ * (session data, events) to its errors, and those must never reach a log.
  */
-export function storeFailure(error: unknown, what: string): unknown {
+export function storeFailure(error: unknown, what: string): Error {
   if (error instanceof VoiceCoreRequestError) return error;
   const name = (error as { name?: unknown } | null)?.name;
   const message = error instanceof Error ? error.message : String(error);
-  if (name === 'ReplyError' && !TRANSIENT_REPLY.test(message)) return error;
+  if (name === 'ReplyError' && !TRANSIENT_REPLY.test(message)) return new Error(`the ${what} (Redis) refused a command: ${message}`);
   return new VoiceCoreRequestError('UNAVAILABLE', `the ${what} (Redis) is unavailable: ${message}`);
 }

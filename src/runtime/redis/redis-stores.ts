@@ -61,7 +61,9 @@ export interface RedisStores extends Stores {
 }
 
 export function createRedisStores(options: Partial<RedisStoreOptions> & { url: string }): RedisStores {
-  const o: RedisStoreOptions = { ...DEFAULT_REDIS_STORE_OPTIONS, ...options };
+  // An option given as undefined keeps its default.
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as typeof options;
+  const o: RedisStoreOptions = { ...DEFAULT_REDIS_STORE_OPTIONS, ...given };
   const connection = new RedisConnection({
     url: o.url,
     commandTimeoutMs: o.commandTimeoutMs,
