@@ -6,7 +6,19 @@
  */
 import { createChannel, createClient } from 'nice-grpc';
 import { ExecutePrimitiveRequest, VoiceCoreServiceDefinition } from '../generated/voice_core/voice_core';
-import { benchScript, freePort, grpcBody, h2load, median, SERVER_CPU, spawnPinned, waitUntil, type LoadResult, type Process } from './lib';
+import {
+  benchScript,
+  freePort,
+  grpcBody,
+  h2load,
+  median,
+  SERVER_CPU,
+  spawnPinned,
+  spawnVoiceCoreOnRedis,
+  waitUntil,
+  type LoadResult,
+  type Process,
+} from './lib';
 
 export const SEED_REQUEST = {
   objective_type: 'capture_email_au',
@@ -19,8 +31,8 @@ export const SEED_REQUEST = {
 const PATH = '/voice_core.VoiceCoreService/ExecutePrimitive';
 
 export interface ServerTarget {
-  name: 'bare grpc-js' | 'bare nice-grpc' | 'voice-core';
-  start(port: number): Process;
+  name: 'bare grpc-js' | 'bare nice-grpc' | 'voice-core' | 'voice-core redis';
+  start(port: number): Process | Promise<Process>;
 }
 
 export const TARGETS: ServerTarget[] = [
@@ -34,6 +46,8 @@ export const TARGETS: ServerTarget[] = [
     start: (port) =>
       spawnPinned(SERVER_CPU, process.execPath, ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)]),
   },
+  // The same load with sessions and events in Redis, interleaved with the in-memory runs.
+  { name: 'voice-core redis', start: (port) => spawnVoiceCoreOnRedis(port) },
 ];
 
 /** Checks with a real client that the server answers OK with a successful capture (h2load cannot read grpc-status). */
@@ -65,7 +79,7 @@ export async function benchServerThroughput(options: { rounds: number; requests:
   try {
     for (const target of TARGETS) {
       const port = await freePort();
-      const process = target.start(port);
+      const process = await target.start(port);
       servers.set(target.name, { port, process });
       await waitUntil(() => checkAnswers(port));
       // Warm up the JIT before anything is measured.
