@@ -7,7 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createChannel, createClient, type Channel } from 'nice-grpc';
 import { ExecutePrimitiveRequest, VoiceCoreServiceDefinition } from '../generated/voice_core/voice_core';
-import { freePort, LOAD_CPU, pinSelf, SERVER_CPU, spawnPinned, waitUntil } from './lib';
+import { freePort, LOAD_CPU, pinSelf, SERVER_CPU, spawnPinned, spawnVoiceCoreOnRedis, waitUntil } from './lib';
 import { SEED_REQUEST } from './server-throughput';
 
 function rssKb(pid: number): number {
@@ -70,19 +70,17 @@ async function deliver(channel: Channel, subscribers: number, calls: number): Pr
   };
 }
 
-export async function benchEventStreaming(): Promise<{ delivery: StreamingResult[]; idleSubscriberBytes: number; idleStreams: number }> {
+export async function benchEventStreaming(
+  options: { redis?: boolean; idleStreams?: number } = {},
+): Promise<{ delivery: StreamingResult[]; idleSubscriberBytes: number; idleStreams: number }> {
   pinSelf(LOAD_CPU);
   const port = await freePort();
   // Retention large enough that no subscriber of the run falls behind it.
-  const server = spawnPinned(
-    SERVER_CPU,
-    process.execPath,
-    ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)],
-    {
-      VOICE_CORE_LOG_LEVEL: 'warn',
-      VOICE_CORE_EVENTS_PER_CONVERSATION: '100000',
-    },
-  );
+  const env = { VOICE_CORE_LOG_LEVEL: 'warn', VOICE_CORE_EVENTS_PER_CONVERSATION: '100000' };
+  const server =
+    options.redis === true
+      ? await spawnVoiceCoreOnRedis(port, env)
+      : spawnPinned(SERVER_CPU, process.execPath, ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)], env);
   const channel = createChannel(`127.0.0.1:${port}`, undefined, { 'grpc-node.max_session_memory': 1024 });
   try {
     const client = createClient(VoiceCoreServiceDefinition, channel);
@@ -90,7 +88,7 @@ export async function benchEventStreaming(): Promise<{ delivery: StreamingResult
     // Memory first, on a server whose heap has not yet grown for the delivery runs.
     for (let i = 0; i < 200; i++) await client.executePrimitive(ExecutePrimitiveRequest.fromJSON(SEED_REQUEST));
     const pid = server.child.pid!;
-    const idleStreams = 1000;
+    const idleStreams = options.idleStreams ?? 1000;
     // The idle streams get their own connection, closed as a whole afterwards: cancelling
     // 1000 streams one by one looks like an HTTP/2 rapid-reset attack, and Node's
     // protection against it would close the session the delivery runs use.
@@ -105,7 +103,7 @@ export async function benchEventStreaming(): Promise<{ delivery: StreamingResult
         }
       })().catch(() => undefined),
     );
-    await waitUntil(async () => open === idleStreams, 30_000);
+    await waitUntil(async () => open === idleStreams, 120_000);
     await new Promise((r) => setTimeout(r, 1000));
     const after = rssKb(pid);
     idleChannel.close();

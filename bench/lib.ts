@@ -173,3 +173,40 @@ export function median(values: number[]): number {
 export function percentile(sortedValues: number[], q: number): number {
   return sortedValues[Math.min(sortedValues.length - 1, Math.floor(q * sortedValues.length))];
 }
+
+export const REDIS_SERVER = '/usr/bin/redis-server';
+
+/**
+ * A Voice Core server in Redis mode, with its own redis-server (no persistence), both on the
+ * server CPU: the server side then does all the work it does in production. `child` is Voice
+ * Core's process, so that its CPU is what is measured; stop() stops both.
+ */
+export async function spawnVoiceCoreOnRedis(port: number, env: NodeJS.ProcessEnv = {}): Promise<Process> {
+  const redisPort = await freePort();
+  const redis = spawnPinned(SERVER_CPU, REDIS_SERVER, [
+    '--port',
+    String(redisPort),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ]);
+  const server = spawnPinned(
+    SERVER_CPU,
+    process.execPath,
+    ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      VOICE_CORE_REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      ...env,
+    },
+  );
+  return {
+    child: server.child,
+    async stop() {
+      await server.stop();
+      await redis.stop();
+    },
+  };
+}

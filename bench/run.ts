@@ -39,6 +39,11 @@ async function main(): Promise<void> {
   }));
   console.table(serverRows);
   const voice64 = server.find((r) => r.target === 'voice-core' && r.inFlight === 64)!;
+  const redis64 = server.find((r) => r.target === 'voice-core redis' && r.inFlight === 64)!;
+  const voice1 = server.find((r) => r.target === 'voice-core' && r.inFlight === 1)!;
+  const redis1 = server.find((r) => r.target === 'voice-core redis' && r.inFlight === 1)!;
+  const redisRatio = redis64.rps / voice64.rps;
+  const redisAddedP50Ms = redis1.p50Ms - voice1.p50Ms;
   const throughputRatio = voice64.rps / bare(64).rps;
   const p99Ratio = voice64.p99Ms / bare(64).p99Ms;
 
@@ -88,6 +93,20 @@ async function main(): Promise<void> {
     `Server memory per idle subscriber (${streaming.idleStreams} streams open): ${Math.round(streaming.idleSubscriberBytes)} bytes`,
   );
 
+  console.log('\nEvent streaming through Redis (replay with XRANGE, live through the one shared XREAD BLOCK)');
+  const redisStreaming = await benchEventStreaming({ redis: true, idleStreams: quick ? 2000 : 10_000 });
+  console.table(
+    redisStreaming.delivery.map((d) => ({
+      subscribers: d.subscribers,
+      'events each': d.eventsPerSubscriber,
+      'events/s each': Math.round(d.eventsPerSecondEach),
+      'deliveries/s total': Math.round(d.deliveriesPerSecond),
+    })),
+  );
+  console.log(
+    `Server memory per idle subscriber, Redis mode (${redisStreaming.idleStreams} streams open): ${Math.round(redisStreaming.idleSubscriberBytes)} bytes`,
+  );
+
   console.log('\nPrimitive cost, in-process, per first-turn capture over each corpus');
   const primitives = benchPrimitiveCost(quick ? 50 : 200);
   console.table(
@@ -110,6 +129,12 @@ async function main(): Promise<void> {
       target: 'client overhead ≤ 10% (CPU per call, 64 in flight)',
       measured: `${fixed(clientOverhead * 100, 1)}%`,
       result: verdict(clientOverhead <= 0.1),
+    },
+    { target: 'Redis mode throughput ≥ 0.6× memory mode at 64 in flight', measured: fixed(redisRatio), result: verdict(redisRatio >= 0.6) },
+    {
+      target: 'Redis mode adds ≤ 0.3 ms p50 at 1 in flight',
+      measured: `${fixed(redisAddedP50Ms, 3)} ms`,
+      result: verdict(redisAddedP50Ms <= 0.3),
     },
     ...(
       [
@@ -138,6 +163,7 @@ async function main(): Promise<void> {
     server,
     client,
     streaming,
+    redisStreaming,
     primitives,
     breaker,
     targets,

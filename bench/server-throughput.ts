@@ -6,7 +6,19 @@
  */
 import { createChannel, createClient } from 'nice-grpc';
 import { ExecutePrimitiveRequest, VoiceCoreServiceDefinition } from '../generated/voice_core/voice_core';
-import { benchScript, freePort, grpcBody, h2load, median, SERVER_CPU, spawnPinned, waitUntil, type LoadResult, type Process } from './lib';
+import {
+  benchScript,
+  freePort,
+  grpcBody,
+  h2load,
+  median,
+  SERVER_CPU,
+  spawnPinned,
+  spawnVoiceCoreOnRedis,
+  waitUntil,
+  type LoadResult,
+  type Process,
+} from './lib';
 
 export const SEED_REQUEST = {
   objective_type: 'capture_email_au',
@@ -19,8 +31,8 @@ export const SEED_REQUEST = {
 const PATH = '/voice_core.VoiceCoreService/ExecutePrimitive';
 
 export interface ServerTarget {
-  name: 'bare grpc-js' | 'bare nice-grpc' | 'voice-core' | ObservedTarget;
-  start(port: number): Process;
+  name: 'bare grpc-js' | 'bare nice-grpc' | 'voice-core' | 'voice-core redis' | ObservedTarget;
+  start(port: number): Process | Promise<Process>;
 }
 
 /** Voice Core with observability on (bench/observed-server.ts); plain 'voice-core' is the same server with it off. */
@@ -43,6 +55,8 @@ export const TARGETS: ServerTarget[] = [
     start: (port) =>
       spawnPinned(SERVER_CPU, process.execPath, ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)]),
   },
+  // The same load with sessions and events in Redis, interleaved with the in-memory runs.
+  { name: 'voice-core redis', start: (port) => spawnVoiceCoreOnRedis(port) },
   ...OBSERVED_TARGETS.map((name): ServerTarget => ({
     name,
     start: (port) => spawnPinned(SERVER_CPU, process.execPath, [...benchScript('observed-server'), String(port), OBSERVED_MODE[name]]),
@@ -78,7 +92,7 @@ export async function benchServerThroughput(options: { rounds: number; requests:
   try {
     for (const target of TARGETS) {
       const port = await freePort();
-      const process = target.start(port);
+      const process = await target.start(port);
       servers.set(target.name, { port, process });
       await waitUntil(() => checkAnswers(port));
       // Warm up the JIT before anything is measured.

@@ -5,6 +5,8 @@
 export { startVoiceCoreServer, DEFAULT_PORT, type RunningServer, type VoiceCoreServerOptions } from './server/server';
 export { VoiceCore, type VoiceCoreOptions, type ExecuteOptions } from './runtime/voice-core';
 export { VoiceCoreRequestError, type RequestErrorStatus } from './runtime/errors';
+export type { SessionStore, EventLog, Stores, StoreStatus, VersionedSession } from './runtime/stores';
+export { createRedisStores, type RedisStoreOptions, type RedisStores } from './runtime/redis/redis-stores';
 export { createLogger, silentLogger, type Logger } from './runtime/logger';
 export { PrimitiveRegistry } from './primitives/registry';
 export { createDefaultRegistry, BUILT_IN_CAPTURES } from './primitives/defaults';

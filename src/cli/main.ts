@@ -14,6 +14,8 @@ import {
 import { createDefaultRegistry } from '../primitives/defaults';
 import { DEFAULT_STATE_MACHINE_OPTIONS } from '../primitives/objective/state-machine';
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from '../runtime/voice-core';
+import { createLogger } from '../runtime/logger';
+import { createRedisStores, type RedisStores } from '../runtime/redis/redis-stores';
 import { DEFAULT_PORT, startVoiceCoreServer } from '../server/server';
 import { startTracingFromEnv } from '../server/observability/otel-sdk';
 import { VERSION } from '../version';
@@ -22,7 +24,10 @@ const USAGE = `voice-core ${VERSION}
 
 Usage:
   voice-core serve [--port 50051] [--host 0.0.0.0] [--tls-cert server.crt --tls-key server.key] [--metrics-port 9464]
-      Runs the gRPC server (in-memory sessions and events; no other dependency).
+                   [--redis-url redis://127.0.0.1:6379]
+      Runs the gRPC server. Sessions and events are in memory (no other dependency) unless
+      --redis-url (or VOICE_CORE_REDIS_URL) names a Redis (redis:// or rediss:// for TLS):
+      then several replicas can share them and a restart loses nothing.
       --metrics-port (or VOICE_CORE_METRICS_PORT) serves Prometheus metrics at http://host:port/metrics; off by default.
   voice-core call [--address localhost:50051] [--follow] '<request JSON>' | --file request.json | - (stdin)
       Sends ExecutePrimitive and prints the JSON response. --follow then prints the
@@ -32,7 +37,8 @@ Usage:
 
 Environment (serve): VOICE_CORE_LOG_LEVEL (info), VOICE_CORE_DRAIN_TIMEOUT_MS (10000),
 VOICE_CORE_DEFAULT_TIMEOUT_SECONDS (${DEFAULT_TIMEOUT_SECONDS}), VOICE_CORE_MIN_CONFIDENCE (0.4),
-VOICE_CORE_SESSION_TTL_SECONDS (1800), VOICE_CORE_EVENTS_PER_CONVERSATION (1000).
+VOICE_CORE_SESSION_TTL_SECONDS (1800), VOICE_CORE_EVENTS_PER_CONVERSATION (1000),
+VOICE_CORE_REDIS_URL (none: in memory), VOICE_CORE_REDIS_COMMAND_TIMEOUT_MS (1000).
 Traces: the standard OTEL_* variables (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL, ...);
 nothing is traced unless they configure an exporter.`;
 
@@ -60,6 +66,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
 function numberFromEnv(name: string): number | undefined {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -77,6 +87,7 @@ async function serve(args: string[]): Promise<number> {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'metrics-port': { type: 'string' },
+      'redis-url': { type: 'string' },
     },
   });
   const certFile = values['tls-cert'];
@@ -97,10 +108,26 @@ async function serve(args: string[]): Promise<number> {
   const sessionTtlSeconds = numberFromEnv('VOICE_CORE_SESSION_TTL_SECONDS');
   const eventsPerConversation = numberFromEnv('VOICE_CORE_EVENTS_PER_CONVERSATION');
   const tracing = await startTracingFromEnv(process.env);
+  const logger = createLogger();
+  const redisUrl = values['redis-url'] ?? nonEmpty(process.env.VOICE_CORE_REDIS_URL);
+  let stores: RedisStores | undefined;
+  if (redisUrl !== undefined) {
+    if (!/^rediss?:\/\//.test(redisUrl)) throw new Error(`the Redis URL must start with redis:// or rediss://, got "${redisUrl}"`);
+    stores = createRedisStores({
+      url: redisUrl,
+      commandTimeoutMs: numberFromEnv('VOICE_CORE_REDIS_COMMAND_TIMEOUT_MS'),
+      sessionTtlMs: sessionTtlSeconds === undefined ? undefined : sessionTtlSeconds * 1000,
+      maxEventsPerConversation: eventsPerConversation === undefined ? undefined : Math.floor(eventsPerConversation),
+      logger,
+    });
+    // Serve even if Redis is not there yet: health says NOT_SERVING until it is.
+    if (!(await stores.ready(5000))) logger.warn({}, 'Redis is not reachable yet; serving NOT_SERVING until it is');
+  }
   const server = await startVoiceCoreServer({
     tracing: tracing !== undefined,
     metrics: metricsPort === undefined ? undefined : { port: metricsPort },
     address: `${values.host}:${port}`,
+    logger,
     drainTimeoutMs: numberFromEnv('VOICE_CORE_DRAIN_TIMEOUT_MS'),
     credentials:
       certFile !== undefined && keyFile !== undefined
@@ -114,6 +141,7 @@ async function serve(args: string[]): Promise<number> {
       defaultTimeoutSeconds: numberFromEnv('VOICE_CORE_DEFAULT_TIMEOUT_SECONDS'),
       sessions: sessionTtlSeconds === undefined ? {} : { ttlMs: sessionTtlSeconds * 1000 },
       eventLog: eventsPerConversation === undefined ? {} : { maxEventsPerConversation: Math.floor(eventsPerConversation) },
+      stores,
     },
   });
   await new Promise<void>((resolve) => {

@@ -14,7 +14,7 @@ import {
   type Disposable,
 } from './circuit-breaker';
 import { EmbeddedTransport } from './embedded-transport';
-import { toVoiceCoreError, VoiceCoreError } from './errors';
+import { isConcurrentTurn, toVoiceCoreError, VoiceCoreError } from './errors';
 import { resumableEvents, type StreamRetryOptions } from './event-stream';
 import { GrpcTransport } from './grpc-transport';
 import type { Transport } from './transport';
@@ -31,8 +31,13 @@ import type {
 } from './types';
 
 export interface VoiceCoreClientOptions {
-  /** host:port of the server (gRPC mode). Default: VOICE_CORE_ENDPOINT, else localhost:50051. */
+  /**
+   * The server (gRPC mode): host:port, or any grpc-js target such as `dns:///voice-core:50051`, whose
+   * addresses are then balanced round robin. Default: VOICE_CORE_ENDPOINT, else localhost:50051.
+   */
   endpoint: string;
+  /** Several replicas as ip:port, balanced round robin; replaces `endpoint`. */
+  endpoints?: readonly string[];
   /**
    * true: talk gRPC to `endpoint`. false: run the primitives in-process (embedded), with the
    * same API, results and events. Default: VOICE_CORE_USE_GRPC === "true".
@@ -104,7 +109,7 @@ export class VoiceCoreClient {
     this.breaker = new CircuitBreaker(options.circuitBreaker);
     const transport = options.useGrpc
       ? new GrpcTransport({
-          endpoint: options.endpoint,
+          endpoint: options.endpoints !== undefined ? endpointsTarget(options.endpoints) : options.endpoint,
           credentials: options.credentials,
           channelOptions: options.channelOptions,
           tracing: options.tracing,
@@ -145,19 +150,25 @@ export class VoiceCoreClient {
     this.checkTimeout(timeoutSeconds, traceId);
     // 0 (or a negative value, which the server refuses with its own message) means the default budget.
     const budgetMs = (timeoutSeconds > 0 ? timeoutSeconds : this.options.defaultTimeoutSeconds) * 1000;
+    const request = {
+      objectiveType,
+      conversationId: options.conversationId,
+      traceId,
+      purpose: options.purpose ?? '',
+      params: isKnownObjectiveType(objectiveType) ? toWireParams(params) : (params as Record<string, string>),
+      timeoutSeconds,
+    };
+    const call = { traceId, deadline: Date.now() + budgetMs + this.options.deadlineMarginMs, signal: options.signal };
     let response: ExecutePrimitiveResponse;
     try {
-      response = await this.transport.execute(
-        {
-          objectiveType,
-          conversationId: options.conversationId,
-          traceId,
-          purpose: options.purpose ?? '',
-          params: isKnownObjectiveType(objectiveType) ? toWireParams(params) : (params as Record<string, string>),
-          timeoutSeconds,
-        },
-        { traceId, deadline: Date.now() + budgetMs + this.options.deadlineMarginMs, signal: options.signal },
-      );
+      try {
+        response = await this.transport.execute(request, call);
+      } catch (error) {
+        // ABORTED: a concurrent turn of the same objective won and nothing of this one was applied, so
+        // running it once more on the new session is safe. Once only: a second loss is the caller's to see.
+        if (!isConcurrentTurn(error)) throw error;
+        response = await this.transport.execute(request, call);
+      }
     } catch (error) {
       const failure = toVoiceCoreError(error, traceId, 'execute');
       this.metrics?.call('ExecutePrimitive', failure.code);
@@ -254,6 +265,23 @@ export class VoiceCoreClient {
 
 /** The longest delay setTimeout holds (2^31-1 ms, about 24.8 days); Node fires longer ones after 1 ms. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A list of replicas as one grpc-js target (`ipv4:a:p,b:q`); the channel balances it round robin
+ * (see GrpcTransport). Host names need DNS instead: `dns:///name:port`.
+ */
+export function endpointsTarget(endpoints: readonly string[]): string {
+  if (endpoints.length === 0) throw new RangeError('endpoints must list at least one ip:port');
+  const v6 = endpoints.every((e) => /^\[[0-9a-fA-F:.]+\]:\d+$/.test(e));
+  const v4 = endpoints.every((e) => /^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(e));
+  if (!v4 && !v6) {
+    throw new RangeError(
+      `endpoints must all be IPv4 ip:port or all [IPv6]:port (got ${endpoints.join(', ')}); ` +
+        'for host names use endpoint "dns:///name:port", which balances over every address the name has',
+    );
+  }
+  return `${v4 ? 'ipv4' : 'ipv6'}:${endpoints.join(',')}`;
+}
 
 /** Known types get their typed params converted for the wire; the list is the registry's own built-ins. */
 function isKnownObjectiveType(objectiveType: string): boolean {

@@ -38,7 +38,7 @@ export class EmbeddedTransport implements Transport {
   }
 
   async *subscribe(request: StreamEventsRequest, call: StreamCall): AsyncIterable<Event> {
-    const subscription = this.core.streamEvents(request, call.signal);
+    const subscription = await this.core.streamEvents(request, call.signal);
     call.onEpoch(subscription.epoch);
     yield* subscription.events;
   }

@@ -24,6 +24,11 @@ export type VoiceCoreErrorCode =
   | 'EVENTS_LOST'
   /** The event stream could not be resumed within its attempts. */
   | 'STREAM_RETRIES_EXHAUSTED'
+  /**
+   * Another turn of the same objective (on another replica) committed first; this one was not applied.
+   * The client has already retried it once; seeing it means the race repeated.
+   */
+  | 'ABORTED'
   /** The caller's AbortSignal cancelled the call. */
   | 'CANCELLED'
   | 'RESOURCE_EXHAUSTED'
@@ -76,6 +81,8 @@ function codeFor(status: Status, kind: CallKind): VoiceCoreErrorCode {
       return kind === 'stream' ? 'EVENTS_LOST' : 'UNKNOWN';
     case Status.CANCELLED:
       return 'CANCELLED';
+    case Status.ABORTED:
+      return 'ABORTED';
     case Status.RESOURCE_EXHAUSTED:
       return 'RESOURCE_EXHAUSTED';
     case Status.INTERNAL:
@@ -83,6 +90,12 @@ function codeFor(status: Status, kind: CallKind): VoiceCoreErrorCode {
     default:
       return 'UNKNOWN';
   }
+}
+
+/** A turn that lost a race with a concurrent one (gRPC ABORTED): nothing was applied, so it may be retried once. */
+export function isConcurrentTurn(error: unknown): boolean {
+  if (error instanceof ClientError) return error.code === Status.ABORTED;
+  return error instanceof VoiceCoreRequestError && error.status === 'ABORTED';
 }
 
 /** Converts whatever a transport threw (gRPC ClientError, the embedded runtime's error, an abort) to a VoiceCoreError. */

@@ -22,6 +22,21 @@ export interface GrpcTransportOptions {
   tracing?: boolean;
 }
 
+/**
+ * Round robin over every address the target resolves to (several replicas behind `dns:///` or an
+ * `ipv4:` list), instead of grpc-js's default pick_first, which sends everything to one. A service
+ * config the caller sets wins.
+ */
+export const ROUND_ROBIN_SERVICE_CONFIG = JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] });
+
+/** Targets that may name several replicas; a plain host:port keeps grpc-js's defaults. */
+const MULTI_ADDRESS_TARGET = /^(dns|ipv4|ipv6):/;
+
+function withRoundRobin(endpoint: string, options: ChannelOptions | undefined): ChannelOptions | undefined {
+  if (!MULTI_ADDRESS_TARGET.test(endpoint)) return options;
+  return { 'grpc.service_config': ROUND_ROBIN_SERVICE_CONFIG, ...options };
+}
+
 /** Voice Core over gRPC, with trace and deadline propagation on every call. */
 export class GrpcTransport implements Transport {
   readonly mode = 'grpc';
@@ -29,7 +44,7 @@ export class GrpcTransport implements Transport {
   private readonly client: GrpcClient;
 
   constructor(options: GrpcTransportOptions) {
-    this.channel = createChannel(options.endpoint, options.credentials, options.channelOptions);
+    this.channel = createChannel(options.endpoint, options.credentials, withRoundRobin(options.endpoint, options.channelOptions));
     // A client middleware attached later runs first: the call context must see the deadline
     // before the deadline middleware takes it out of the options.
     // The tracing middleware goes last, so it runs first: the call's span covers the whole call.

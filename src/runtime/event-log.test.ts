@@ -1,4 +1,4 @@
-import { EventLog, type NewEvent } from './event-log';
+import { MemoryEventLog as EventLog, type NewEvent } from './event-log';
 import { VoiceCoreRequestError } from './errors';
 
 const event = (toState: string): NewEvent => ({

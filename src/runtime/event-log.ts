@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Event } from '../../generated/voice_core/voice_core';
 import type { Transition } from '../primitives/types';
-import { VoiceCoreRequestError } from './errors';
+import { notRetained, pastTheEnd, staleEpoch } from './event-log-errors';
+import type { EventLog, NewEvent, Subscription } from './stores';
 
 /**
- * The per-conversation event log, in memory. Every conversation has its own
+ * The per-conversation event log, in memory (the default; see RedisEventLog for several replicas). Every conversation has its own
  * sequence (1, 2, 3, …) and an epoch that names this incarnation of its log,
  * so that a subscriber resuming after a server restart or an expiry is told
  * rather than handed unrelated events.
@@ -30,13 +31,7 @@ export const DEFAULT_EVENT_LOG_OPTIONS: EventLogOptions = {
   now: Date.now,
 };
 
-export type NewEvent = Omit<Event, 'sequence' | 'epoch' | 'timestamp' | 'conversationId'>;
-
-export interface Subscription {
-  /** The epoch of the conversation's log, known before any event arrives. */
-  epoch: string;
-  events: AsyncGenerator<Event>;
-}
+export type { NewEvent, Subscription } from './stores';
 
 /**
  * An event as the log keeps it. Most events are never streamed, so the
@@ -116,7 +111,7 @@ class ConversationLog {
   }
 }
 
-export class EventLog {
+export class MemoryEventLog implements EventLog {
   private readonly options: EventLogOptions;
   private readonly conversations = new Map<string, ConversationLog>();
   private subscriptions = 0;
@@ -177,22 +172,8 @@ export class EventLog {
    */
   subscribe(conversationId: string, fromSequence: number, epoch: string, signal: AbortSignal): Subscription {
     const log = this.logFor(conversationId);
-    if (epoch !== '' && epoch !== log.epoch) {
-      throw new VoiceCoreRequestError(
-        'FAILED_PRECONDITION',
-        `epoch ${epoch} is not the current event log of conversation ${conversationId} (${log.epoch}): ` +
-          'its events were lost (server restart or expiry); resubscribe without epoch to read the new log',
-        'epoch',
-      );
-    }
-    if (fromSequence > log.last) {
-      throw new VoiceCoreRequestError(
-        'OUT_OF_RANGE',
-        `from_sequence ${fromSequence} is past the last event (${log.last}) of conversation ${conversationId}: ` +
-          'the log was reset (server restart or expiry)',
-        'from_sequence',
-      );
-    }
+    if (epoch !== '' && epoch !== log.epoch) throw staleEpoch(conversationId, epoch, log.epoch);
+    if (fromSequence > log.last) throw pastTheEnd(conversationId, fromSequence, log.last);
     return { epoch: log.epoch, events: this.follow(log, fromSequence, signal) };
   }
 
@@ -202,14 +183,7 @@ export class EventLog {
     try {
       let cursor = fromSequence;
       while (!signal.aborted) {
-        if (cursor + 1 < log.first) {
-          throw new VoiceCoreRequestError(
-            'OUT_OF_RANGE',
-            `events ${cursor + 1}..${log.first - 1} of conversation ${log.conversationId} are no longer retained ` +
-              `(oldest retained: ${log.first}); resubscribe with from_sequence ${log.first - 1} to skip them knowingly`,
-            'from_sequence',
-          );
-        }
+        if (cursor + 1 < log.first) throw notRetained(log.conversationId, cursor, log.first);
         const event = log.at(cursor + 1);
         if (event !== undefined) {
           cursor++;

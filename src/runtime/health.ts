@@ -24,7 +24,7 @@ export async function runtimeHealth(core: VoiceCore): Promise<RuntimeHealth> {
   return {
     store: { name: core.store.name, reachable },
     primitives: core.registry.types().map((objectiveType) => ({ objectiveType, version: core.registry.version(objectiveType) ?? VERSION })),
-    openSessions: core.sessions.size,
-    openStreams: core.events.openSubscriptions,
+    openSessions: core.sessions.size ?? 0,
+    openStreams: core.events.openSubscriptions ?? 0,
   };
 }

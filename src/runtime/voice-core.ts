@@ -11,11 +11,12 @@ import {
   type PrimitiveResult,
 } from '../primitives/types';
 import { VoiceCoreRequestError, invalidArgument } from './errors';
-import { EventLog, type EventLogOptions, type Subscription } from './event-log';
+import { MemoryEventLog, type EventLogOptions } from './event-log';
 import { silentLogger, type Logger } from './logger';
 import { combineObservers, type RuntimeObserver } from './observer';
+import { MemorySessionStore, type SessionStoreOptions } from './session-store';
 import { IN_MEMORY_STORE, type StoreHealth } from './store-health';
-import { SessionStore, type SessionStoreOptions } from './session-store';
+import { isPromise, type EventLog, type MaybePromise, type SessionStore, type StoreStatus, type Stores, type Subscription } from './stores';
 import { isAbortError, toProtoErrorCode } from './wire';
 
 /**
@@ -30,8 +31,12 @@ export interface VoiceCoreOptions {
   defaultTimeoutSeconds: number;
   /** Largest time budget a request may ask for (seconds). */
   maxTimeoutSeconds: number;
+  /** Options of the in-memory event log (ignored when `stores` is given). */
   eventLog: Partial<EventLogOptions>;
+  /** Options of the in-memory session store (ignored when `stores` is given). */
   sessions: Partial<SessionStoreOptions>;
+  /** Where sessions and events live, e.g. `createRedisStores(...)`; in memory when absent. */
+  stores?: Stores;
   logger: Logger;
   now: () => number;
   /** Hooks for metrics and tracing; none by default (the runtime then does no extra work). */
@@ -88,6 +93,9 @@ export class VoiceCore {
   readonly registry: PrimitiveRegistry;
   readonly events: EventLog;
   readonly sessions: SessionStore;
+  /** Whether the stores can serve; absent for the in-memory stores, which always can. */
+  readonly storeStatus: StoreStatus | undefined;
+  private readonly stores: Stores;
   private readonly options: VoiceCoreOptions;
   private observers: RuntimeObserver[];
   /** The observers as one, or undefined when there is none: stores report their errors here. */
@@ -104,13 +112,25 @@ export class VoiceCore {
       logger: options.logger ?? silentLogger,
       now,
       observers: options.observers ?? [],
-      store: options.store ?? IN_MEMORY_STORE,
+      store: options.store ?? (options.stores === undefined ? IN_MEMORY_STORE : storeHealthOf(options.stores)),
     };
     this.observers = [...this.options.observers];
     this.observer = combineObservers(this.observers);
     this.registry = this.options.registry;
-    this.events = new EventLog({ now, ...this.options.eventLog });
-    this.sessions = new SessionStore({ now, ...this.options.sessions });
+    if (options.stores !== undefined) {
+      this.stores = options.stores;
+    } else {
+      const events = new MemoryEventLog({ now, ...this.options.eventLog });
+      this.stores = { events, sessions: new MemorySessionStore({ now, ...this.options.sessions }, events) };
+    }
+    this.events = this.stores.events;
+    this.sessions = this.stores.sessions;
+    this.storeStatus = this.stores.status;
+  }
+
+  /** Releases the stores' connections (Redis); nothing to do in memory. */
+  async close(): Promise<void> {
+    await this.stores.close?.();
   }
 
   get store(): StoreHealth {
@@ -144,8 +164,10 @@ export class VoiceCore {
         'objective_type',
       );
     }
-    const key = SessionStore.key(request.conversationId, request.objectiveType);
-    const session = this.sessions.get(key);
+    const loaded = this.sessions.load(request.conversationId, request.objectiveType);
+    // In memory the session is at hand: no await on the hot path.
+    const stored = isPromise(loaded) ? await this.counted(loaded, 'load') : loaded;
+    const session = stored?.data;
     const context = new HandlerContext(session, this.options.now());
     const input = {
       objectiveType: request.objectiveType,
@@ -167,9 +189,26 @@ export class VoiceCore {
       return this.failure(error, request, traceId, session, started);
     }
 
-    this.sessions.set(key, result.session);
-    this.events.appendTransitions(request.conversationId, traceId, request.objectiveType, result.outcome.transitions);
+    const committed = this.sessions.commit(
+      request.conversationId,
+      request.objectiveType,
+      stored?.version ?? 0,
+      result.session,
+      traceId,
+      result.outcome.transitions,
+    );
+    if (isPromise(committed)) await this.counted(committed, 'commit');
     return this.finish(request, traceId, session, result.outcome, started);
+  }
+
+  /** Awaits a store operation, counting its failure (Redis away: UNAVAILABLE) for the observers. */
+  private async counted<T>(operation: Promise<T>, name: string): Promise<T> {
+    try {
+      return await operation;
+    } catch (error) {
+      if (error instanceof VoiceCoreRequestError && error.status === 'UNAVAILABLE') this.observer?.storeError?.(this.store.name, name);
+      throw error;
+    }
   }
 
   /** The response for a turn, after telling the observers (if any) about it. */
@@ -202,7 +241,7 @@ export class VoiceCore {
   }
 
   /** Retained events after from_sequence, then live ones; see EventLog.subscribe. */
-  streamEvents(request: StreamEventsRequest, signal: AbortSignal): Subscription {
+  streamEvents(request: StreamEventsRequest, signal: AbortSignal): MaybePromise<Subscription> {
     checkId('conversation_id', request.conversationId, 'conversation_id is required');
     return this.events.subscribe(request.conversationId, request.fromSequence, request.epoch, signal);
   }
@@ -266,15 +305,15 @@ export class VoiceCore {
     });
   }
 
-  private timedOut(
+  private async timedOut(
     request: ExecutePrimitiveRequest,
     traceId: string,
     session: unknown,
     ms: number,
     started: number,
-  ): ExecutePrimitiveResponse {
+  ): Promise<ExecutePrimitiveResponse> {
     const state = stateOf(session);
-    this.events.append(request.conversationId, {
+    await this.events.append(request.conversationId, {
       eventType: 'primitive_timeout',
       traceId,
       objectiveType: request.objectiveType,
@@ -296,13 +335,13 @@ export class VoiceCore {
   }
 
   /** Caller errors become VoiceCoreRequestError; a primitive's own failure becomes an INTERNAL outcome. */
-  private failure(
+  private async failure(
     error: unknown,
     request: ExecutePrimitiveRequest,
     traceId: string,
     session: unknown,
     started: number,
-  ): ExecutePrimitiveResponse {
+  ): Promise<ExecutePrimitiveResponse> {
     if (error instanceof InvalidParamsError) throw invalidArgument(error.field, error.message);
     if (error instanceof ObjectivePreconditionError) throw new VoiceCoreRequestError('FAILED_PRECONDITION', error.message);
     if (error instanceof VoiceCoreRequestError || isAbortError(error)) throw error;
@@ -311,7 +350,7 @@ export class VoiceCore {
       'primitive failed',
     );
     const state = stateOf(session);
-    this.events.append(request.conversationId, {
+    await this.events.append(request.conversationId, {
       eventType: 'primitive_error',
       traceId,
       objectiveType: request.objectiveType,
@@ -374,13 +413,17 @@ function toResponse(
   };
 }
 
+/** Health of stores given without their own: their name, and reachable while their status says available. */
+function storeHealthOf(stores: Stores): StoreHealth {
+  return {
+    name: stores.name ?? 'custom',
+    reachable: () => Promise.resolve(stores.status?.available ?? true),
+  };
+}
+
 function stateOf(session: unknown): string {
   const state = (session as { state?: unknown } | undefined)?.state;
   return typeof state === 'string' ? state : 'pending';
-}
-
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 function abortError(): Error {

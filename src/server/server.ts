@@ -25,6 +25,13 @@ export interface VoiceCoreServerOptions {
   /** TLS, e.g. `ServerCredentials.createSsl(null, [{ private_key, cert_chain }])`; plaintext when absent. */
   credentials?: ServerCredentials;
   /**
+   * A connection is closed (GOAWAY) after this long, so that long-lived client channels spread again
+   * over replicas added since; the SDK resumes its event streams elsewhere. Default 10 min.
+   */
+  maxConnectionAgeMs: number;
+  /** How long calls on an aged connection may still run before it is cut. Default 30 s. */
+  maxConnectionAgeGraceMs: number;
+  /**
    * OpenTelemetry spans for every RPC and every primitive run, through the global OpenTelemetry API
    * (register an SDK first: see startTracingFromEnv). Off by default: ExecutePrimitive then runs
    * without any middleware.
@@ -52,6 +59,8 @@ export interface RunningServer {
 
 export const DEFAULT_PORT = 50051;
 export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_CONNECTION_AGE_MS = 10 * 60_000;
+export const DEFAULT_MAX_CONNECTION_AGE_GRACE_MS = 30_000;
 
 const SERVICE_NAME = 'voice_core.VoiceCoreService';
 const HEALTH_SERVICE_NAME = 'grpc.health.v1.Health';
@@ -71,9 +80,11 @@ function loadDescriptorSet(): Uint8Array {
 
 export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptions> = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
+  // A core made here is also closed here (its stores' connections); a core passed in belongs to the caller.
+  const ownsCore = !(options.core instanceof VoiceCore);
   const core = options.core instanceof VoiceCore ? options.core : new VoiceCore({ logger, ...options.core });
   const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
-  const state: ServiceState = { serving: true, startedAt: Date.now() };
+  const state: ServiceState = { serving: true, startedAt: Date.now(), storeAvailable: () => core.storeStatus?.available ?? true };
 
   const terminator = TerminatorMiddleware();
   const health = HealthState();
@@ -81,6 +92,8 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
     // Idle connections are kept; a dead peer is noticed by keepalive pings.
     'grpc.keepalive_time_ms': 60_000,
     'grpc.keepalive_timeout_ms': 20_000,
+    'grpc.max_connection_age_ms': options.maxConnectionAgeMs ?? DEFAULT_MAX_CONNECTION_AGE_MS,
+    'grpc.max_connection_age_grace_ms': options.maxConnectionAgeGraceMs ?? DEFAULT_MAX_CONNECTION_AGE_GRACE_MS,
   });
   const detach: Array<() => void> = [];
   const observability: ServerMiddleware[] = [];
@@ -120,8 +133,14 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   if (metrics !== undefined && options.metrics !== undefined) {
     metricsEndpoint = await serveMetrics(metrics.registry, options.metrics.host ?? hostOf(address), options.metrics.port, logger);
   }
-  health.setStatus('healthy');
-  health.setStatus('healthy', SERVICE_NAME);
+  // Health follows the stores: NOT_SERVING while Redis is away, SERVING again when it is back.
+  const reportHealth = (): void => {
+    const status = state.serving && state.storeAvailable() ? 'healthy' : 'unhealthy';
+    health.setStatus(status);
+    health.setStatus(status, SERVICE_NAME);
+  };
+  reportHealth();
+  const stopWatchingStores = core.storeStatus?.onChange(reportHealth);
   logger.info({ address, port, tls: options.credentials !== undefined }, 'Voice Core serving');
 
   let stopping: Promise<void> | undefined;
@@ -129,8 +148,8 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
     stopping ??= (async () => {
       logger.info({ drain_timeout_ms: drainTimeoutMs }, 'shutting down');
       state.serving = false;
-      health.setStatus('unhealthy');
-      health.setStatus('unhealthy', SERVICE_NAME);
+      stopWatchingStores?.();
+      reportHealth();
       terminator.terminate();
       let timer: NodeJS.Timeout | undefined;
       const drained = await Promise.race([
@@ -146,6 +165,7 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
       }
       await metricsEndpoint?.close();
       for (const undo of detach) undo();
+      if (ownsCore) await core.close();
       logger.info({}, 'stopped');
     })();
     return stopping;

@@ -24,6 +24,8 @@ export interface ServiceState {
   /** False once shutdown has begun: HealthCheck then reports NOT_SERVING. */
   serving: boolean;
   startedAt: number;
+  /** False while the stores (Redis) cannot serve: HealthCheck then reports NOT_SERVING. */
+  storeAvailable: () => boolean;
 }
 
 type Implementation<Context = object> = ServiceImplementation<typeof VoiceCoreServiceDefinition, Context>;
@@ -87,7 +89,7 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
       traceIds?.record(fields.trace_id);
       logger.info(fields, 'StreamEvents subscribed');
       try {
-        const subscription = core.streamEvents(request, context.signal);
+        const subscription = await core.streamEvents(request, context.signal);
         // The epoch goes out before any event, so a subscriber that sees none can still resume safely.
         context.header.set(EPOCH_HEADER, subscription.epoch);
         context.sendHeader();
@@ -105,9 +107,10 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
       const detail = await runtimeHealth(core);
       return {
         ...detail,
-        status: state.serving
-          ? HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING
-          : HealthCheckResponse_ServingStatus.SERVING_STATUS_NOT_SERVING,
+        status:
+          state.serving && state.storeAvailable()
+            ? HealthCheckResponse_ServingStatus.SERVING_STATUS_SERVING
+            : HealthCheckResponse_ServingStatus.SERVING_STATUS_NOT_SERVING,
         version: VERSION,
         uptimeSeconds: (Date.now() - state.startedAt) / 1000,
       };

@@ -72,7 +72,7 @@ describe('trace id propagation through real gRPC', () => {
   async function events(conversationId: string) {
     const controller = new AbortController();
     const out = [];
-    const last = t.server.core.events.position(conversationId).last;
+    const last = (await t.server.core.events.position(conversationId)).last;
     try {
       for await (const { event } of t.client.streamEvents({ conversationId }, { signal: controller.signal })) {
         if (event) out.push(event);

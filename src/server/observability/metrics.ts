@@ -129,7 +129,7 @@ export class ServerMetrics {
       name: METRIC.openSessions,
       help: 'Objective sessions held between turns (in this process).',
       collect() {
-        this.set(core.sessions.size);
+        if (core.sessions.size !== undefined) this.set(core.sessions.size);
       },
     });
     new Gauge({
@@ -137,7 +137,7 @@ export class ServerMetrics {
       name: METRIC.openEventStreams,
       help: 'StreamEvents subscriptions being served.',
       collect() {
-        this.set(core.events.openSubscriptions);
+        if (core.events.openSubscriptions !== undefined) this.set(core.events.openSubscriptions);
       },
     });
     new Gauge({
@@ -145,7 +145,7 @@ export class ServerMetrics {
       name: METRIC.eventLogEvents,
       help: 'Events retained in the event log.',
       collect() {
-        this.set(core.events.retainedEventCount());
+        if (core.events.retainedEventCount !== undefined) this.set(core.events.retainedEventCount());
       },
     });
     new Gauge({
@@ -153,7 +153,7 @@ export class ServerMetrics {
       name: METRIC.eventLogConversations,
       help: 'Conversations with a retained event log.',
       collect() {
-        this.set(core.events.conversationCount);
+        if (core.events.conversationCount !== undefined) this.set(core.events.conversationCount);
       },
     });
     new Gauge({

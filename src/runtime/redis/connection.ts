@@ -1,0 +1,137 @@
+import { Redis, type RedisOptions } from 'ioredis';
+import { VoiceCoreRequestError } from '../errors';
+import type { Logger } from '../logger';
+import type { StoreStatus } from '../stores';
+import { APPEND_EVENTS, COMMIT_TURN, OPEN_LOG } from './scripts';
+
+/** The command connection with the scripts defined on it (ioredis sends EVALSHA, and EVAL after NOSCRIPT). */
+export interface ScriptedRedis extends Redis {
+  vcCommitTurn(...args: Array<string | number>): Promise<[number, string | number, number?]>;
+  vcAppendEvents(...args: Array<string | number>): Promise<[string, number]>;
+  vcOpenLog(...args: Array<string | number>): Promise<[string, number]>;
+}
+
+export interface RedisConnectionOptions {
+  /** redis://[user:password@]host:port[/db] or rediss:// (TLS). */
+  url: string;
+  /** Longest wait for any one command before it fails (and the call fails with UNAVAILABLE). */
+  commandTimeoutMs: number;
+  logger: Logger;
+  /** Extra ioredis options (TLS CA, Sentinel, …); they win over the defaults here. */
+  redisOptions?: RedisOptions;
+}
+
+/**
+ * Two connections to one Redis: one for commands (auto-pipelined, so that
+ * concurrent turns share round trips) and one that only ever blocks in XREAD
+ * for all of this process's subscribers. Commands never queue while Redis is
+ * away (enableOfflineQueue false) and each has a timeout, so a call fails
+ * fast with UNAVAILABLE rather than hanging; ioredis reconnects by itself.
+ */
+export class RedisConnection implements StoreStatus {
+  readonly commands: ScriptedRedis;
+  readonly blocking: Redis;
+  private readonly listeners = new Set<(available: boolean) => void>();
+  private wasAvailable = false;
+  private closed = false;
+
+  constructor(private readonly options: RedisConnectionOptions) {
+    const common: RedisOptions = {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      // Reconnect quickly after an outage, but without hammering Redis.
+      retryStrategy: (times) => Math.min(50 * times, 1000),
+      connectTimeout: Math.max(1000, options.commandTimeoutMs),
+      ...options.redisOptions,
+    };
+    this.commands = new Redis(options.url, {
+      ...common,
+      commandTimeout: options.commandTimeoutMs,
+      enableAutoPipelining: true,
+      connectionName: 'voice-core',
+    }) as ScriptedRedis;
+    this.commands.defineCommand('vcCommitTurn', { numberOfKeys: 3, lua: COMMIT_TURN });
+    this.commands.defineCommand('vcAppendEvents', { numberOfKeys: 2, lua: APPEND_EVENTS });
+    this.commands.defineCommand('vcOpenLog', { numberOfKeys: 2, lua: OPEN_LOG });
+    // The blocking connection has no command timeout: its XREAD blocks for a bounded time of its own.
+    this.blocking = new Redis(options.url, { ...common, connectionName: 'voice-core-follow' });
+    for (const client of [this.commands, this.blocking]) {
+      client.on('ready', () => this.update());
+      client.on('close', () => this.update());
+      client.on('end', () => this.update());
+      client.on('error', (error: Error) => this.onError(error));
+    }
+  }
+
+  get available(): boolean {
+    return !this.closed && this.commands.status === 'ready' && this.blocking.status === 'ready';
+  }
+
+  onChange(listener: (available: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves true once both connections are ready, false if `timeoutMs` passes first. */
+  ready(timeoutMs: number): Promise<boolean> {
+    if (this.available) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        remove();
+        resolve(false);
+      }, timeoutMs);
+      const remove = this.onChange((available) => {
+        if (!available) return;
+        clearTimeout(timer);
+        remove();
+        resolve(true);
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.update();
+    this.blocking.disconnect();
+    await this.commands.quit().catch(() => this.commands.disconnect());
+  }
+
+  private update(): void {
+    const available = this.available;
+    if (available === this.wasAvailable) return;
+    this.wasAvailable = available;
+    if (!this.closed) {
+      if (available) this.options.logger.info({}, 'Redis available');
+      else this.options.logger.warn({}, 'Redis unavailable: calls fail with UNAVAILABLE until it is back');
+    }
+    for (const listener of this.listeners) listener(available);
+  }
+
+  private lastErrorLog = 0;
+
+  private onError(error: Error): void {
+    // ioredis reports every failed reconnection attempt: one line per 5 s is enough.
+    const now = Date.now();
+    if (now - this.lastErrorLog < 5000) return;
+    this.lastErrorLog = now;
+    this.options.logger.warn({ err: { message: error.message } }, 'Redis connection error');
+  }
+}
+
+/** Reply errors that mean "Redis cannot serve right now", not a bug in a script. */
+const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN|NOREPLICAS)\b/;
+
+/**
+ * A failed Redis command as the caller should see it: UNAVAILABLE when Redis
+ * is down, slow or busy (the SDK's breaker counts it). Anything else is a bug,
+ * to be logged and reported as INTERNAL: it is rethrown as a new Error with
+ * the message alone, because ioredis attaches the command and its arguments
+ * (session data, events) to its errors, and those must never reach a log.
+ */
+export function storeFailure(error: unknown, what: string): Error {
+  if (error instanceof VoiceCoreRequestError) return error;
+  const name = (error as { name?: unknown } | null)?.name;
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'ReplyError' && !TRANSIENT_REPLY.test(message)) return new Error(`the ${what} (Redis) refused a command: ${message}`);
+  return new VoiceCoreRequestError('UNAVAILABLE', `the ${what} (Redis) is unavailable: ${message}`);
+}

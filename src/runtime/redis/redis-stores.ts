@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import type { RedisOptions } from 'ioredis';
+import type { Event } from '../../../generated/voice_core/voice_core';
+import type { Transition } from '../../primitives/types';
+import { concurrentTurn } from '../errors';
+import { notRetained, pastTheEnd, staleEpoch } from '../event-log-errors';
+import { silentLogger, type Logger } from '../logger';
+import type { EventLog, NewEvent, SessionStore, Stores, Subscription, VersionedSession } from '../stores';
+import { RedisConnection, storeFailure, type ScriptedRedis } from './connection';
+import { conversationKeys, DEFAULT_TENANT, sessionKey, type ConversationKeys } from './keys';
+import { StreamFollower } from './stream-follower';
+
+/**
+ * Sessions and the event log in Redis, shared by every replica.
+ *
+ * - A session is one string key, `{"v":1,"version":n,"data":…}`, with the
+ *   session TTL. A turn commits with one Lua script that checks the version
+ *   it loaded, writes the session and appends the turn's events: all or
+ *   nothing, and a lost race is ABORTED with nothing applied.
+ * - A conversation's events are one stream whose entry ids `0-<sequence>`
+ *   are the sequence, so two replicas can never give out the same one. The
+ *   epoch is stored beside it, and changes only when the log is really lost.
+ */
+export interface RedisStoreOptions {
+  /** redis://… or rediss://… (TLS). */
+  url: string;
+  /** Longest wait for one Redis command (default 1000 ms). */
+  commandTimeoutMs: number;
+  /** Session TTL after the last turn (default 30 min, as in memory). */
+  sessionTtlMs: number;
+  /** A log with no new event for this long expires (default 1 h, as in memory). */
+  idleTtlMs: number;
+  /** Events kept per conversation (XADD MAXLEN; default 1000). */
+  maxEventsPerConversation: number;
+  /** Prefix of every key's hash tag; one per tenant once tenants exist. */
+  tenant: string;
+  logger: Logger;
+  now: () => number;
+  redisOptions?: RedisOptions;
+}
+
+export const DEFAULT_REDIS_STORE_OPTIONS: Omit<RedisStoreOptions, 'url'> = {
+  commandTimeoutMs: 1000,
+  sessionTtlMs: 30 * 60 * 1000,
+  idleTtlMs: 60 * 60 * 1000,
+  maxEventsPerConversation: 1000,
+  tenant: DEFAULT_TENANT,
+  logger: silentLogger,
+  now: Date.now,
+};
+
+/** Events read per XRANGE while replaying. */
+const REPLAY_BATCH = 256;
+
+export interface RedisStores extends Stores {
+  readonly connection: RedisConnection;
+  readonly follower: StreamFollower;
+  /** Resolves true once connected, false when `timeoutMs` passed first (the stores keep trying). */
+  ready(timeoutMs: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function createRedisStores(options: Partial<RedisStoreOptions> & { url: string }): RedisStores {
+  // An option given as undefined keeps its default.
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as typeof options;
+  const o: RedisStoreOptions = { ...DEFAULT_REDIS_STORE_OPTIONS, ...given };
+  const connection = new RedisConnection({
+    url: o.url,
+    commandTimeoutMs: o.commandTimeoutMs,
+    logger: o.logger,
+    redisOptions: o.redisOptions,
+  });
+  const follower = new StreamFollower(connection.blocking, connection.commands, o.logger);
+  const events = new RedisEventLog(connection.commands, follower, o);
+  return {
+    name: 'redis',
+    connection,
+    follower,
+    sessions: new RedisSessionStore(connection.commands, o),
+    events,
+    status: connection,
+    ready: (timeoutMs) => connection.ready(timeoutMs),
+    async close() {
+      await follower.close();
+      await connection.close();
+    },
+  };
+}
+
+/** An event as stored in its stream entry (field `e`); the conversation, sequence and epoch are the stream's. */
+interface StoredEvent {
+  t: string;
+  tr: string;
+  o: string;
+  f: string;
+  to: string;
+  d: { [key: string]: string };
+  at: number;
+}
+
+function encodeEvent(e: NewEvent, at: number): string {
+  const stored: StoredEvent = { t: e.eventType, tr: e.traceId, o: e.objectiveType, f: e.fromState, to: e.toState, d: e.data, at };
+  return JSON.stringify(stored);
+}
+
+function encodeTransition(t: Transition, traceId: string, objectiveType: string, at: number): string {
+  const stored: StoredEvent = { t: 'state_transition', tr: traceId, o: objectiveType, f: t.from, to: t.to, d: t.data ?? {}, at };
+  return JSON.stringify(stored);
+}
+
+function decodeEntry(conversationId: string, epoch: string, id: string, fields: string[]): Event {
+  const json = fields[fields.indexOf('e') + 1];
+  const e = JSON.parse(json) as StoredEvent;
+  return {
+    eventType: e.t,
+    traceId: e.tr,
+    objectiveType: e.o,
+    fromState: e.f,
+    toState: e.to,
+    data: e.d,
+    conversationId,
+    sequence: sequenceOf(id),
+    timestamp: new Date(e.at),
+    epoch,
+  };
+}
+
+function sequenceOf(id: string): number {
+  return Number(id.slice(id.indexOf('-') + 1));
+}
+
+export class RedisSessionStore implements SessionStore {
+  constructor(
+    private readonly redis: ScriptedRedis,
+    private readonly options: RedisStoreOptions,
+  ) {}
+
+  async load(conversationId: string, objectiveType: string): Promise<VersionedSession | undefined> {
+    let raw: string | null;
+    try {
+      raw = await this.redis.get(sessionKey(conversationId, objectiveType, this.options.tenant));
+    } catch (error) {
+      throw storeFailure(error, 'session store');
+    }
+    if (raw === null) return undefined;
+    const stored = JSON.parse(raw) as { v: number; version: number; data: unknown };
+    return { version: stored.version, data: stored.data };
+  }
+
+  async commit(
+    conversationId: string,
+    objectiveType: string,
+    expectedVersion: number,
+    session: unknown,
+    traceId: string,
+    transitions: readonly Transition[],
+  ): Promise<void> {
+    const keys = conversationKeys(conversationId, this.options.tenant);
+    const at = this.options.now();
+    const document = session === undefined ? '' : JSON.stringify({ v: 1, version: expectedVersion + 1, data: session });
+    const args: Array<string | number> = [
+      sessionKey(conversationId, objectiveType, this.options.tenant),
+      keys.log,
+      keys.events,
+      expectedVersion,
+      document,
+      this.options.sessionTtlMs,
+      this.options.idleTtlMs,
+      this.options.maxEventsPerConversation,
+      randomUUID(),
+    ];
+    for (const t of transitions) args.push(encodeTransition(t, traceId, objectiveType, at));
+    let reply: [number, string | number, number?];
+    try {
+      reply = await this.redis.vcCommitTurn(...args);
+    } catch (error) {
+      throw storeFailure(error, 'session store');
+    }
+    if (reply[0] === 0) throw concurrentTurn(conversationId, objectiveType);
+  }
+}
+
+export class RedisEventLog implements EventLog {
+  constructor(
+    private readonly redis: ScriptedRedis,
+    private readonly follower: StreamFollower,
+    private readonly options: RedisStoreOptions,
+  ) {}
+
+  async append(conversationId: string, event: NewEvent): Promise<void> {
+    const keys = conversationKeys(conversationId, this.options.tenant);
+    try {
+      await this.redis.vcAppendEvents(
+        keys.log,
+        keys.events,
+        this.options.idleTtlMs,
+        this.options.maxEventsPerConversation,
+        randomUUID(),
+        encodeEvent(event, this.options.now()),
+      );
+    } catch (error) {
+      throw storeFailure(error, 'event log');
+    }
+  }
+
+  async subscribe(conversationId: string, fromSequence: number, epoch: string, signal: AbortSignal): Promise<Subscription> {
+    const keys = conversationKeys(conversationId, this.options.tenant);
+    let current: string;
+    let last: number;
+    try {
+      [current, last] = await this.redis.vcOpenLog(keys.log, keys.events, this.options.idleTtlMs, randomUUID());
+    } catch (error) {
+      throw storeFailure(error, 'event log');
+    }
+    if (epoch !== '' && epoch !== current) throw staleEpoch(conversationId, epoch, current);
+    if (fromSequence > last) throw pastTheEnd(conversationId, fromSequence, last);
+    return { epoch: current, events: this.follow(conversationId, keys, current, fromSequence, signal) };
+  }
+
+  async position(conversationId: string): Promise<{ last: number; epoch: string }> {
+    const keys = conversationKeys(conversationId, this.options.tenant);
+    try {
+      const [epoch, last] = await this.redis.hmget(keys.log, 'epoch', 'last');
+      return epoch === null ? { last: 0, epoch: '' } : { last: Number(last), epoch };
+    } catch (error) {
+      throw storeFailure(error, 'event log');
+    }
+  }
+
+  private async *follow(
+    conversationId: string,
+    keys: ConversationKeys,
+    epoch: string,
+    fromSequence: number,
+    signal: AbortSignal,
+  ): AsyncGenerator<Event> {
+    // Watch before the first read, so that an event appended in between still wakes us.
+    const watcher = this.follower.watch(keys.events, fromSequence);
+    try {
+      let cursor = fromSequence;
+      while (!signal.aborted) {
+        watcher.clear();
+        const { current, entries } = await this.read(keys, cursor);
+        // The log was lost (expired or flushed) and perhaps started again: never hand out its events as ours.
+        if (current !== epoch) throw staleEpoch(conversationId, epoch, current ?? '(none)');
+        if (entries.length > 0) {
+          const first = sequenceOf(entries[0][0]);
+          if (first !== cursor + 1) throw notRetained(conversationId, cursor, first);
+          for (const [id, fields] of entries) {
+            cursor++;
+            yield decodeEntry(conversationId, epoch, id, fields);
+          }
+          continue;
+        }
+        await watcher.wait(signal);
+      }
+      signal.throwIfAborted();
+    } finally {
+      watcher.close();
+    }
+  }
+
+  /** The log's epoch and up to REPLAY_BATCH events after `cursor`, in one round trip. */
+  private async read(keys: ConversationKeys, cursor: number): Promise<{ current: string | null; entries: Array<[string, string[]]> }> {
+    let results: Array<[Error | null, unknown]> | null;
+    try {
+      results = await this.redis.pipeline().hget(keys.log, 'epoch').xrange(keys.events, `(0-${cursor}`, '+', 'COUNT', REPLAY_BATCH).exec();
+    } catch (error) {
+      throw storeFailure(error, 'event log');
+    }
+    if (results === null) throw storeFailure(new Error('pipeline discarded'), 'event log');
+    for (const [error] of results) if (error !== null) throw storeFailure(error, 'event log');
+    return { current: results[0][1] as string | null, entries: results[1][1] as Array<[string, string[]]> };
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The Lua scripts, each one atomic on the Redis server. They are kept apart
+ * from the TypeScript that calls them; ioredis sends them with EVALSHA and
+ * falls back to EVAL after a Redis restart flushed its script cache.
+ *
+ * Log invariants: the `log` hash holds `epoch` and `last`; the stream's entry
+ * ids are `0-<sequence>`. A stream without its hash is a lost log and is
+ * dropped before a new epoch starts, so a sequence never restarts under the
+ * same epoch. All reads and checks come before the first write, so a script
+ * never stops half-way.
+ */
+
+/** Appends ARGV[4..] as events; shared by the two scripts below. KEYS[1] log, KEYS[2] events. */
+const APPEND = `
+local function append(logKey, eventsKey, newEpoch, ttlMs, maxLen, first)
+  local epoch = redis.call('HGET', logKey, 'epoch')
+  local last = 0
+  if not epoch then
+    redis.call('DEL', eventsKey)
+    epoch = newEpoch
+  else
+    last = tonumber(redis.call('HGET', logKey, 'last'))
+  end
+  for i = first, #ARGV do
+    last = last + 1
+    redis.call('XADD', eventsKey, 'MAXLEN', maxLen, '0-' .. last, 'e', ARGV[i])
+  end
+  redis.call('HSET', logKey, 'epoch', epoch, 'last', last)
+  redis.call('PEXPIRE', logKey, ttlMs)
+  if last > 0 then redis.call('PEXPIRE', eventsKey, ttlMs) end
+  return {epoch, last}
+end
+`;
+
+/**
+ * One turn: compare-and-set of the session and the append of its events.
+ * KEYS: session, log, events. ARGV: expected version, new session document
+ * ('' ends the session), session TTL ms, log TTL ms, max events, new epoch,
+ * then one JSON document per event.
+ * Returns {0, current version} on a version conflict (nothing written),
+ * else {1, epoch, last sequence}.
+ */
+export const COMMIT_TURN = `
+${APPEND}
+local current = redis.call('GET', KEYS[1])
+local version = 0
+if current then version = cjson.decode(current)['version'] end
+if version ~= tonumber(ARGV[1]) then return {0, version} end
+local result = {'', 0}
+if #ARGV > 6 then result = append(KEYS[2], KEYS[3], ARGV[6], ARGV[4], ARGV[5], 7) end
+if ARGV[2] == '' then
+  redis.call('DEL', KEYS[1])
+else
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+end
+return {1, result[1], result[2]}
+`;
+
+/**
+ * Appends events outside a turn (a timeout, a primitive failure).
+ * KEYS: log, events. ARGV: log TTL ms, max events, new epoch, events…
+ */
+export const APPEND_EVENTS = `
+${APPEND}
+return append(KEYS[1], KEYS[2], ARGV[3], ARGV[1], ARGV[2], 4)
+`;
+
+/**
+ * Opens a log for reading: creates it (empty, with a new epoch) when there is
+ * none, so that a subscriber learns the epoch its first event will carry.
+ * KEYS: log, events. ARGV: log TTL ms, new epoch. Returns {epoch, last}.
+ */
+export const OPEN_LOG = `
+local epoch = redis.call('HGET', KEYS[1], 'epoch')
+if epoch then return {epoch, tonumber(redis.call('HGET', KEYS[1], 'last'))} end
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[1], 'epoch', ARGV[2], 'last', 0)
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return {ARGV[2], 0}
+`;

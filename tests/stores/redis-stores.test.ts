@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { createRedisStores, type RedisStores } from '../../src/runtime/redis/redis-stores';
+import type { NewEvent } from '../../src/runtime/stores';
+import { describeWithRedis, RedisServer } from '../support/redis-server';
+
+/** What only the Redis stores do: share state across processes, and live through restarts and outages. */
+const event: NewEvent = { eventType: 'state_transition', traceId: 't', objectiveType: 'x', fromState: 'a', toState: 'b', data: {} };
+
+describeWithRedis('Redis stores', () => {
+  let redis: RedisServer;
+  const opened: RedisStores[] = [];
+  const open = async (): Promise<RedisStores> => {
+    const stores = createRedisStores({ url: redis.url, commandTimeoutMs: 300 });
+    opened.push(stores);
+    expect(await stores.ready(5000)).toBe(true);
+    return stores;
+  };
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+  });
+  afterAll(async () => {
+    for (const s of opened) await s.close();
+    await redis.kill();
+  });
+
+  test('one blocking connection serves every subscriber of a process, whatever their number', async () => {
+    const stores = await open();
+    const controller = new AbortController();
+    const conversations = Array.from({ length: 200 }, () => `idle-${randomUUID()}`);
+    const pending = [];
+    for (const c of conversations) {
+      const subscription = await stores.events.subscribe(c, 0, '', controller.signal);
+      pending.push(subscription.events.next());
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(stores.follower.streamCount).toBe(200);
+    const admin = new Redis(redis.url);
+    const clients = String(await admin.call('CLIENT', 'LIST'));
+    admin.disconnect();
+    expect(clients.split('\n').filter((l) => l.includes('name=voice-core-follow'))).toHaveLength(1);
+    // A live event still reaches its subscriber through the shared XREAD.
+    await stores.events.append(conversations[123], event);
+    expect((await pending[123]).value).toMatchObject({ sequence: 1, conversationId: conversations[123] });
+    controller.abort();
+    await Promise.allSettled(pending);
+  });
+
+  test('the epoch and the sequence belong to Redis: a new process continues the same log', async () => {
+    const first = await open();
+    const c = `keep-${randomUUID()}`;
+    await first.events.append(c, event);
+    const before = await first.events.position(c);
+    await first.close();
+    const second = await open();
+    await second.events.append(c, event);
+    expect(await second.events.position(c)).toEqual({ epoch: before.epoch, last: 2 });
+  });
+
+  test('Redis down: UNAVAILABLE fast and status false; back: recovers by itself; lost log: the follower is told', async () => {
+    const stores = await open();
+    const c = `outage-${randomUUID()}`;
+    await stores.events.append(c, event);
+    const subscription = await stores.events.subscribe(c, 1, '', new AbortController().signal);
+    const following = subscription.events.next().catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 100));
+    await redis.kill();
+    await expect(stores.sessions.load(c, 'x')).rejects.toMatchObject({ status: 'UNAVAILABLE' });
+    for (let i = 0; i < 50 && stores.status!.available; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(stores.status!.available).toBe(false);
+    await redis.start();
+    expect(await stores.ready(10_000)).toBe(true);
+    expect(await stores.sessions.load(c, 'x')).toBeUndefined();
+    // Redis came back empty: the follower finds its log gone and says so, never hands out the new log's events.
+    expect(await following).toMatchObject({ status: 'FAILED_PRECONDITION', field: 'epoch' });
+  });
+});
