@@ -15,7 +15,7 @@ import { createDefaultRegistry } from '../primitives/defaults';
 import { DEFAULT_STATE_MACHINE_OPTIONS } from '../primitives/objective/state-machine';
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from '../runtime/voice-core';
 import { createLogger } from '../runtime/logger';
-import { createRedisStores, type RedisStores } from '../runtime/redis/redis-stores';
+import type { RedisStores } from '../runtime/redis/redis-stores';
 import { DEFAULT_PORT, startVoiceCoreServer } from '../server/server';
 import { startTracingFromEnv } from '../server/observability/otel-sdk';
 import { VERSION } from '../version';
@@ -113,6 +113,8 @@ async function serve(args: string[]): Promise<number> {
   let stores: RedisStores | undefined;
   if (redisUrl !== undefined) {
     if (!/^rediss?:\/\//.test(redisUrl)) throw new Error(`the Redis URL must start with redis:// or rediss://, got "${redisUrl}"`);
+    // Loaded only when asked for: the in-memory default starts without ioredis.
+    const { createRedisStores } = await import('../runtime/redis/redis-stores');
     stores = createRedisStores({
       url: redisUrl,
       commandTimeoutMs: numberFromEnv('VOICE_CORE_REDIS_COMMAND_TIMEOUT_MS'),

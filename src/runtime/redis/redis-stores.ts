@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { RedisOptions } from 'ioredis';
 import type { Event } from '../../../generated/voice_core/voice_core';
 import type { Transition } from '../../primitives/types';
 import { concurrentTurn } from '../errors';
 import { notRetained, pastTheEnd, staleEpoch } from '../event-log-errors';
 import { silentLogger, type Logger } from '../logger';
 import type { EventLog, NewEvent, SessionStore, Stores, Subscription, VersionedSession } from '../stores';
+import type { RedisOptions } from 'ioredis';
 import { RedisConnection, storeFailure, type ScriptedRedis } from './connection';
 import { conversationKeys, DEFAULT_TENANT, sessionKey, type ConversationKeys } from './keys';
 import { StreamFollower } from './stream-follower';
@@ -36,7 +36,11 @@ export interface RedisStoreOptions {
   tenant: string;
   logger: Logger;
   now: () => number;
-  redisOptions?: RedisOptions;
+  /**
+   * Extra ioredis `RedisOptions` (TLS CA, Sentinel `sentinels` and `name`, …), which win over ours.
+   * Typed loosely so that this package's public types do not depend on ioredis's own declarations.
+   */
+  redisOptions?: Record<string, unknown>;
 }
 
 export const DEFAULT_REDIS_STORE_OPTIONS: Omit<RedisStoreOptions, 'url'> = {
@@ -53,8 +57,8 @@ export const DEFAULT_REDIS_STORE_OPTIONS: Omit<RedisStoreOptions, 'url'> = {
 const REPLAY_BATCH = 256;
 
 export interface RedisStores extends Stores {
-  readonly connection: RedisConnection;
-  readonly follower: StreamFollower;
+  /** Streams this process follows live (one shared XREAD BLOCK over all of them). */
+  followedStreamCount(): number;
   /** Resolves true once connected, false when `timeoutMs` passed first (the stores keep trying). */
   ready(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
@@ -68,14 +72,13 @@ export function createRedisStores(options: Partial<RedisStoreOptions> & { url: s
     url: o.url,
     commandTimeoutMs: o.commandTimeoutMs,
     logger: o.logger,
-    redisOptions: o.redisOptions,
+    redisOptions: o.redisOptions as RedisOptions | undefined,
   });
   const follower = new StreamFollower(connection.blocking, connection.commands, o.logger);
   const events = new RedisEventLog(connection.commands, follower, o);
   return {
     name: 'redis',
-    connection,
-    follower,
+    followedStreamCount: () => follower.streamCount,
     sessions: new RedisSessionStore(connection.commands, o),
     events,
     status: connection,
@@ -129,7 +132,7 @@ function sequenceOf(id: string): number {
   return Number(id.slice(id.indexOf('-') + 1));
 }
 
-export class RedisSessionStore implements SessionStore {
+class RedisSessionStore implements SessionStore {
   constructor(
     private readonly redis: ScriptedRedis,
     private readonly options: RedisStoreOptions,
@@ -180,7 +183,7 @@ export class RedisSessionStore implements SessionStore {
   }
 }
 
-export class RedisEventLog implements EventLog {
+class RedisEventLog implements EventLog {
   constructor(
     private readonly redis: ScriptedRedis,
     private readonly follower: StreamFollower,

@@ -102,11 +102,17 @@ export class StreamFollower {
     private readonly commands: Redis,
     private readonly logger: Logger,
   ) {
+    // Whatever happened while disconnected (a restart, a flush), subscribers re-read and find out;
+    // once both connections are back, since they re-read on the command connection.
+    const reconnected = (): void => {
+      if (blocking.status !== 'ready' || commands.status !== 'ready') return;
+      for (const watch of this.watches.values()) watch.wakeAll();
+    };
     blocking.on('ready', () => {
       this.blockingClientId = undefined;
-      // Whatever happened while disconnected (a restart, a flush), subscribers re-read and find out.
-      for (const watch of this.watches.values()) watch.wakeAll();
+      reconnected();
     });
+    commands.on('ready', reconnected);
   }
 
   /** Starts following `key` past `afterSequence` for one subscriber. Register before the first read. */
