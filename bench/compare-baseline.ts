@@ -15,7 +15,6 @@ import { resolve } from 'node:path';
 import { ExecutePrimitiveRequest } from '../generated/voice_core/voice_core';
 import { BUILT_IN_CAPTURES, createDefaultRegistry } from '../src/primitives/defaults';
 import type { PrimitiveRegistry } from '../src/primitives/registry';
-import { loadCorpus } from '../tests/accuracy/harness';
 import {
   freePort,
   grpcBody,
@@ -29,6 +28,7 @@ import {
   waitUntil,
   type LoadResult,
 } from './lib';
+import { corpusInputs } from './primitive-cost';
 import { checkAnswers, SEED_REQUEST } from './server-throughput';
 
 const PATH = '/voice_core.VoiceCoreService/ExecutePrimitive';
@@ -106,13 +106,7 @@ function comparePrimitives(baseline: string, repetitions: number): void {
   for (const spec of BUILT_IN_CAPTURES) {
     const handlers = { before: registries.before.get(spec.objectiveType), after: registries.after.get(spec.objectiveType) };
     if (handlers.before === undefined || handlers.after === undefined) continue;
-    const inputs = loadCorpus(spec.objectiveType).map((c) => ({
-      objectiveType: spec.objectiveType,
-      conversationId: 'bench',
-      traceId: 'bench',
-      purpose: '',
-      params: { transcription: c.transcription, confidence: '0.9', ...c.params },
-    }));
+    const inputs = corpusInputs(spec.objectiveType);
     const context = { signal: new AbortController().signal, session: undefined, now: Date.parse('2026-11-26T09:00:00+11:00') };
     const samples = { before: [] as number[], after: [] as number[] };
     const warmUp = 20;

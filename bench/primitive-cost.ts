@@ -15,19 +15,24 @@ export interface PrimitiveCostRow {
   maxUs: number;
 }
 
+/** The first turns of a primitive's corpus, as the registry handler takes them. */
+export function corpusInputs(objectiveType: string) {
+  return loadCorpus(objectiveType).map((c) => ({
+    objectiveType,
+    conversationId: 'bench',
+    traceId: 'bench',
+    purpose: '',
+    params: { transcription: c.transcription, confidence: '0.9', ...c.params },
+  }));
+}
+
 export function benchPrimitiveCost(repetitions = 200): PrimitiveCostRow[] {
   pinSelf(LOAD_CPU);
   const registry = createDefaultRegistry();
   const rows: PrimitiveCostRow[] = [];
   for (const spec of BUILT_IN_CAPTURES) {
     const handler = registry.get(spec.objectiveType)!;
-    const inputs = loadCorpus(spec.objectiveType).map((c) => ({
-      objectiveType: spec.objectiveType,
-      conversationId: 'bench',
-      traceId: 'bench',
-      purpose: '',
-      params: { transcription: c.transcription, confidence: '0.9', ...c.params },
-    }));
+    const inputs = corpusInputs(spec.objectiveType);
     if (inputs.length === 0) continue;
     const context = { signal: new AbortController().signal, session: undefined, now: Date.parse('2026-11-26T09:00:00+11:00') };
     const samples: number[] = [];
