@@ -59,7 +59,7 @@ async function compareServers(baseline: string, rounds: number, requests: number
     const results = new Map<string, LoadResult[]>();
     for (let round = 0; round < rounds; round++) {
       for (const inFlight of [1, 64]) {
-        for (const server of servers) {
+        for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
           const n = inFlight === 1 ? Math.round(requests / 4) : requests;
           const result = await h2load(server.port, PATH, body, n, 1, inFlight, server.process.child.pid);
           if (result.ok !== result.requests) throw new Error(`${server.name}: ${result.requests - result.ok} responses were not HTTP 200`);
@@ -111,7 +111,8 @@ function comparePrimitives(baseline: string, repetitions: number): void {
     const samples = { before: [] as number[], after: [] as number[] };
     const warmUp = 20;
     for (let r = 0; r < warmUp + repetitions; r++) {
-      for (const build of ['before', 'after'] as const) {
+      // Alternate which build goes first, so that neither always runs just after the other's garbage.
+      for (const build of r % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const)) {
         const handler = handlers[build]!;
         for (const input of inputs) {
           const start = process.hrtime.bigint();
