@@ -40,6 +40,8 @@ async function serve(): Promise<{ child: ChildProcessWithoutNullStreams; port: n
   return { child, port, logs };
 }
 
+// Each test starts the CLI under ts-node (several processes, each compiling the sources it loads):
+// on a loaded 2-core machine that alone can take tens of seconds, so the budgets are generous.
 describe('the voice-core command', () => {
   test('serve, call with the seed request, follow events, and stop cleanly on SIGTERM', async () => {
     const { child, port, logs } = await serve();
@@ -79,7 +81,7 @@ describe('the voice-core command', () => {
     expect(code).toBe(0);
     await new Promise((r) => setTimeout(r, 50));
     expect(logs.some((l) => l.includes('"msg":"ExecutePrimitive"') && l.includes('"trace_id":"trace-cli"'))).toBe(true);
-  }, 30000);
+  }, 120_000);
 
   test("call with an overflowing timeout_seconds (1e308) reports the server's refusal, not a local timeout", async () => {
     const { child, port } = await serve();
@@ -93,7 +95,7 @@ describe('the voice-core command', () => {
       child.kill('SIGTERM');
       await once(child, 'exit');
     }
-  }, 60000);
+  }, 120_000);
 
   test('bad arguments give a clear message and a non-zero exit', async () => {
     const result = await output(run(['serve', '--port', 'eleven']));
