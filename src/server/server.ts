@@ -12,7 +12,8 @@ import { createVoiceCoreService, type ServiceState } from './service';
 import { TerminatorMiddleware } from './terminator';
 import { ServerMetrics } from './observability/metrics';
 import { serveMetrics, type MetricsEndpoint } from './observability/metrics-http';
-import { otelTraceIdBridge, primitiveSpanObserver, serverTracingMiddleware } from './observability/tracing';
+import { otelTraceIdBridge, primitiveSpanObserver, serverTracingMiddleware, traceUnary } from './observability/tracing';
+import { methodPath, type UnaryHandler } from './observability/unary-call';
 
 export interface VoiceCoreServerOptions {
   /** host:port to listen on; port 0 picks a free one. Default 0.0.0.0:50051. */
@@ -109,13 +110,22 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   }
   const observed = observability.length === 0 ? undefined : observability.reduce((outer, inner) => composeServerMiddleware(outer, inner));
   const service = createVoiceCoreService(core, logger, state, options.tracing === true ? otelTraceIdBridge : undefined);
-  // Only streams need the terminator. The unary methods are registered without any middleware
-  // unless tracing or metrics ask for it: on the hot path each middleware layer costs an async
-  // generator, an AbortController and listeners per call, and shutdown drains unary calls anyway.
+  // Only streams need the terminator. The unary methods are registered without any middleware: on
+  // the hot path each middleware layer costs an async generator, an AbortController and listeners
+  // per call, and shutdown drains unary calls anyway. Metrics and tracing wrap their handlers
+  // instead (metrics outermost, as the middleware were composed), with the same metrics and spans.
   const { executePrimitive, healthCheck, streamEvents } = VoiceCoreServiceDefinition.methods;
-  (observed === undefined ? server : server.with(observed)).add(
+  const observeUnary = <Req, Res>(method: { name: string }, handler: UnaryHandler<Req, Res>): UnaryHandler<Req, Res> => {
+    const unary = { path: methodPath(VoiceCoreServiceDefinition, method) };
+    const traced = options.tracing === true ? traceUnary(unary, handler) : handler;
+    return metrics === undefined ? traced : metrics.observeUnary(unary, traced);
+  };
+  server.add(
     { ...VoiceCoreServiceDefinition, methods: { executePrimitive, healthCheck } },
-    { executePrimitive: service.executePrimitive, healthCheck: service.healthCheck },
+    {
+      executePrimitive: observeUnary(executePrimitive, service.executePrimitive),
+      healthCheck: observeUnary(healthCheck, service.healthCheck),
+    },
   );
   const streams = server.with(terminator);
   (observed === undefined ? streams : streams.with(observed)).add(

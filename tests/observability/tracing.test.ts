@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { context, SpanKind, trace } from '@opentelemetry/api';
-import { Metadata } from 'nice-grpc';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { Metadata, Status } from 'nice-grpc';
 import { createVoiceCoreClient, type VoiceCoreClient } from '../../src/client';
 import { createLogger } from '../../src/runtime/logger';
 import { ATTR, PRIMITIVE_SPAN_NAME, STATE_TRANSITION_EVENT } from '../../src/server/observability/tracing';
@@ -134,5 +134,33 @@ describe('OpenTelemetry traces', () => {
     );
     expect(response.state).toBe('completed');
     expect(recorder.spans()).toHaveLength(0);
+    // Unsampled, the W3C trace id still becomes ours.
+    expect(response.traceId).toBe('11111111111111111111111111111111');
+  });
+
+  test('a failed call ends its server span with the gRPC status, as the RPC conventions say', async () => {
+    await expect(
+      t.client.executePrimitive({ objectiveType: 'capture_nothing', conversationId: 'otel-6', params: { transcription: 'x' } }),
+    ).rejects.toThrow(/not a registered primitive/);
+    const server = byName('voice_core.VoiceCoreService/ExecutePrimitive').find((s) => s.kind === SpanKind.SERVER)!;
+    expect(server.attributes).toMatchObject({
+      'rpc.system': 'grpc',
+      'rpc.service': 'voice_core.VoiceCoreService',
+      'rpc.method': 'ExecutePrimitive',
+      'rpc.grpc.status_code': Status.NOT_FOUND,
+      'rpc.grpc.status_text': 'NOT_FOUND',
+    });
+    expect(server.attributes['net.peer.ip']).toEqual(expect.any(String));
+    expect(server.attributes['net.peer.port']).toEqual(expect.any(Number));
+    expect(server.status.code).toBe(SpanStatusCode.ERROR);
+    expect(server.status.message).toMatch(/^NOT_FOUND: .*not a registered primitive/);
+    expect(server.ended).toBe(true);
+  });
+
+  test('HealthCheck gets its server span too', async () => {
+    await t.client.healthCheck({});
+    const server = byName('voice_core.VoiceCoreService/HealthCheck').find((s) => s.kind === SpanKind.SERVER)!;
+    expect(server.attributes).toMatchObject({ 'rpc.method': 'HealthCheck', 'rpc.grpc.status_code': Status.OK });
+    expect(server.status.code).toBe(SpanStatusCode.UNSET);
   });
 });

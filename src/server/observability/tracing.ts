@@ -1,7 +1,12 @@
-import { context, isSpanContextValid, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
+import { context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
+import { ServerError, Status } from 'nice-grpc-common';
 import { openTelemetryServerMiddleware } from 'nice-grpc-opentelemetry';
+import { getMethodAttributes, getPeerAttributes, getStatusAttributes } from 'nice-grpc-opentelemetry/lib/attributes';
+import { metadataGetter } from 'nice-grpc-opentelemetry/lib/propagation';
+import { getSpanName, tracer as rpcTracer } from 'nice-grpc-opentelemetry/lib/traces';
 import type { RuntimeObserver, PrimitiveRun } from '../../runtime/observer';
 import { VERSION } from '../../version';
+import { statusOf, type UnaryHandler, type UnaryMethod } from './unary-call';
 
 /**
  * Tracing on the server side: the RPC spans come from nice-grpc-opentelemetry
@@ -9,7 +14,8 @@ import { VERSION } from '../../version';
  * `traceparent` through the global propagator), the primitive span from the
  * runtime's observer hook. Everything goes through the global OpenTelemetry
  * API: with no SDK registered it is a no-op, and with tracing off the server
- * does not even install the middleware.
+ * does not even install the middleware. Unary calls get the same server span
+ * from traceUnary, a plain wrapper instead of the middleware.
  */
 
 export const TRACER_NAME = 'voice-core';
@@ -35,8 +41,49 @@ export const STATE_TRANSITION_EVENT = 'state_transition';
 /** Error codes that mean the run itself went wrong (not a domain outcome such as "ask again"). */
 const SPAN_ERROR_CODES = new Set(['TIMEOUT', 'INTERNAL']);
 
+/** For streaming methods (a span event per message); unary ones use traceUnary, which is cheaper. */
 export function serverTracingMiddleware() {
   return openTelemetryServerMiddleware();
+}
+
+/**
+ * The server span of nice-grpc-opentelemetry's middleware (same tracer, name,
+ * kind, parent from the incoming `traceparent`, attributes and status), made
+ * around a unary handler without the middleware's async generator. Sampling is
+ * decided once, when the span starts: an unsampled call only gets its
+ * (non-recording) span made active, so that the primitive span and the trace id
+ * bridge see it, and no attribute is computed for it.
+ */
+export function traceUnary<Req, Res>(method: UnaryMethod, handler: UnaryHandler<Req, Res>): UnaryHandler<Req, Res> {
+  const name = getSpanName(method.path);
+  const methodAttributes = getMethodAttributes(method.path);
+  const options = { kind: SpanKind.SERVER };
+  return async (request, callContext) => {
+    const parent = propagation.extract(ROOT_CONTEXT, callContext.metadata, metadataGetter);
+    const span = rpcTracer.startSpan(name, options, parent);
+    const active = trace.setSpan(parent, span);
+    if (!span.isRecording()) return context.with(active, handler, undefined, request, callContext);
+    span.setAttributes(methodAttributes);
+    span.setAttributes(getPeerAttributes(callContext.peer));
+    let status = Status.OK;
+    try {
+      return await context.with(active, handler, undefined, request, callContext);
+    } catch (error) {
+      status = statusOf(error);
+      let message: string;
+      if (error instanceof ServerError) message = error.details;
+      else if (status === Status.CANCELLED) message = 'The operation was cancelled';
+      else {
+        message = 'Unknown server error occurred';
+        span.recordException(error as Error);
+      }
+      span.setStatus({ code: SpanStatusCode.ERROR, message: `${Status[status]}: ${message}` });
+      throw error;
+    } finally {
+      span.setAttributes(getStatusAttributes(status));
+      span.end();
+    }
+  };
 }
 
 /**
