@@ -39,6 +39,7 @@ export const BUILT_IN_OBJECTIVE_TYPES: ReadonlySet<string> = new Set<BuiltInObje
 export function createDefaultRegistry(options: StateMachineOptions = DEFAULT_STATE_MACHINE_OPTIONS): PrimitiveRegistry {
   const registry = new PrimitiveRegistry();
   const specs: readonly AnyCaptureSpec[] = BUILT_IN_CAPTURES;
-  for (const spec of specs) registry.register(spec.objectiveType, captureHandler(spec, options));
+  // Capture handlers are synchronous state machines with no side effect: pure.
+  for (const spec of specs) registry.register(spec.objectiveType, captureHandler(spec, options), { pure: true });
   return registry;
 }

@@ -14,6 +14,11 @@ export interface VersionedSession {
   /** 1 after the first turn, +1 per committed turn. 0 means "no session" when committing. */
   readonly version: number;
   readonly data: unknown;
+  /**
+   * Names the write that stored this session, where the store keeps one (Redis). Versions start again at 1
+   * when a session ends or expires; revisions never repeat, so a stale cached session cannot pass for a newer one.
+   */
+  readonly revision?: string;
 }
 
 export type NewEvent = Omit<Event, 'sequence' | 'epoch' | 'timestamp' | 'conversationId'>;
@@ -40,6 +45,24 @@ export interface SessionStore {
     traceId: string,
     transitions: readonly Transition[],
   ): MaybePromise<void>;
+  /**
+   * Optional, for a store one round trip away (Redis): the session this process last committed or loaded, without
+   * asking the store (version 0 and no data when it knows none). It may be stale: `commitIfCurrent` checks it.
+   */
+  cached?(conversationId: string, objectiveType: string): VersionedSession;
+  /**
+   * Optional, with `cached`: commits like `commit` when the stored session is still `expected` (same version and
+   * revision). Otherwise applies nothing and resolves to the session stored now (version 0 when there is none),
+   * so that a pure handler can run again on it; resolves to undefined once committed.
+   */
+  commitIfCurrent?(
+    conversationId: string,
+    objectiveType: string,
+    expected: VersionedSession,
+    session: unknown,
+    traceId: string,
+    transitions: readonly Transition[],
+  ): Promise<VersionedSession | undefined>;
   /** Sessions held, where the store can count them cheaply (in memory); absent for Redis. */
   readonly size?: number;
 }

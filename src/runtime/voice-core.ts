@@ -7,16 +7,27 @@ import {
   ObjectivePreconditionError,
   type PrimitiveContext,
   type PrimitiveErrorCode,
+  type PrimitiveHandler,
+  type PrimitiveInput,
   type PrimitiveOutcome,
   type PrimitiveResult,
 } from '../primitives/types';
-import { VoiceCoreRequestError, invalidArgument } from './errors';
+import { VoiceCoreRequestError, concurrentTurn, invalidArgument } from './errors';
 import { MemoryEventLog, type EventLogOptions } from './event-log';
 import { silentLogger, type Logger } from './logger';
 import { combineObservers, type RuntimeObserver } from './observer';
 import { MemorySessionStore, type SessionStoreOptions } from './session-store';
 import { IN_MEMORY_STORE, type StoreHealth } from './store-health';
-import { isPromise, type EventLog, type MaybePromise, type SessionStore, type StoreStatus, type Stores, type Subscription } from './stores';
+import {
+  isPromise,
+  type EventLog,
+  type MaybePromise,
+  type SessionStore,
+  type StoreStatus,
+  type Stores,
+  type Subscription,
+  type VersionedSession,
+} from './stores';
 import { isAbortError, toProtoErrorCode } from './wire';
 
 /**
@@ -164,11 +175,6 @@ export class VoiceCore {
         'objective_type',
       );
     }
-    const loaded = this.sessions.load(request.conversationId, request.objectiveType);
-    // In memory the session is at hand: no await on the hot path.
-    const stored = isPromise(loaded) ? await this.counted(loaded, 'load') : loaded;
-    const session = stored?.data;
-    const context = new HandlerContext(session, this.options.now());
     const input = {
       objectiveType: request.objectiveType,
       conversationId: request.conversationId,
@@ -176,10 +182,80 @@ export class VoiceCore {
       purpose: request.purpose,
       params: request.params,
     };
+    const { cached, commitIfCurrent } = this.sessions;
+    // Only a pure handler may run on a session that could be stale: it is run again, never an impure one.
+    if (cached !== undefined && commitIfCurrent !== undefined && this.registry.isPure(request.objectiveType)) {
+      const response = await this.executeOnCache(request, input, handler, traceId, timeoutMs, options, started);
+      if (response !== undefined) return response;
+    }
+    const loaded = this.sessions.load(request.conversationId, request.objectiveType);
+    // In memory the session is at hand: no await on the hot path.
+    const stored = isPromise(loaded) ? await this.counted(loaded, 'load') : loaded;
+    const context = new HandlerContext(stored?.data, this.options.now());
+    return this.runTurn(request, traceId, timeoutMs, options, stored, context, () => handler(input, context), started);
+  }
 
+  /**
+   * One round trip per turn on a store that caches sessions (Redis), for a pure handler: it runs on the session
+   * this process last saw, and the commit checks that it is still the stored one. When another replica took a turn
+   * since (or the session expired, or Redis lost it), the commit applies nothing and returns the stored session,
+   * and the handler runs again on that. Resolves to undefined when the handler refused the cached session (it
+   * threw): the caller then reads the session first, as for any other handler.
+   */
+  private async executeOnCache(
+    request: ExecutePrimitiveRequest,
+    input: PrimitiveInput,
+    handler: PrimitiveHandler<unknown>,
+    traceId: string,
+    timeoutMs: number,
+    options: ExecuteOptions,
+    started: number,
+  ): Promise<ExecutePrimitiveResponse | undefined> {
+    const sessions = this.sessions as Required<Pick<SessionStore, 'cached' | 'commitIfCurrent'>>;
+    const { conversationId, objectiveType } = request;
+    let stored = sessions.cached(conversationId, objectiveType);
+    for (let attempt = 1; ; attempt++) {
+      const context = new HandlerContext(stored.data, this.options.now());
+      let returned: MaybePromise<PrimitiveResult<unknown>>;
+      try {
+        returned = handler(input, context);
+      } catch (error) {
+        // On the cached session an error may be an artefact of staleness; on the stored one it is the answer.
+        if (attempt === 1) return undefined;
+        return this.failure(error, request, traceId, stored.data, started);
+      }
+      if (isPromise(returned)) {
+        // Registered as pure but asynchronous after all: it may have side effects, so it must not run twice.
+        const pending = returned;
+        return this.runTurn(request, traceId, timeoutMs, options, stored, context, () => pending, started);
+      }
+      const result = returned;
+      const current = await this.counted(
+        sessions.commitIfCurrent(conversationId, objectiveType, stored, result.session, traceId, result.outcome.transitions),
+        'commit',
+      );
+      if (current === undefined) return this.finish(request, traceId, stored.data, result.outcome, started);
+      // Stored again between our reply and this commit: a true race, answered as ever (the SDK retries once).
+      if (attempt === 2) throw concurrentTurn(conversationId, objectiveType);
+      stored = current;
+    }
+  }
+
+  /** Runs (or awaits) the handler within its budget, then commits the turn if the session is still `stored`. */
+  private async runTurn(
+    request: ExecutePrimitiveRequest,
+    traceId: string,
+    timeoutMs: number,
+    options: ExecuteOptions,
+    stored: VersionedSession | undefined,
+    context: HandlerContext,
+    run: () => MaybePromise<PrimitiveResult<unknown>>,
+    started: number,
+  ): Promise<ExecutePrimitiveResponse> {
+    const session = stored?.data;
     let result: PrimitiveResult<unknown>;
     try {
-      const returned = handler(input, context);
+      const returned = run();
       // Built-in primitives answer synchronously: no timer is armed and no AbortController made for them.
       result = isPromise(returned) ? await this.withinBudget(returned, context.controller(), timeoutMs, options.signal) : returned;
     } catch (error) {

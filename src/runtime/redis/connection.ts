@@ -6,7 +6,7 @@ import { APPEND_EVENTS, COMMIT_TURN, OPEN_LOG } from './scripts';
 
 /** The command connection with the scripts defined on it (ioredis sends EVALSHA, and EVAL after NOSCRIPT). */
 export interface ScriptedRedis extends Redis {
-  vcCommitTurn(...args: Array<string | number>): Promise<[number, string | number, number?]>;
+  vcCommitTurn(...args: Array<string | number>): Promise<[number, string | number, (number | string)?]>;
   vcAppendEvents(...args: Array<string | number>): Promise<[string, number]>;
   vcOpenLog(...args: Array<string | number>): Promise<[string, number]>;
 }

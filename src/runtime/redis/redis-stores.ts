@@ -8,15 +8,18 @@ import type { EventLog, NewEvent, SessionStore, Stores, Subscription, VersionedS
 import type { RedisOptions } from 'ioredis';
 import { RedisConnection, storeFailure, type ScriptedRedis } from './connection';
 import { conversationKeys, DEFAULT_TENANT, sessionKey, type ConversationKeys } from './keys';
+import { SessionCache } from './session-cache';
 import { StreamFollower } from './stream-follower';
 
 /**
  * Sessions and the event log in Redis, shared by every replica.
  *
- * - A session is one string key, `{"v":1,"version":n,"data":…}`, with the
- *   session TTL. A turn commits with one Lua script that checks the version
- *   it loaded, writes the session and appends the turn's events: all or
- *   nothing, and a lost race is ABORTED with nothing applied.
+ * - A session is one string key, `{"v":1,"version":n,"rev":…,"data":…}`,
+ *   with the session TTL. A turn commits with one Lua script that checks the
+ *   version (and revision) it ran on, writes the session and appends the
+ *   turn's events: all or nothing. A turn of a pure primitive runs on the
+ *   session this process cached and needs no read first: on a conflict the
+ *   script returns the stored session and the runtime runs the turn again.
  * - A conversation's events are one stream whose entry ids `0-<sequence>`
  *   are the sequence, so two replicas can never give out the same one. The
  *   epoch is stored beside it, and changes only when the log is really lost.
@@ -32,6 +35,8 @@ export interface RedisStoreOptions {
   idleTtlMs: number;
   /** Events kept per conversation (XADD MAXLEN; default 1000). */
   maxEventsPerConversation: number;
+  /** Sessions this process remembers (last committed or loaded) to run a turn in one round trip; 0 turns it off. */
+  sessionCacheSize: number;
   /** Prefix of every key's hash tag; one per tenant once tenants exist. */
   tenant: string;
   logger: Logger;
@@ -48,6 +53,7 @@ export const DEFAULT_REDIS_STORE_OPTIONS: Omit<RedisStoreOptions, 'url'> = {
   sessionTtlMs: 30 * 60 * 1000,
   idleTtlMs: 60 * 60 * 1000,
   maxEventsPerConversation: 1000,
+  sessionCacheSize: 10_000,
   tenant: DEFAULT_TENANT,
   logger: silentLogger,
   now: Date.now,
@@ -132,22 +138,47 @@ function sequenceOf(id: string): number {
   return Number(id.slice(id.indexOf('-') + 1));
 }
 
+/** A session document as stored under its key. `rev` names the write (absent in documents written before it existed). */
+interface StoredSession {
+  v: number;
+  version: number;
+  rev?: string;
+  data: unknown;
+}
+
+function parseSession(raw: string): VersionedSession {
+  const stored = JSON.parse(raw) as StoredSession;
+  return { version: stored.version, revision: stored.rev, data: stored.data };
+}
+
+const NO_SESSION: VersionedSession = { version: 0, data: undefined };
+
 class RedisSessionStore implements SessionStore {
+  private readonly cache: SessionCache;
+
   constructor(
     private readonly redis: ScriptedRedis,
     private readonly options: RedisStoreOptions,
-  ) {}
+  ) {
+    this.cache = new SessionCache(options.sessionCacheSize, options.sessionTtlMs, options.now);
+  }
 
   async load(conversationId: string, objectiveType: string): Promise<VersionedSession | undefined> {
+    const key = sessionKey(conversationId, objectiveType, this.options.tenant);
     let raw: string | null;
     try {
-      raw = await this.redis.get(sessionKey(conversationId, objectiveType, this.options.tenant));
+      raw = await this.redis.get(key);
     } catch (error) {
+      this.cache.forget(key);
       throw storeFailure(error, 'session store');
     }
-    if (raw === null) return undefined;
-    const stored = JSON.parse(raw) as { v: number; version: number; data: unknown };
-    return { version: stored.version, data: stored.data };
+    const loaded = raw === null ? undefined : parseSession(raw);
+    this.cache.set(key, loaded ?? NO_SESSION);
+    return loaded;
+  }
+
+  cached(conversationId: string, objectiveType: string): VersionedSession {
+    return this.cache.get(sessionKey(conversationId, objectiveType, this.options.tenant));
   }
 
   async commit(
@@ -158,28 +189,76 @@ class RedisSessionStore implements SessionStore {
     traceId: string,
     transitions: readonly Transition[],
   ): Promise<void> {
+    // Checks the version only, as loaded by the caller: a lost race is ABORTED.
+    const current = await this.write(
+      conversationId,
+      objectiveType,
+      { version: expectedVersion, data: undefined },
+      session,
+      traceId,
+      transitions,
+    );
+    if (current !== undefined) throw concurrentTurn(conversationId, objectiveType);
+  }
+
+  commitIfCurrent(
+    conversationId: string,
+    objectiveType: string,
+    expected: VersionedSession,
+    session: unknown,
+    traceId: string,
+    transitions: readonly Transition[],
+  ): Promise<VersionedSession | undefined> {
+    return this.write(conversationId, objectiveType, expected, session, traceId, transitions);
+  }
+
+  /** One script: the compare-and-set and the events; on a conflict, the session stored now. The cache follows Redis. */
+  private async write(
+    conversationId: string,
+    objectiveType: string,
+    expected: VersionedSession,
+    session: unknown,
+    traceId: string,
+    transitions: readonly Transition[],
+  ): Promise<VersionedSession | undefined> {
+    const key = sessionKey(conversationId, objectiveType, this.options.tenant);
     const keys = conversationKeys(conversationId, this.options.tenant);
     const at = this.options.now();
-    const document = session === undefined ? '' : JSON.stringify({ v: 1, version: expectedVersion + 1, data: session });
+    const revision = randomUUID();
+    const document =
+      session === undefined
+        ? ''
+        : JSON.stringify({ v: 1, version: expected.version + 1, rev: revision, data: session } satisfies StoredSession);
     const args: Array<string | number> = [
-      sessionKey(conversationId, objectiveType, this.options.tenant),
+      key,
       keys.log,
       keys.events,
-      expectedVersion,
+      expected.version,
       document,
       this.options.sessionTtlMs,
       this.options.idleTtlMs,
       this.options.maxEventsPerConversation,
       randomUUID(),
+      expected.revision ?? '',
     ];
     for (const t of transitions) args.push(encodeTransition(t, traceId, objectiveType, at));
-    let reply: [number, string | number, number?];
+    let reply: [number, string | number, (number | string)?];
     try {
       reply = await this.redis.vcCommitTurn(...args);
     } catch (error) {
+      // A timeout may or may not have applied the turn: what Redis holds is unknown.
+      this.cache.forget(key);
       throw storeFailure(error, 'session store');
     }
-    if (reply[0] === 0) throw concurrentTurn(conversationId, objectiveType);
+    if (reply[0] === 0) {
+      const raw = reply[2];
+      const current = typeof raw === 'string' && raw !== '' ? parseSession(raw) : NO_SESSION;
+      this.cache.set(key, current);
+      return current;
+    }
+    // What we wrote, as it reads back from Redis (plain JSON), so that a cached turn sees what a loaded one would.
+    this.cache.set(key, document === '' ? NO_SESSION : parseSession(document));
+    return undefined;
   }
 }
 

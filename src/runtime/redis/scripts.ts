@@ -36,18 +36,28 @@ end
  * One turn: compare-and-set of the session and the append of its events.
  * KEYS: session, log, events. ARGV: expected version, new session document
  * ('' ends the session), session TTL ms, log TTL ms, max events, new epoch,
- * then one JSON document per event.
- * Returns {0, current version} on a version conflict (nothing written),
- * else {1, epoch, last sequence}.
+ * expected revision ('' checks the version only), then one JSON document per
+ * event. A missing key is version 0, so a session that expired or was lost
+ * with a Redis restart never matches a cached one.
+ * Returns {0, current version, current document or ''} on a conflict (nothing
+ * written), so that the caller can run the turn again on the stored session
+ * without another round trip; else {1, epoch, last sequence}.
  */
 export const COMMIT_TURN = `
 ${APPEND}
 local current = redis.call('GET', KEYS[1])
 local version = 0
-if current then version = cjson.decode(current)['version'] end
-if version ~= tonumber(ARGV[1]) then return {0, version} end
+local revision = ''
+if current then
+  local stored = cjson.decode(current)
+  version = stored['version']
+  revision = stored['rev'] or ''
+end
+if version ~= tonumber(ARGV[1]) or (ARGV[7] ~= '' and revision ~= ARGV[7]) then
+  return {0, version, current or ''}
+end
 local result = {'', 0}
-if #ARGV > 6 then result = append(KEYS[2], KEYS[3], ARGV[6], ARGV[4], ARGV[5], 7) end
+if #ARGV > 7 then result = append(KEYS[2], KEYS[3], ARGV[6], ARGV[4], ARGV[5], 8) end
 if ARGV[2] == '' then
   redis.call('DEL', KEYS[1])
 else
