@@ -1,3 +1,4 @@
+import { SIGN_OFF_WORDS } from '../spoken/sign-offs';
 import { wordTable } from '../spoken/keys';
 /**
  * The words an Australian address is made of: street types, states and
@@ -395,28 +396,7 @@ export const SENTENCE_WORDS: ReadonlySet<string> = new Set([
 export const PLACE_NAME_WORDS: ReadonlySet<string> = new Set(['the', 'of']);
 
 /** Words said after an address that are not part of it. */
-export const TRAILING_WORDS: ReadonlySet<string> = new Set([
-  '§',
-  'thanks',
-  'thank',
-  'you',
-  'cheers',
-  'mate',
-  'please',
-  'ta',
-  'yeah',
-  'yep',
-  'ok',
-  'okay',
-  "that's",
-  'thats',
-  'it',
-  'is',
-  'right',
-  'australia',
-  'in',
-  'and',
-]);
+export const TRAILING_WORDS: ReadonlySet<string> = new Set(['§', ...SIGN_OFF_WORDS, 'yep', 'australia', 'in']);
 
 /** Small ordinals written as figures by recognisers; street names spell them ("2nd Avenue" is Second Avenue). */
 export const ORDINALS: Readonly<Record<string, string>> = wordTable({

@@ -1,3 +1,4 @@
+import { SIGN_OFF_WORDS } from '../spoken/sign-offs';
 /**
  * The words around a name: lead-ins ("my name is", "this is"), titles,
  * sign-offs, labels ("surname", "first name"), and the sentence words that
@@ -121,30 +122,7 @@ export const CUT_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Said after a name; stripped from the end. */
-export const TRAIL_WORDS: ReadonlySet<string> = new Set([
-  'speaking',
-  'here',
-  'thanks',
-  'thank',
-  'you',
-  'cheers',
-  'mate',
-  'please',
-  'ta',
-  "that's",
-  'thats',
-  'it',
-  'and',
-  'my',
-  'is',
-  'the',
-  'yeah',
-  'ok',
-  'okay',
-  'right',
-  'name',
-  'bye',
-]);
+export const TRAIL_WORDS: ReadonlySet<string> = new Set([...SIGN_OFF_WORDS, 'speaking', 'here', 'my', 'the', 'name', 'bye']);
 
 /** Words between a name and its spelling, or before a restatement ("Leigh, that's L E I G H"). */
 export const SPELL_CONNECTORS: ReadonlySet<string> = new Set([
