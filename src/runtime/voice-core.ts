@@ -5,7 +5,6 @@ import type { PrimitiveRegistry } from '../primitives/registry';
 import {
   InvalidParamsError,
   ObjectivePreconditionError,
-  type PrimitiveContext,
   type PrimitiveErrorCode,
   type PrimitiveHandler,
   type PrimitiveInput,
@@ -28,6 +27,7 @@ import {
   type Subscription,
   type VersionedSession,
 } from './stores';
+import { HandlerContext, TimeoutSignal, withinBudget } from './time-budget';
 import { isAbortError, toProtoErrorCode } from './wire';
 
 /**
@@ -69,29 +69,6 @@ function checkId(field: string, value: string, requiredMessage?: string): void {
 }
 const MAX_PARAMS = 32;
 const MAX_PARAM_LENGTH = 4096;
-
-/** The context a handler sees; its AbortSignal is only made if the handler asks for it or runs asynchronously. */
-class HandlerContext implements PrimitiveContext<unknown> {
-  private abort: AbortController | undefined;
-
-  constructor(
-    readonly session: unknown,
-    readonly now: number,
-  ) {}
-
-  get signal(): AbortSignal {
-    return this.controller().signal;
-  }
-
-  controller(): AbortController {
-    this.abort ??= new AbortController();
-    return this.abort;
-  }
-}
-
-class TimeoutSignal {
-  constructor(readonly ms: number) {}
-}
 
 export interface ExecuteOptions {
   /** Aborts the call (the caller went away, or its deadline passed). */
@@ -257,7 +234,7 @@ export class VoiceCore {
     try {
       const returned = run();
       // Built-in primitives answer synchronously: no timer is armed and no AbortController made for them.
-      result = isPromise(returned) ? await this.withinBudget(returned, context.controller(), timeoutMs, options.signal) : returned;
+      result = isPromise(returned) ? await withinBudget(returned, context.controller(), timeoutMs, options.signal) : returned;
     } catch (error) {
       if (error instanceof TimeoutSignal) {
         return this.timedOut(request, traceId, session, error.ms, started);
@@ -344,41 +321,6 @@ export class VoiceCore {
       );
     }
     return seconds * 1000;
-  }
-
-  /** Awaits an asynchronous handler, aborting it when its time runs out or the caller goes away. */
-  private withinBudget<T>(work: Promise<T>, controller: AbortController, timeoutMs: number, callerSignal?: AbortSignal): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const onCallerAbort = (): void => {
-        cleanup();
-        controller.abort(callerSignal?.reason);
-        reject(abortError());
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        controller.abort(new Error(`time budget of ${timeoutMs} ms ran out`));
-        reject(new TimeoutSignal(timeoutMs));
-      }, timeoutMs);
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        callerSignal?.removeEventListener('abort', onCallerAbort);
-      };
-      if (callerSignal?.aborted) {
-        onCallerAbort();
-        return;
-      }
-      callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-      work.then(
-        (value) => {
-          cleanup();
-          resolve(value);
-        },
-        (error: unknown) => {
-          cleanup();
-          reject(error);
-        },
-      );
-    });
   }
 
   private async timedOut(
@@ -500,10 +442,4 @@ function storeHealthOf(stores: Stores): StoreHealth {
 function stateOf(session: unknown): string {
   const state = (session as { state?: unknown } | undefined)?.state;
   return typeof state === 'string' ? state : 'pending';
-}
-
-function abortError(): Error {
-  const error = new Error('The operation was aborted');
-  error.name = 'AbortError';
-  return error;
 }
