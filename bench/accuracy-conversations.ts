@@ -1,15 +1,17 @@
 /**
- * `npm run bench:accuracy:conversations [objective_type …] [--failures] [--dir D]`: per primitive,
+ * `npm run bench:accuracy:conversations [objective_type …] [--failures] [--dir D | --features]`: per primitive,
  * accuracy on a conversation corpus (several turns per case; by default the second blind corpus,
  * tests/fixtures/corpus-blind-2), with false accepts, refused requests, and breakdowns by
  * difficulty and by feature. Prints aggregates only unless --failures is given: whoever tunes
- * the primitives must not read the blind cases.
+ * the primitives must not read the blind cases. `--features` scores the feature corpora
+ * (tests/fixtures/corpus-conversations/<feature>/), which are not blind, with failures allowed.
  */
 import { BUILT_IN_CAPTURES } from '../src/primitives/defaults';
 import { VoiceCore } from '../src/runtime/voice-core';
 import {
   BLIND_CONVERSATIONS_DIR,
   loadConversations,
+  loadFeatureConversations,
   scoreConversations,
   type ConversationScore,
 } from '../tests/accuracy/conversation-harness';
@@ -22,12 +24,13 @@ async function main(): Promise<void> {
   const showFailures = args.includes('--failures');
   const dirAt = args.indexOf('--dir');
   const dir = dirAt >= 0 ? args[dirAt + 1] : BLIND_CONVERSATIONS_DIR;
+  const featureCorpora = args.includes('--features');
   const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--dir');
   const types = BUILT_IN_CAPTURES.map((s) => s.objectiveType).filter((t) => wanted.length === 0 || wanted.includes(t));
   const core = new VoiceCore();
   const scores: ConversationScore[] = [];
   for (const type of types) {
-    const cases = loadConversations(type, dir);
+    const cases = featureCorpora ? loadFeatureConversations(type) : loadConversations(type, dir);
     if (cases.length > 0) scores.push(await scoreConversations(core, type, cases));
   }
   console.table(

@@ -7,6 +7,8 @@ export const CANNED_RESPONSE: ExecutePrimitiveResponse = {
   fields: {},
   state: 'completed',
   prompt: '',
+  promptSsml: '',
+  readbackToken: '',
   error: undefined,
   metadata: { durationMs: 0.01, retryCount: 0, confidence: 0.85, state: 'completed' },
   traceId: 'trace-001',

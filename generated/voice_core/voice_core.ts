@@ -27,6 +27,11 @@ export enum ErrorCode {
   ERROR_CODE_AMBIGUOUS = 7,
   /** ERROR_CODE_NOT_CONFIRMED - The caller did not confirm the value; the caller is asked again. */
   ERROR_CODE_NOT_CONFIRMED = 8,
+  /**
+   * ERROR_CODE_DECLINED - The caller declined to give the value ("I'd rather not say"); the
+   * objective ends in state "declined" without using up an attempt.
+   */
+  ERROR_CODE_DECLINED = 9,
   UNRECOGNIZED = -1,
 }
 
@@ -59,6 +64,9 @@ export function errorCodeFromJSON(object: any): ErrorCode {
     case 8:
     case "ERROR_CODE_NOT_CONFIRMED":
       return ErrorCode.ERROR_CODE_NOT_CONFIRMED;
+    case 9:
+    case "ERROR_CODE_DECLINED":
+      return ErrorCode.ERROR_CODE_DECLINED;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -86,6 +94,8 @@ export function errorCodeToJSON(object: ErrorCode): string {
       return "ERROR_CODE_AMBIGUOUS";
     case ErrorCode.ERROR_CODE_NOT_CONFIRMED:
       return "ERROR_CODE_NOT_CONFIRMED";
+    case ErrorCode.ERROR_CODE_DECLINED:
+      return "ERROR_CODE_DECLINED";
     case ErrorCode.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
@@ -121,7 +131,7 @@ export interface ExecutePrimitiveResponse {
   fields: { [key: string]: string };
   /**
    * The objective state after this turn: pending, eliciting, captured,
-   * confirming, confirmed, completed, repairing or failed.
+   * confirming, confirmed, completed, repairing, failed or declined.
    */
   state: string;
   /** What the agent should say next when the objective is not finished. */
@@ -132,6 +142,18 @@ export interface ExecutePrimitiveResponse {
   traceId: string;
   conversationId: string;
   objectiveType: string;
+  /**
+   * The same prompt as SSML for text-to-speech engines: values are read back
+   * with say-as (telephone, characters, date format dmy, digits in groups).
+   * Empty when prompt is empty.
+   */
+  promptSsml: string;
+  /**
+   * Identifies the value being read back while the state is "confirming".
+   * Send it back as params.readback_token with the confirmation: a "yes"
+   * then only confirms that value, never one another turn put there since.
+   */
+  readbackToken: string;
 }
 
 export interface ExecutePrimitiveResponse_FieldsEntry {
@@ -564,6 +586,8 @@ function createBaseExecutePrimitiveResponse(): ExecutePrimitiveResponse {
     traceId: "",
     conversationId: "",
     objectiveType: "",
+    promptSsml: "",
+    readbackToken: "",
   };
 }
 
@@ -598,6 +622,12 @@ export const ExecutePrimitiveResponse: MessageFns<ExecutePrimitiveResponse> = {
     }
     if (message.objectiveType !== "") {
       writer.uint32(82).string(message.objectiveType);
+    }
+    if (message.promptSsml !== "") {
+      writer.uint32(90).string(message.promptSsml);
+    }
+    if (message.readbackToken !== "") {
+      writer.uint32(98).string(message.readbackToken);
     }
     return writer;
   },
@@ -698,6 +728,22 @@ export const ExecutePrimitiveResponse: MessageFns<ExecutePrimitiveResponse> = {
             message.objectiveType = reader.string();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.promptSsml = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.readbackToken = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -747,6 +793,16 @@ export const ExecutePrimitiveResponse: MessageFns<ExecutePrimitiveResponse> = {
         : isSet(object.objective_type)
         ? globalThis.String(object.objective_type)
         : "",
+      promptSsml: isSet(object.promptSsml)
+        ? globalThis.String(object.promptSsml)
+        : isSet(object.prompt_ssml)
+        ? globalThis.String(object.prompt_ssml)
+        : "",
+      readbackToken: isSet(object.readbackToken)
+        ? globalThis.String(object.readbackToken)
+        : isSet(object.readback_token)
+        ? globalThis.String(object.readback_token)
+        : "",
     };
   },
 
@@ -788,6 +844,12 @@ export const ExecutePrimitiveResponse: MessageFns<ExecutePrimitiveResponse> = {
     if (message.objectiveType !== "") {
       obj.objectiveType = message.objectiveType;
     }
+    if (message.promptSsml !== "") {
+      obj.promptSsml = message.promptSsml;
+    }
+    if (message.readbackToken !== "") {
+      obj.readbackToken = message.readbackToken;
+    }
     return obj;
   },
 
@@ -818,6 +880,8 @@ export const ExecutePrimitiveResponse: MessageFns<ExecutePrimitiveResponse> = {
     message.traceId = object.traceId ?? "";
     message.conversationId = object.conversationId ?? "";
     message.objectiveType = object.objectiveType ?? "";
+    message.promptSsml = object.promptSsml ?? "";
+    message.readbackToken = object.readbackToken ?? "";
     return message;
   },
 };

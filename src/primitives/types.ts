@@ -4,11 +4,29 @@
  * both run this code.
  */
 
-export type ObjectiveState = 'pending' | 'eliciting' | 'captured' | 'confirming' | 'confirmed' | 'completed' | 'repairing' | 'failed';
+export type ObjectiveState =
+  | 'pending'
+  | 'eliciting'
+  | 'captured'
+  | 'confirming'
+  | 'confirmed'
+  | 'completed'
+  | 'repairing'
+  | 'failed'
+  /** Terminal: the caller declined to give the value (error code DECLINED). */
+  | 'declined';
 
 /** Why a turn did not produce a confirmed value. Mirrors the proto ErrorCode. */
 export type PrimitiveErrorCode =
-  'TIMEOUT' | 'MAX_RETRIES_EXCEEDED' | 'INTERNAL' | 'CANCELLED' | 'LOW_CONFIDENCE' | 'NO_VALUE' | 'AMBIGUOUS' | 'NOT_CONFIRMED';
+  | 'TIMEOUT'
+  | 'MAX_RETRIES_EXCEEDED'
+  | 'INTERNAL'
+  | 'CANCELLED'
+  | 'LOW_CONFIDENCE'
+  | 'NO_VALUE'
+  | 'AMBIGUOUS'
+  | 'NOT_CONFIRMED'
+  | 'DECLINED';
 
 export interface PrimitiveErrorInfo {
   code: PrimitiveErrorCode;
@@ -29,6 +47,10 @@ export interface PrimitiveOutcome {
   value: string;
   fields: Record<string, string>;
   prompt: string;
+  /** The same prompt as SSML for text-to-speech (empty or absent when there is none). */
+  promptSsml?: string;
+  /** Identifies the value being read back while confirming (see the proto's readback_token). */
+  readbackToken?: string;
   error?: PrimitiveErrorInfo;
   retryCount: number;
   confidence: number;

@@ -75,6 +75,16 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** Trace id from transport metadata; the request's own trace_id wins over it. */
   traceId?: string;
+  /**
+   * The caller's tenant, from its credentials ("default" when absent: no credential source is
+   * configured). Every conversation, session and event belongs to exactly one tenant.
+   */
+  tenant?: string;
+}
+
+export interface StreamOptions {
+  /** The caller's tenant, as in ExecuteOptions.tenant. */
+  tenant?: string;
 }
 
 export class VoiceCore {
@@ -294,7 +304,7 @@ export class VoiceCore {
   }
 
   /** Retained events after from_sequence, then live ones; see EventLog.subscribe. */
-  streamEvents(request: StreamEventsRequest, signal: AbortSignal): MaybePromise<Subscription> {
+  streamEvents(request: StreamEventsRequest, signal: AbortSignal, _options: StreamOptions = {}): MaybePromise<Subscription> {
     checkId('conversation_id', request.conversationId, 'conversation_id is required');
     return this.events.subscribe(request.conversationId, request.fromSequence, request.epoch, signal);
   }
@@ -418,6 +428,8 @@ function toResponse(
     fields: outcome.fields,
     state: outcome.state,
     prompt: outcome.prompt,
+    promptSsml: outcome.promptSsml ?? '',
+    readbackToken: outcome.readbackToken ?? '',
     error: outcome.error === undefined ? undefined : { code: toProtoErrorCode(outcome.error.code), message: outcome.error.message },
     metadata: {
       durationMs,

@@ -20,6 +20,7 @@ const PROTO_ERROR_CODES: Readonly<Record<PrimitiveErrorCode, ErrorCode>> = {
   NO_VALUE: ErrorCode.ERROR_CODE_NO_VALUE,
   AMBIGUOUS: ErrorCode.ERROR_CODE_AMBIGUOUS,
   NOT_CONFIRMED: ErrorCode.ERROR_CODE_NOT_CONFIRMED,
+  DECLINED: ErrorCode.ERROR_CODE_DECLINED,
 };
 
 /** Every domain error code, in the proto's order. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorCodeToJSON, type ExecutePrimitiveResponse } from '../../generated/voice_core/voice_core';
 import type { VoiceCore } from '../../src/runtime/voice-core';
@@ -27,6 +27,24 @@ export interface ConversationCase {
  * who saw neither the code nor any other corpus. Its cases are not read by whoever tunes.
  */
 export const BLIND_CONVERSATIONS_DIR = join(CORPUS_DIR, '..', 'corpus-blind-2');
+
+/**
+ * The feature corpora: conversation cases for each capture feature (n-best, keypad, partial
+ * repairs, truncation, dates of birth, declines, holds, …), one folder per feature, each holding
+ * `<objective_type>.json`. Written alongside the features, so they are not blind: they guard
+ * against regressions; the blind corpus measures.
+ */
+export const FEATURE_CONVERSATIONS_DIR = join(CORPUS_DIR, '..', 'corpus-conversations');
+
+/** Every feature folder's cases for one primitive. */
+export function loadFeatureConversations(objectiveType: string, root: string = FEATURE_CONVERSATIONS_DIR): ConversationCase[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .flatMap((feature) => loadConversations(objectiveType, join(root, feature)));
+}
 
 export function loadConversations(objectiveType: string, dir: string = BLIND_CONVERSATIONS_DIR): ConversationCase[] {
   const file = join(dir, `${objectiveType}.json`);

@@ -111,5 +111,5 @@ export function ratio(part: { total: number; correct: number }): number {
 }
 
 /** The bar from the issue: ≥ 98 % straightforward, ≥ 90 % tricky; zero false accepts for critical types. */
-export const TARGETS = { straightforward: 0.98, tricky: 0.9 };
-export const ZERO_FALSE_ACCEPTS = new Set(['capture_email_au', 'capture_phone_au']);
+export const TARGETS = { straightforward: 0.98, tricky: 0.95 };
+export const ZERO_FALSE_ACCEPTS = new Set(['capture_email_au', 'capture_phone_au', 'capture_date_au', 'capture_datetime_au']);
