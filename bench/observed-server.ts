@@ -9,6 +9,7 @@ import { ExportResultCode } from '@opentelemetry/core';
 import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { silentLogger } from '../src/runtime/logger';
+import { SynchronousContextManager } from '../src/server/observability/context-manager';
 import { startVoiceCoreServer } from '../src/server/server';
 
 export type ObservedMode = 'tracing-unsampled' | 'tracing-sampled' | 'metrics';
@@ -27,7 +28,7 @@ async function main(port: number, mode: ObservedMode): Promise<void> {
     new NodeTracerProvider({
       sampler: mode === 'tracing-sampled' ? new AlwaysOnSampler() : new AlwaysOffSampler(),
       spanProcessors: [new BatchSpanProcessor(noopExporter)],
-    }).register();
+    }).register({ contextManager: new SynchronousContextManager() }); // as startTracingFromEnv does
   }
   // The CLI's server logs at info, and logs nothing per call: silent here is the same cost.
   const server = await startVoiceCoreServer({

@@ -86,11 +86,17 @@ export interface ThroughputRow {
   runs: LoadResult[];
 }
 
-export async function benchServerThroughput(options: { rounds: number; requests: number }): Promise<ThroughputRow[]> {
+export async function benchServerThroughput(options: {
+  rounds: number;
+  requests: number;
+  /** Only these targets (all when absent). */
+  only?: readonly string[];
+}): Promise<ThroughputRow[]> {
+  const targets = options.only === undefined ? TARGETS : TARGETS.filter((t) => options.only!.includes(t.name));
   const body = grpcBody('execute-email', ExecutePrimitiveRequest.encode(ExecutePrimitiveRequest.fromJSON(SEED_REQUEST)).finish());
   const servers = new Map<string, { port: number; process: Process }>();
   try {
-    for (const target of TARGETS) {
+    for (const target of targets) {
       const port = await freePort();
       const process = await target.start(port);
       servers.set(target.name, { port, process });
@@ -105,7 +111,7 @@ export async function benchServerThroughput(options: { rounds: number; requests:
     ];
     for (let round = 0; round < options.rounds; round++) {
       for (const setting of settings) {
-        for (const target of TARGETS) {
+        for (const target of targets) {
           const { port, process } = servers.get(target.name)!;
           // taskset execs the server, so the child's pid is the server's.
           const result = await h2load(port, PATH, body, setting.requests, setting.connections, setting.streams, process.child.pid);
@@ -119,7 +125,7 @@ export async function benchServerThroughput(options: { rounds: number; requests:
       if (!(await checkAnswers(port))) throw new Error('a server stopped answering correctly under load');
     const rows: ThroughputRow[] = [];
     for (const setting of settings) {
-      for (const target of TARGETS) {
+      for (const target of targets) {
         const runs = results.get(`${target.name}@${setting.inFlight}`) ?? [];
         rows.push({
           target: target.name,

@@ -25,6 +25,8 @@ export interface PrimitiveRun {
   durationMs: number;
   /** The state transitions of this turn, in order (their data may hold masked values: observers read from/to only). */
   transitions: readonly Transition[];
+  /** What the caller of execute passed as ExecuteOptions.scope (the server's tracing: the call's trace context). */
+  scope?: unknown;
 }
 
 export interface RuntimeObserver {

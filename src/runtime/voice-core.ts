@@ -80,6 +80,12 @@ export interface ExecuteOptions {
    * configured). Every conversation, session and event belongs to exactly one tenant.
    */
   tenant?: string;
+  /**
+   * Opaque to the runtime: handed to the observers with the call's run (PrimitiveRun.scope). The
+   * server's tracing passes the call's OpenTelemetry context this way, explicitly, rather than
+   * through AsyncLocalStorage (see src/server/observability/context-manager.ts).
+   */
+  scope?: unknown;
 }
 
 export interface StreamOptions {
@@ -209,7 +215,7 @@ export class VoiceCore {
       } catch (error) {
         // On the cached session an error may be an artefact of staleness; on the stored one it is the answer.
         if (attempt === 1) return undefined;
-        return this.failure(error, request, traceId, stored.data, started);
+        return this.failure(error, request, traceId, stored.data, started, options.scope);
       }
       if (isPromise(returned)) {
         // Registered as pure but asynchronous after all: it may have side effects, so it must not run twice.
@@ -221,7 +227,7 @@ export class VoiceCore {
         sessions.commitIfCurrent(conversationId, objectiveType, stored, result.session, traceId, result.outcome.transitions),
         'commit',
       );
-      if (current === undefined) return this.finish(request, traceId, stored.data, result.outcome, started);
+      if (current === undefined) return this.finish(request, traceId, stored.data, result.outcome, started, options.scope);
       // Stored again between our reply and this commit: a true race, answered as ever (the SDK retries once).
       if (attempt === 2) throw concurrentTurn(conversationId, objectiveType);
       stored = current;
@@ -247,9 +253,9 @@ export class VoiceCore {
       result = isPromise(returned) ? await withinBudget(returned, context.controller(), timeoutMs, options.signal) : returned;
     } catch (error) {
       if (error instanceof TimeoutSignal) {
-        return this.timedOut(request, traceId, session, error.ms, started);
+        return this.timedOut(request, traceId, session, error.ms, started, options.scope);
       }
-      return this.failure(error, request, traceId, session, started);
+      return this.failure(error, request, traceId, session, started, options.scope);
     }
 
     const committed = this.sessions.commit(
@@ -261,7 +267,7 @@ export class VoiceCore {
       result.outcome.transitions,
     );
     if (isPromise(committed)) await this.counted(committed, 'commit');
-    return this.finish(request, traceId, session, result.outcome, started);
+    return this.finish(request, traceId, session, result.outcome, started, options.scope);
   }
 
   /** Awaits a store operation, counting its failure (Redis away: UNAVAILABLE) for the observers. */
@@ -281,6 +287,7 @@ export class VoiceCore {
     session: unknown,
     outcome: PrimitiveOutcome,
     started: number,
+    scope: unknown,
   ): ExecutePrimitiveResponse {
     const durationMs = performance.now() - started;
     const observer = this.observer;
@@ -298,6 +305,7 @@ export class VoiceCore {
         startedAtMs: performance.timeOrigin + started,
         durationMs,
         transitions: outcome.transitions,
+        scope,
       });
     }
     return toResponse(request, traceId, outcome, durationMs);
@@ -339,6 +347,7 @@ export class VoiceCore {
     session: unknown,
     ms: number,
     started: number,
+    scope: unknown,
   ): Promise<ExecutePrimitiveResponse> {
     const state = stateOf(session);
     await this.events.append(request.conversationId, {
@@ -359,6 +368,7 @@ export class VoiceCore {
       session,
       failedTurn(state, 'TIMEOUT', `${request.objectiveType} did not finish within ${ms / 1000} s`),
       started,
+      scope,
     );
   }
 
@@ -369,6 +379,7 @@ export class VoiceCore {
     traceId: string,
     session: unknown,
     started: number,
+    scope: unknown,
   ): Promise<ExecutePrimitiveResponse> {
     if (error instanceof InvalidParamsError) throw invalidArgument(error.field, error.message);
     if (error instanceof ObjectivePreconditionError) throw new VoiceCoreRequestError('FAILED_PRECONDITION', error.message);
@@ -392,6 +403,7 @@ export class VoiceCore {
       session,
       failedTurn(state, 'INTERNAL', `${request.objectiveType} failed unexpectedly; the server log has the details under trace ${traceId}`),
       started,
+      scope,
     );
   }
 }

@@ -44,20 +44,25 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
   /** The trace-id header, else (tracing on) the OpenTelemetry trace id, so that both agree. */
   const fromMetadata = (context: CallContext): string | undefined => {
     const header = context.metadata.get(TRACE_ID_HEADER);
-    return traceIds === undefined || (header !== undefined && header !== '') ? header : traceIds.fallback();
+    return traceIds === undefined || (header !== undefined && header !== '') ? header : traceIds.fallback(context);
   };
   return {
     async executePrimitive(request: ExecutePrimitiveRequest, context: CallContext): Promise<ExecutePrimitiveResponse> {
       // The request's trace_id wins over the header: it is what the application chose; the header is
       // usually set by a transport middleware. A trace id is generated when neither is present.
       const traceId = resolveTraceId(request.traceId, fromMetadata(context));
-      traceIds?.record(traceId);
+      traceIds?.record(context, traceId);
       context.header.set(TRACE_ID_HEADER, traceId);
       let response: ExecutePrimitiveResponse;
       try {
-        response = await core.execute(request, { signal: context.signal, traceId });
+        response = await core.execute(request, { signal: context.signal, traceId, scope: traceIds?.scope(context) });
       } catch (error) {
-        throw toServerError(error, logger, { trace_id: traceId, conversation_id: request.conversationId, method: 'ExecutePrimitive' });
+        throw toServerError(error, logger, {
+          trace_id: traceId,
+          ...traceIds?.logFields(context),
+          conversation_id: request.conversationId,
+          method: 'ExecutePrimitive',
+        });
       }
       // One line per call is an access log: at debug, because at thousands of calls a second its
       // formatting and writing cost more than the call itself (see the README's benchmark section).
@@ -65,6 +70,7 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
         logger.debug(
           {
             trace_id: response.traceId,
+            ...traceIds?.logFields(context),
             conversation_id: response.conversationId,
             objective_type: response.objectiveType,
             state: response.state,
@@ -82,11 +88,12 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
       context.abortOnTerminate();
       const fields = {
         trace_id: resolveTraceId('', fromMetadata(context)),
+        ...traceIds?.logFields(context),
         conversation_id: request.conversationId,
         from_sequence: request.fromSequence,
         method: 'StreamEvents',
       };
-      traceIds?.record(fields.trace_id);
+      traceIds?.record(context, fields.trace_id);
       logger.info(fields, 'StreamEvents subscribed');
       try {
         const subscription = await core.streamEvents(request, context.signal);

@@ -1,3 +1,4 @@
+import type { ContextManager } from '@opentelemetry/api';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 
@@ -11,10 +12,11 @@ export interface SpanRecorder {
   shutdown(): Promise<void>;
 }
 
-export function recordSpans(): SpanRecorder {
+/** `contextManager`: the process's context manager; Node's AsyncLocalStorage one (as in an application) when absent. */
+export function recordSpans(contextManager?: ContextManager): SpanRecorder {
   const exporter = new InMemorySpanExporter();
   const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-  provider.register();
+  provider.register(contextManager === undefined ? {} : { contextManager });
   return {
     spans: () => exporter.getFinishedSpans(),
     reset: () => exporter.reset(),

@@ -5,6 +5,7 @@ import { getLabels } from 'nice-grpc-prometheus/lib/common';
 import type { PrimitiveRun, RuntimeObserver } from '../../runtime/observer';
 import type { VoiceCore } from '../../runtime/voice-core';
 import { GRPC_HANDLING_BUCKETS, METRIC, PRIMITIVE_RUN_BUCKETS, TURNS_BUCKETS } from './metric-names';
+import { CounterTally, HistogramTally, type CounterSeries, type HistogramSeries } from './tallies';
 import { statusOf, type UnaryHandler, type UnaryMethod } from './unary-call';
 
 const MISNAMED_DEFAULT_METRICS = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
@@ -31,6 +32,8 @@ export class ServerMetrics {
   private readonly grpcStarted: Counter;
   private readonly grpcHandled: Counter;
   private readonly grpcHandlingSeconds: Histogram;
+  private readonly unaryStarted = new CounterTally();
+  private readonly unaryHandled = new CounterTally();
 
   constructor(core: VoiceCore, options: Partial<ServerMetricsOptions> = {}) {
     const registers = [this.registry];
@@ -41,17 +44,26 @@ export class ServerMetrics {
       for (const name of MISNAMED_DEFAULT_METRICS) this.registry.removeSingleMetric(name);
     }
 
+    // Unary calls are tallied (observeUnary) and added at scrape time; streams count directly.
+    const unaryStarted = this.unaryStarted;
+    const unaryHandled = this.unaryHandled;
     this.grpcStarted = new Counter({
       registers,
       name: 'grpc_server_started_total',
       help: 'Total number of RPCs started on the server.',
       labelNames,
+      collect() {
+        unaryStarted.copyTo(this);
+      },
     });
     this.grpcHandled = new Counter({
       registers,
       name: 'grpc_server_handled_total',
       help: 'Total number of RPCs completed on the server, regardless of success or failure.',
       labelNames: labelNamesWithCode,
+      collect() {
+        unaryHandled.copyTo(this);
+      },
     });
     this.grpcHandlingSeconds = new Histogram({
       registers,
@@ -78,53 +90,104 @@ export class ServerMetrics {
       serverHandlingSecondsMetric: this.grpcHandlingSeconds,
     } as Parameters<typeof prometheusServerMiddleware>[0]);
 
+    // The domain metrics are tallied as plain numbers per objective type (tallies.ts) and copied
+    // into these prom-client counters when Prometheus scrapes; the histograms are tallies too.
     const byType = ['objective_type'] as const;
-    const started = new Counter({ registers, name: METRIC.capturesStarted, help: 'Captures started (first turn).', labelNames: byType });
-    const completed = new Counter({
-      registers,
-      name: METRIC.capturesCompleted,
-      help: 'Captures completed with a confirmed value.',
-      labelNames: byType,
-    });
-    const failed = new Counter({
-      registers,
-      name: METRIC.capturesFailed,
-      help: 'Captures that ended FAILED, by the error code of their last turn.',
-      labelNames: ['objective_type', 'error_code'],
-    });
-    const turnErrors = new Counter({
-      registers,
-      name: METRIC.turnErrors,
-      help: 'Turns that ended with an error code (ask again, timeout, internal), by code.',
-      labelNames: ['objective_type', 'error_code'],
-    });
-    const turns = new Histogram({
-      registers,
-      name: METRIC.turnsPerCapture,
-      help: 'Turns a completed capture took, counted by this server since the capture started here.',
-      labelNames: byType,
-      buckets: TURNS_BUCKETS,
-    });
-    const rejected = new Counter({
-      registers,
-      name: METRIC.confirmationsRejected,
-      help: 'Read-backs the caller rejected or corrected (CONFIRMING to REPAIRING).',
-      labelNames: byType,
-    });
-    const repairs = new Counter({ registers, name: METRIC.repairs, help: 'Transitions into REPAIRING.', labelNames: byType });
-    const runSeconds = new Histogram({
-      registers,
-      name: METRIC.primitiveRunSeconds,
-      help: 'Time (seconds) one primitive run took inside the runtime.',
-      labelNames: byType,
-      buckets: PRIMITIVE_RUN_BUCKETS,
-    });
-    const transitions = new Counter({
-      registers,
-      name: METRIC.stateTransitions,
-      help: 'Objective state transitions.',
-      labelNames: ['objective_type', 'from', 'to'],
-    });
+    const tallies = {
+      started: new CounterTally(),
+      completed: new CounterTally(),
+      failed: new CounterTally(),
+      turnErrors: new CounterTally(),
+      rejected: new CounterTally(),
+      repairs: new CounterTally(),
+      transitions: new CounterTally(),
+    };
+    const counter = (name: string, help: string, labelNames: readonly string[], tally: CounterTally): void => {
+      new Counter({
+        registers,
+        name,
+        help,
+        labelNames,
+        collect() {
+          tally.copyTo(this);
+        },
+      });
+    };
+    counter(METRIC.capturesStarted, 'Captures started (first turn).', byType, tallies.started);
+    counter(METRIC.capturesCompleted, 'Captures completed with a confirmed value.', byType, tallies.completed);
+    counter(
+      METRIC.capturesFailed,
+      'Captures that ended FAILED, by the error code of their last turn.',
+      ['objective_type', 'error_code'],
+      tallies.failed,
+    );
+    counter(
+      METRIC.turnErrors,
+      'Turns that ended with an error code (ask again, timeout, internal), by code.',
+      ['objective_type', 'error_code'],
+      tallies.turnErrors,
+    );
+    counter(
+      METRIC.confirmationsRejected,
+      'Read-backs the caller rejected or corrected (CONFIRMING to REPAIRING).',
+      byType,
+      tallies.rejected,
+    );
+    counter(METRIC.repairs, 'Transitions into REPAIRING.', byType, tallies.repairs);
+    counter(METRIC.stateTransitions, 'Objective state transitions.', ['objective_type', 'from', 'to'], tallies.transitions);
+    const turns = new HistogramTally(
+      METRIC.turnsPerCapture,
+      'Turns a completed capture took, counted by this server since the capture started here.',
+      TURNS_BUCKETS,
+      this.registry,
+    );
+    const runSeconds = new HistogramTally(
+      METRIC.primitiveRunSeconds,
+      'Time (seconds) one primitive run took inside the runtime.',
+      PRIMITIVE_RUN_BUCKETS,
+      this.registry,
+    );
+    const seriesByType = new Map<string, TypeSeries>();
+    const seriesOf = (objectiveType: string): TypeSeries => {
+      let series = seriesByType.get(objectiveType);
+      if (series === undefined) {
+        const type = { objective_type: objectiveType };
+        series = {
+          started: tallies.started.series(type),
+          completed: tallies.completed.series(type),
+          rejected: tallies.rejected.series(type),
+          repairs: tallies.repairs.series(type),
+          failed: new Map(),
+          turnErrors: new Map(),
+          transitions: new Map(),
+          runSeconds: runSeconds.series(type),
+          turns: turns.series(type),
+        };
+        seriesByType.set(objectiveType, series);
+      }
+      return series;
+    };
+    const byCode = (map: Map<string, CounterSeries>, tally: CounterTally, objectiveType: string, code: string): CounterSeries => {
+      let series = map.get(code);
+      if (series === undefined) {
+        series = tally.series({ objective_type: objectiveType, error_code: code });
+        map.set(code, series);
+      }
+      return series;
+    };
+    const transitionOf = (series: TypeSeries, objectiveType: string, from: string, to: string): CounterSeries => {
+      let fromMap = series.transitions.get(from);
+      if (fromMap === undefined) {
+        fromMap = new Map();
+        series.transitions.set(from, fromMap);
+      }
+      let counted = fromMap.get(to);
+      if (counted === undefined) {
+        counted = tallies.transitions.series({ objective_type: objectiveType, from, to });
+        fromMap.set(to, counted);
+      }
+      return counted;
+    };
     const storeErrors = new Counter({
       registers,
       name: METRIC.storeErrors,
@@ -179,23 +242,23 @@ export class ServerMetrics {
     const turnCounter = new TurnCounter(options.maxTrackedCaptures ?? 100_000);
     this.observer = {
       primitiveRun(run: PrimitiveRun): void {
-        const type = { objective_type: run.objectiveType };
-        runSeconds.observe(type, run.durationMs / 1000);
-        if (run.errorCode !== undefined) turnErrors.inc({ objective_type: run.objectiveType, error_code: run.errorCode });
+        const series = seriesOf(run.objectiveType);
+        series.runSeconds.observe(run.durationMs / 1000);
+        if (run.errorCode !== undefined) byCode(series.turnErrors, tallies.turnErrors, run.objectiveType, run.errorCode).value++;
         for (const t of run.transitions) {
-          transitions.inc({ objective_type: run.objectiveType, from: t.from, to: t.to });
-          if (t.from === 'pending') started.inc(type);
+          transitionOf(series, run.objectiveType, t.from, t.to).value++;
+          if (t.from === 'pending') series.started.value++;
           if (t.to === 'repairing') {
-            repairs.inc(type);
-            if (t.from === 'confirming') rejected.inc(type);
+            series.repairs.value++;
+            if (t.from === 'confirming') series.rejected.value++;
           }
         }
         const n = turnCounter.turn(run);
         if (run.stateAfter === 'completed') {
-          completed.inc(type);
-          turns.observe(type, n);
+          series.completed.value++;
+          series.turns.observe(n);
         } else if (run.stateAfter === 'failed') {
-          failed.inc({ objective_type: run.objectiveType, error_code: run.errorCode ?? 'UNSPECIFIED' });
+          byCode(series.failed, tallies.failed, run.objectiveType, run.errorCode ?? 'UNSPECIFIED').value++;
         }
       },
       storeError(store: string, operation: string): void {
@@ -212,20 +275,20 @@ export class ServerMetrics {
    */
   observeUnary<Req, Res>(method: UnaryMethod, handler: UnaryHandler<Req, Res>): UnaryHandler<Req, Res> {
     const labels = getLabels({ ...method, requestStream: false, responseStream: false, options: {} });
-    const started = this.grpcStarted.labels(labels);
-    const byCode = new Map<Status, { handled: ReturnType<Counter['labels']>; seconds: ReturnType<Histogram['labels']> }>();
+    const started = this.unaryStarted.series(labels);
+    const byCode = new Map<Status, { handled: CounterSeries; seconds: ReturnType<Histogram['labels']> }>();
     const ended = (status: Status, startedAt: number): void => {
       let children = byCode.get(status);
       if (children === undefined) {
         const withCode = { ...labels, grpc_code: Status[status] };
-        children = { handled: this.grpcHandled.labels(withCode), seconds: this.grpcHandlingSeconds.labels(withCode) };
+        children = { handled: this.unaryHandled.series(withCode), seconds: this.grpcHandlingSeconds.labels(withCode) };
         byCode.set(status, children);
       }
       children.seconds.observe((performance.now() - startedAt) / 1000);
-      children.handled.inc();
+      children.handled.value++;
     };
     return async (request, context) => {
-      started.inc();
+      started.value++;
       const startedAt = performance.now();
       let status = Status.OK;
       try {
@@ -243,6 +306,19 @@ export class ServerMetrics {
   metrics(): Promise<string> {
     return this.registry.metrics();
   }
+}
+
+/** The series one objective type updates, made on its first run. */
+interface TypeSeries {
+  started: CounterSeries;
+  completed: CounterSeries;
+  rejected: CounterSeries;
+  repairs: CounterSeries;
+  failed: Map<string, CounterSeries>;
+  turnErrors: Map<string, CounterSeries>;
+  transitions: Map<string, Map<string, CounterSeries>>;
+  runSeconds: HistogramSeries;
+  turns: HistogramSeries;
 }
 
 /**

@@ -6,6 +6,8 @@
  * asks for an exporter: with tracing off the server pays nothing.
  */
 
+import { SynchronousContextManager } from './context-manager';
+
 export interface TracingHandle {
   /** Flushes pending spans and stops the exporter. */
   shutdown(): Promise<void>;
@@ -35,6 +37,9 @@ export async function startTracingFromEnv(env: NodeJS.ProcessEnv = process.env):
     instrumentations: [],
     metricReaders: [],
     logRecordProcessors: [],
+    // Trace context travels explicitly through the server (see context-manager.ts): the default
+    // AsyncLocalStorage manager would tax every promise in the process for nothing.
+    contextManager: new SynchronousContextManager(),
   });
   sdk.start();
   return { shutdown: () => sdk.shutdown() };

@@ -1,4 +1,14 @@
-import { context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
+import {
+  context,
+  isSpanContextValid,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Context,
+  type Tracer,
+} from '@opentelemetry/api';
 import { ServerError, Status } from 'nice-grpc-common';
 import { openTelemetryServerMiddleware } from 'nice-grpc-opentelemetry';
 import { getMethodAttributes, getPeerAttributes, getStatusAttributes } from 'nice-grpc-opentelemetry/lib/attributes';
@@ -47,12 +57,19 @@ export function serverTracingMiddleware() {
 }
 
 /**
+ * The trace context of each traced call, keyed by its CallContext: traceUnary puts it here and
+ * the service reads it (the trace-id bridge, ExecuteOptions.scope), so that it travels with the
+ * call explicitly rather than through an async context (see context-manager.ts).
+ */
+const callTraces = new WeakMap<object, Context>();
+
+/**
  * The server span of nice-grpc-opentelemetry's middleware (same tracer, name,
  * kind, parent from the incoming `traceparent`, attributes and status), made
  * around a unary handler without the middleware's async generator. Sampling is
- * decided once, when the span starts: an unsampled call only gets its
- * (non-recording) span made active, so that the primitive span and the trace id
- * bridge see it, and no attribute is computed for it.
+ * decided once, when the span starts: an unsampled call gets its (non-recording)
+ * span only, for the trace id bridge, and no attribute is computed for it. The
+ * span is not made active: the handler finds it by its call context.
  */
 export function traceUnary<Req, Res>(method: UnaryMethod, handler: UnaryHandler<Req, Res>): UnaryHandler<Req, Res> {
   const name = getSpanName(method.path);
@@ -61,13 +78,13 @@ export function traceUnary<Req, Res>(method: UnaryMethod, handler: UnaryHandler<
   return async (request, callContext) => {
     const parent = propagation.extract(ROOT_CONTEXT, callContext.metadata, metadataGetter);
     const span = rpcTracer.startSpan(name, options, parent);
-    const active = trace.setSpan(parent, span);
-    if (!span.isRecording()) return context.with(active, handler, undefined, request, callContext);
+    callTraces.set(callContext, trace.setSpan(parent, span));
+    if (!span.isRecording()) return handler(request, callContext);
     span.setAttributes(methodAttributes);
     span.setAttributes(getPeerAttributes(callContext.peer));
     let status = Status.OK;
     try {
-      return await context.with(active, handler, undefined, request, callContext);
+      return await handler(request, callContext);
     } catch (error) {
       status = statusOf(error);
       let message: string;
@@ -94,7 +111,8 @@ export function traceUnary<Req, Res>(method: UnaryMethod, handler: UnaryHandler<
 export function primitiveSpanObserver(tracer: Tracer = trace.getTracer(TRACER_NAME, VERSION)): RuntimeObserver {
   return {
     primitiveRun(run: PrimitiveRun): void {
-      const parent = context.active();
+      // The call's trace context, handed on explicitly by the service; the active one otherwise.
+      const parent = (run.scope as Context | undefined) ?? context.active();
       const parentSpan = trace.getSpan(parent);
       if (parentSpan !== undefined && !parentSpan.isRecording()) return;
       const span = tracer.startSpan(
@@ -126,23 +144,39 @@ export function primitiveSpanObserver(tracer: Tracer = trace.getTracer(TRACER_NA
   };
 }
 
-/** The trace id of the active span, when there is a valid one. */
-export function activeOtelTraceId(): string | undefined {
-  const spanContext = trace.getActiveSpan()?.spanContext();
+/** A call's trace context: the one traceUnary made for it, else the active one (streams, under the middleware). */
+function traceOf(call: object): Context {
+  return callTraces.get(call) ?? context.active();
+}
+
+/** The trace id of the call's span, when there is a valid one. */
+export function otelTraceIdOf(call: object): string | undefined {
+  const spanContext = trace.getSpan(traceOf(call))?.spanContext();
   return spanContext !== undefined && isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
 }
 
 /** Bridges our trace id and OpenTelemetry's for the service (see the README's trace-id rules). */
 export interface TraceIdBridge {
   /** The OpenTelemetry trace id to use as ours when the caller gave none. */
-  fallback(): string | undefined;
-  /** Records our trace id on the active span. */
-  record(traceId: string): void;
+  fallback(call: object): string | undefined;
+  /** Records our trace id on the call's span. */
+  record(call: object, traceId: string): void;
+  /** The call's trace context, for ExecuteOptions.scope (the primitive span's parent). */
+  scope(call: object): unknown;
+  /** The OpenTelemetry ids for the call's log lines (otel_trace_id, otel_span_id); empty without a valid span. */
+  logFields(call: object): Record<string, string>;
 }
 
 export const otelTraceIdBridge: TraceIdBridge = {
-  fallback: activeOtelTraceId,
-  record(traceId) {
-    trace.getActiveSpan()?.setAttribute(ATTR.traceId, traceId);
+  fallback: otelTraceIdOf,
+  record(call, traceId) {
+    trace.getSpan(traceOf(call))?.setAttribute(ATTR.traceId, traceId);
+  },
+  scope: traceOf,
+  logFields(call): Record<string, string> {
+    const spanContext = trace.getSpan(traceOf(call))?.spanContext();
+    return spanContext !== undefined && isSpanContextValid(spanContext)
+      ? { otel_trace_id: spanContext.traceId, otel_span_id: spanContext.spanId }
+      : {};
   },
 };

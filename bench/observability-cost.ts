@@ -1,0 +1,107 @@
+/**
+ * In-process cost of observability per ExecutePrimitive call, without the network: the service
+ * handler with the same wrappers the server installs (metrics, tracing unsampled, tracing sampled),
+ * called 64 at a time with a CallContext as nice-grpc builds it. Each mode runs in its own process
+ * (an AsyncLocalStorage, once used, slows every later promise in its process), rounds interleaved.
+ * Usage: node dist-bench/bench/observability-cost.js [rounds]   (one mode: ... --mode M)
+ */
+import { fork } from 'node:child_process';
+import { Metadata } from 'nice-grpc-common';
+import { ExportResultCode } from '@opentelemetry/core';
+import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { ExecutePrimitiveRequest } from '../generated/voice_core/voice_core';
+import { silentLogger } from '../src/runtime/logger';
+import { VoiceCore } from '../src/runtime/voice-core';
+import { createVoiceCoreService } from '../src/server/service';
+import { ServerMetrics } from '../src/server/observability/metrics';
+import { SynchronousContextManager } from '../src/server/observability/context-manager';
+import { otelTraceIdBridge, primitiveSpanObserver, traceUnary } from '../src/server/observability/tracing';
+import type { UnaryHandler } from '../src/server/observability/unary-call';
+import { SEED_REQUEST } from './server-throughput';
+
+const MODES = ['plain', 'metrics', 'tracing-unsampled', 'tracing-sampled'] as const;
+type Mode = (typeof MODES)[number];
+const CALLS = 40_000;
+const IN_FLIGHT = 64;
+
+const noopExporter: SpanExporter = {
+  export(_spans: ReadableSpan[], done) {
+    done({ code: ExportResultCode.SUCCESS });
+  },
+  shutdown: () => Promise.resolve(),
+};
+
+function handlerFor(mode: Mode): UnaryHandler<ExecutePrimitiveRequest, unknown> {
+  const core = new VoiceCore({ logger: silentLogger });
+  const tracing = mode.startsWith('tracing');
+  if (tracing) {
+    new NodeTracerProvider({
+      sampler: mode === 'tracing-sampled' ? new AlwaysOnSampler() : new AlwaysOffSampler(),
+      spanProcessors: [new BatchSpanProcessor(noopExporter)],
+    }).register({ contextManager: new SynchronousContextManager() });
+    core.observe(primitiveSpanObserver());
+  }
+  const state = { serving: true, startedAt: Date.now(), storeAvailable: () => true };
+  const service = createVoiceCoreService(core, silentLogger, state, tracing ? otelTraceIdBridge : undefined);
+  const method = { path: '/voice_core.VoiceCoreService/ExecutePrimitive' };
+  let handler: UnaryHandler<ExecutePrimitiveRequest, unknown> = service.executePrimitive;
+  if (tracing) handler = traceUnary(method, handler);
+  if (mode === 'metrics') {
+    const metrics = new ServerMetrics(core);
+    core.observe(metrics.observer);
+    handler = metrics.observeUnary(method, handler);
+  }
+  return handler;
+}
+
+async function measure(mode: Mode): Promise<number> {
+  const handler = handlerFor(mode);
+  const request = ExecutePrimitiveRequest.fromJSON(SEED_REQUEST);
+  const signal = new AbortController().signal;
+  const call = () =>
+    handler(request, { metadata: Metadata(), header: Metadata(), trailer: Metadata(), signal, peer: 'ipv4:127.0.0.1:40000' } as never);
+  const run = async (n: number): Promise<void> => {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next++ < n) await call();
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  };
+  await run(10_000);
+  const started = process.hrtime.bigint();
+  await run(CALLS);
+  return Number(process.hrtime.bigint() - started) / 1000 / CALLS;
+}
+
+function child(mode: Mode): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const p = fork(__filename, ['--mode', mode]);
+    p.on('message', (m) => resolve(Number(m)));
+    p.on('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const at = process.argv.indexOf('--mode');
+  if (at >= 0) {
+    process.send?.(await measure(process.argv[at + 1] as Mode));
+    process.exit(0);
+  }
+  const rounds = Number(process.argv[2] ?? '5');
+  const samples = new Map<Mode, number[]>(MODES.map((m) => [m, []]));
+  for (let r = 0; r < rounds; r++) for (const mode of MODES) samples.get(mode)!.push(await child(mode));
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const plain = med(samples.get('plain')!);
+  for (const mode of MODES) {
+    const m = med(samples.get(mode)!);
+    console.log(
+      `${mode.padEnd(18)} ${m.toFixed(2)} µs/call  +${(m - plain).toFixed(2)} µs  (${(((m - plain) / plain) * 100).toFixed(1)} %)  [${samples
+        .get(mode)!
+        .map((x) => x.toFixed(1))
+        .join(' ')}]`,
+    );
+  }
+}
+
+void main();
