@@ -92,6 +92,12 @@ export class ServerMetrics {
       help: 'Captures that ended FAILED, by the error code of their last turn.',
       labelNames: ['objective_type', 'error_code'],
     });
+    const declined = new Counter({
+      registers,
+      name: METRIC.capturesDeclined,
+      help: 'Captures the caller declined to give a value for ("I\'d rather not say"): state DECLINED.',
+      labelNames: byType,
+    });
     const turnErrors = new Counter({
       registers,
       name: METRIC.turnErrors,
@@ -196,6 +202,8 @@ export class ServerMetrics {
           turns.observe(type, n);
         } else if (run.stateAfter === 'failed') {
           failed.inc({ objective_type: run.objectiveType, error_code: run.errorCode ?? 'UNSPECIFIED' });
+        } else if (run.stateAfter === 'declined') {
+          declined.inc(type);
         }
       },
       storeError(store: string, operation: string): void {
@@ -261,8 +269,8 @@ class TurnCounter {
     const key = `${run.objectiveType}\u0000${run.conversationId}`;
     const n = (run.stateBefore === 'pending' ? 0 : (this.turns.get(key) ?? 0)) + 1;
     this.turns.delete(key);
-    // A completed or failed capture is over: its count is not kept.
-    if (run.stateAfter === 'completed' || run.stateAfter === 'failed') return n;
+    // A completed, failed or declined capture is over: its count is not kept.
+    if (run.stateAfter === 'completed' || run.stateAfter === 'failed' || run.stateAfter === 'declined') return n;
     this.turns.set(key, n);
     if (this.turns.size > this.max) this.turns.delete(this.turns.keys().next().value as string);
     return n;
