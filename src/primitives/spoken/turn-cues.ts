@@ -43,7 +43,7 @@ export const REFUSAL_PATTERNS: readonly string[] = [
   'no_comment|none_of_your_business|not_telling|not_telling_you|i_am_not_telling_you',
   "that's|that_is private|personal",
   "i'd_rather_keep|i_would_rather_keep|i'll_keep that|it private|to_myself",
-  "just|can_we|can_you|could_we|let's|we_can|you_can|please? skip|pass|pass_on it|that|this|this_one|that_one|that_question|the_question?",
+  "just|can_we|can_i|could_i|can_you|could_we|let's|we_can|you_can|please? skip|pass|pass_on it|that|this|this_one|that_one|that_question|the_question?",
   "i'll|i_will|i'm_gonna|i'm_going_to pass|skip on_that|on_this|on_that_one?",
   'skip|pass',
   "can_we|let's|we'll|just move_on|skip_ahead|go_to_the_next_one|go_to_the_next_question",
@@ -129,6 +129,11 @@ export const TURN_NEUTRAL_WORDS: readonly string[] = [
   'um_yeah',
   "i'm_afraid",
   'unfortunately',
+  "if_that's_ok",
+  "if_that's_okay",
+  "if_that's_alright",
+  "if_you_don't_mind",
+  'for_now',
 ];
 
 /**
