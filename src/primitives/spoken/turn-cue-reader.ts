@@ -1,10 +1,13 @@
 import { normaliseUtterance, tokens } from './normalise';
 import { scanAnswer } from './polarity';
 import {
+  ANSWER_MARKERS,
   HOLD_ALONE_PATTERNS,
   HOLD_PATTERNS,
   REFUSAL_PATTERNS,
   REPEAT_COMPLEMENT_WORDS,
+  REPEAT_PATTERNS,
+  INTENSIFIERS,
   SLOTS,
   SPELLINGS,
   TURN_NEUTRAL_WORDS,
@@ -73,7 +76,11 @@ const REFUSALS = trieOf(REFUSAL_PATTERNS);
 const DECLINES = trieOf([...REFUSAL_PATTERNS, ...VALUE_DECLINE_PATTERNS]);
 const HOLDS = trieOf(HOLD_PATTERNS);
 const HOLDS_ALONE = trieOf([...HOLD_PATTERNS, ...HOLD_ALONE_PATTERNS]);
-const NEUTRAL = trieOf(TURN_NEUTRAL_WORDS);
+const REPEATS = trieOf(REPEAT_PATTERNS);
+/** Around a decline or a hold, "yeah" and "nah" answer nothing; around a request to repeat, "sorry, no" is a no. */
+const NEUTRAL = trieOf([...TURN_NEUTRAL_WORDS, ...ANSWER_MARKERS]);
+const POLITE = trieOf(TURN_NEUTRAL_WORDS);
+const SKIPPED: ReadonlySet<string> = new Set(INTENSIFIERS);
 const REPEAT_COMPLEMENTS: ReadonlySet<string> = new Set(REPEAT_COMPLEMENT_WORDS);
 
 /** Declines and repeat requests are short: a longer utterance is read as an answer. */
@@ -100,8 +107,8 @@ interface Cover {
   end: number;
 }
 
-/** Covers words from the start with phrases of `trie` and neutral words, as far as they go. */
-function cover(trie: TrieNode, words: readonly string[]): Cover {
+/** Covers words from the start with phrases of `trie` and `neutral` words, as far as they go. */
+function cover(trie: TrieNode, words: readonly string[], neutral: TrieNode = NEUTRAL): Cover {
   const result: Cover = { phrases: 0, lastPhraseEnd: 0, end: 0 };
   let i = 0;
   while (i < words.length) {
@@ -112,7 +119,7 @@ function cover(trie: TrieNode, words: readonly string[]): Cover {
       i = phraseEnd;
       continue;
     }
-    const neutralEnd = longest(NEUTRAL, words, i);
+    const neutralEnd = longest(neutral, words, i);
     if (neutralEnd === i) break;
     i = neutralEnd;
   }
@@ -123,17 +130,23 @@ function cover(trie: TrieNode, words: readonly string[]): Cover {
 interface Words {
   /** Normalised words, as the primitives read them. */
   raw: string[];
-  /** The same words in the spelling the patterns use. */
+  /** The words in the spelling the patterns use, without intensifiers. */
   canonical: string[];
+  /** The index in `raw` of each canonical word. */
+  at: number[];
 }
 
 function wordsOf(text: string): Words {
   const raw = tokens(normaliseUtterance(text));
-  const canonical = raw.map((w) => {
-    const bare = w.replace(/[.…]+$/u, '');
-    return SPELLINGS[bare] ?? bare;
-  });
-  return { raw, canonical };
+  const canonical: string[] = [];
+  const at: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const bare = raw[i].replace(/[.…?]+$/u, '');
+    if (SKIPPED.has(bare)) continue;
+    canonical.push(SPELLINGS[bare] ?? bare);
+    at.push(i);
+  }
+  return { raw, canonical, at };
 }
 
 export type TurnCue =
@@ -157,7 +170,7 @@ export interface TurnCueOptions {
 
 /** The turn cue an utterance is, or undefined when it is (or may be) an answer. */
 export function readTurnCue(text: string, options: TurnCueOptions = {}): TurnCue | undefined {
-  const { raw, canonical } = wordsOf(text);
+  const { raw, canonical, at } = wordsOf(text);
   if (canonical.length === 0) return undefined;
 
   const hold = cover(canonical.length <= MAX_CUE_WORDS ? HOLDS_ALONE : HOLDS, canonical);
@@ -165,14 +178,15 @@ export function readTurnCue(text: string, options: TurnCueOptions = {}): TurnCue
     if (hold.end === canonical.length) return { kind: 'hold', rest: '' };
     // Only a prefix: the rest may be the value. Neutral words after the cue stay with it ("yeah it's …").
     const restStart = cover(HOLDS, canonical).lastPhraseEnd;
-    if (restStart > 0) return { kind: 'hold', rest: raw.slice(restStart).join(' ') };
+    if (restStart > 0) return { kind: 'hold', rest: raw.slice(at[restStart] ?? raw.length).join(' ') };
   }
   if (canonical.length > MAX_CUE_WORDS) return undefined;
 
   const decline = cover(options.refusalsOnly === true ? REFUSALS : DECLINES, canonical);
   if (decline.phrases > 0 && decline.end === canonical.length) return { kind: 'decline' };
 
-  if (isRepeatRequest(text)) return { kind: 'repeat' };
+  const repeat = cover(REPEATS, canonical, POLITE);
+  if ((repeat.phrases > 0 && repeat.end === canonical.length) || isRepeatRequest(text)) return { kind: 'repeat' };
   return undefined;
 }
 

@@ -24,7 +24,8 @@ export const SLOTS: Readonly<Record<string, string>> = {
   iDontWantTo:
     "i_don't_want_to|i_don't_really_want_to|i'd_rather_not|i_would_rather_not|i'd_prefer_not_to|i_would_prefer_not_to|" +
     "i'm_not_going_to|i'm_not_gonna|i_won't|i'm_not_comfortable|i'm_not_comfortable_to|i'm_not_comfortable_giving|" +
-    "i_do_not_want_to|rather_not|prefer_not_to|i'd_rather_not_to",
+    "i_do_not_want_to|rather_not|prefer_not_to|i'd_rather_not_to|not_comfortable|not_comfortable_giving|" +
+    "i'm_not_comfortable_with_giving|not_comfortable_with_giving|i'm_not_happy_to|not_happy_to|i_don't_feel_comfortable_giving",
   give: 'give|giving|share|sharing|provide|hand_out|give_out|give_you|share_with_you|tell_you',
   say: 'say|answer|tell|answer_that|say_that|tell_you|answer_the_question|disclose',
   pause: 'sec|secs|second|seconds|moment|minute|min|mo|tick|jiffy|bit|minute_mate|sec_mate|moment_please|second_please',
@@ -43,8 +44,9 @@ export const REFUSAL_PATTERNS: readonly string[] = [
   'no_comment|none_of_your_business|not_telling|not_telling_you|i_am_not_telling_you',
   "that's|that_is private|personal",
   "i'd_rather_keep|i_would_rather_keep|i'll_keep that|it private|to_myself",
-  "just|can_we|can_i|could_i|can_you|could_we|let's|we_can|you_can|please? skip|pass|pass_on it|that|this|this_one|that_one|that_question|the_question?",
-  "i'll|i_will|i'm_gonna|i'm_going_to pass|skip on_that|on_this|on_that_one?",
+  "can_we|can_i|could_i|can_you|could_we|let's|we_can|you_can|i'll|i_will|i'm_gonna|i'm_going_to|i'd_rather|i'd_prefer_to|" +
+    "i'd_like_to|i_want_to|i'd_rather_just? please? skip|pass|pass_on it|that|this|this_one|that_one|that_question|the_question|on_that|on_this|on_that_one?",
+  "can_you|could_you|you_can|let's|we'll|i'll|please? leave|put it|that|this blank|empty|out",
   'skip|pass',
   "can_we|let's|we'll|just move_on|skip_ahead|go_to_the_next_one|go_to_the_next_question",
   'next_question',
@@ -58,6 +60,7 @@ export const REFUSAL_PATTERNS: readonly string[] = [
  */
 export const VALUE_DECLINE_PATTERNS: readonly string[] = [
   '{iDontHave} {article}? {thing}|one|any',
+  '{iDontHave} one_of_those|one_of_them|any_of_those|any_of_them',
   '{iDontHave} {article}? {thing}|one|any at_the_moment|right_now|anymore|any_more|at_all',
   'no|nope|nah {thing}',
   "i_don't|i_never|don't use|do|have email|emails|a_mobile|one",
@@ -75,6 +78,7 @@ export const HOLD_PATTERNS: readonly string[] = [
   'hold|hang on|up|about? a|one|just_a? {pause}?',
   'wait on|up a|one|just_a? {pause}?',
   'wait a|one|just_a {pause}',
+  'a|just_a {pause} please?',
   'give_me|gimme|give_us|just_give_me|bear_with_me a|one? {pause}?',
   'bear_with_me|hold_the_line|hold_the_phone|let_me_think|let_me_see|let_me_have_a_think|one_moment_please',
   '{letMe} {look} it|that|them|one|my_card|my_phone|my_wallet|my_purse|the_letter|the_card|the_bill|for_it|out|up?',
@@ -86,7 +90,25 @@ export const HOLD_PATTERNS: readonly string[] = [
  * Asking to wait only when nothing else is said: "one minute past three" is a
  * time and "wait, it's jayne" a self-correction, so these never start a value.
  */
-export const HOLD_ALONE_PATTERNS: readonly string[] = ['wait', 'just? a|one|just_a|one_more {pause} please?'];
+export const HOLD_ALONE_PATTERNS: readonly string[] = ['wait', 'one|one_more {pause} please?'];
+
+/**
+ * Asking to hear it again, beyond the yes/no reader's own requests to repeat (its lexicon): "read
+ * it back again", "you cut out", and "sorry?" said alone.
+ */
+export const REPEAT_PATTERNS: readonly string[] = [
+  'can_you|could_you|would_you|can_ya|please? read|say|repeat it|that|the_number|the_email|the_address back? again|once_more|one_more_time|please?',
+  'can_you|could_you|would_you|please? read_it_back|read_that_back|read_back',
+  'you|it|the_line cut|cutting|broke|breaking out|up',
+  "i_lost_you|you_dropped_out|you're_breaking_up|didn't_hear_that|didn't_hear_you|i_didn't_hear_you|i_didn't_hear_that",
+  'sorry',
+];
+
+/** Words that only ever intensify: left out before matching, so "I don't really use email" reads as "I don't use email". */
+export const INTENSIFIERS: readonly string[] = ['really', 'actually', 'even', 'honestly', 'just', 'totally', 'literally'];
+
+/** Yes/no markers that sit around a decline or a hold without answering anything ("nah, I'd rather not say"). */
+export const ANSWER_MARKERS: readonly string[] = ['yeah', 'yep', 'no', 'nah', 'yeah_nah', 'nah_yeah'];
 
 /** Words that carry no answer of their own around these cues: fillers, politeness, address. */
 export const TURN_NEUTRAL_WORDS: readonly string[] = [
@@ -109,14 +131,7 @@ export const TURN_NEUTRAL_WORDS: readonly string[] = [
   'okay',
   'sorry',
   'mate',
-  'yeah',
-  'yep',
-  'no',
-  'nah',
   'just',
-  'actually',
-  'honestly',
-  'really',
   'please',
   'thanks',
   'thank_you',
@@ -134,6 +149,15 @@ export const TURN_NEUTRAL_WORDS: readonly string[] = [
   "if_that's_alright",
   "if_you_don't_mind",
   'for_now',
+  'over_the_phone',
+  'on_the_phone',
+  'at_this_stage',
+  'is_that_necessary',
+  'is_that_required',
+  'do_i_have_to',
+  'do_i_need_to',
+  'do_you_need_that',
+  'do_you_need_it',
 ];
 
 /**
@@ -141,6 +165,16 @@ export const TURN_NEUTRAL_WORDS: readonly string[] = [
  * repeat" + "that", "read it back again for me").
  */
 export const REPEAT_COMPLEMENT_WORDS: readonly string[] = [
+  'can',
+  'could',
+  'you',
+  'say',
+  'was',
+  'number',
+  'email',
+  'address',
+  'name',
+
   'that',
   'it',
   'again',
