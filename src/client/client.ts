@@ -20,6 +20,7 @@ import { GrpcTransport } from './grpc-transport';
 import type { Transport } from './transport';
 import { activeTraceId } from './tracing';
 import { ClientMetrics, countStreamFailures, type ClientMetricsOptions } from './metrics';
+import { ReadbackTokens } from './readback-tokens';
 import type {
   ExecuteOptions,
   HealthStatus,
@@ -64,6 +65,12 @@ export interface VoiceCoreClientOptions {
   tracing: boolean;
   /** The SDK's Prometheus metrics, registered into the application's prom-client registry. Off when absent. */
   metrics?: ClientMetricsOptions;
+  /**
+   * Remember each objective's read-back token and send it with the next `confirmation` (default
+   * true), so a "yes" only confirms the value this client was given to read back. Off: no token is
+   * sent unless the call's params carry `readbackToken` (a blank one opts a single call out).
+   */
+  readbackTokens: boolean;
 }
 
 export const DEFAULT_ENDPOINT = 'localhost:50051';
@@ -83,6 +90,7 @@ export function createVoiceCoreClient(options: Partial<VoiceCoreClientOptions> =
     defaultTimeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
     deadlineMarginMs: 1000,
     tracing: false,
+    readbackTokens: true,
     circuitBreaker: {},
     streamRetry: {},
     ...stripUndefined(options),
@@ -95,6 +103,7 @@ export class VoiceCoreClient {
   private readonly breaker: CircuitBreaker;
   private readonly options: VoiceCoreClientOptions;
   private readonly metrics: ClientMetrics | undefined;
+  private readonly readbackTokens: ReadbackTokens | undefined;
 
   constructor(options: VoiceCoreClientOptions) {
     this.options = options;
@@ -107,6 +116,8 @@ export class VoiceCoreClient {
       );
     }
     this.breaker = new CircuitBreaker(options.circuitBreaker);
+    // `!== false`: a client constructed directly, without createVoiceCoreClient's defaults, keeps the check.
+    if (options.readbackTokens !== false) this.readbackTokens = new ReadbackTokens();
     const transport = options.useGrpc
       ? new GrpcTransport({
           endpoint: options.endpoints !== undefined ? endpointsTarget(options.endpoints) : options.endpoint,
@@ -150,12 +161,13 @@ export class VoiceCoreClient {
     this.checkTimeout(timeoutSeconds, traceId);
     // 0 (or a negative value, which the server refuses with its own message) means the default budget.
     const budgetMs = (timeoutSeconds > 0 ? timeoutSeconds : this.options.defaultTimeoutSeconds) * 1000;
+    const wireParams = isKnownObjectiveType(objectiveType) ? toWireParams(params) : (params as Record<string, string>);
     const request = {
       objectiveType,
       conversationId: options.conversationId,
       traceId,
       purpose: options.purpose ?? '',
-      params: isKnownObjectiveType(objectiveType) ? toWireParams(params) : (params as Record<string, string>),
+      params: this.readbackTokens?.attach(options.conversationId, objectiveType, wireParams) ?? wireParams,
       timeoutSeconds,
     };
     const call = { traceId, deadline: Date.now() + budgetMs + this.options.deadlineMarginMs, signal: options.signal };
@@ -175,6 +187,7 @@ export class VoiceCoreClient {
       throw failure;
     }
     this.metrics?.call('ExecutePrimitive', 'OK');
+    this.readbackTokens?.remember(options.conversationId, objectiveType, response.readbackToken);
     return toResult(response);
   }
 
@@ -310,6 +323,7 @@ function toResult(r: ExecutePrimitiveResponse): VoiceCoreResult {
     fields: r.fields,
     state,
     prompt: r.prompt,
+    readbackToken: r.readbackToken === '' ? undefined : r.readbackToken,
     error,
     metadata: {
       durationMs: r.metadata?.durationMs ?? 0,

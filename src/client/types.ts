@@ -73,6 +73,12 @@ export interface VoiceCoreResult {
   state: ObjectiveState;
   /** What the agent should say next, when the objective is not finished. */
   prompt: string;
+  /**
+   * While confirming: identifies the value read back. The client sends it with the next
+   * `confirmation` of this objective by itself (option `readbackTokens`), so that "yes" cannot
+   * confirm a value another turn put there since.
+   */
+  readbackToken?: string;
   /** Why the turn did not succeed: TIMEOUT, LOW_CONFIDENCE, AMBIGUOUS, NOT_CONFIRMED, … */
   error?: { code: PrimitiveErrorCode | 'UNSPECIFIED'; message: string };
   metadata: { durationMs: number; retryCount: number; confidence: number; state: ObjectiveState };

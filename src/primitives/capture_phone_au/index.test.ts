@@ -113,8 +113,8 @@ describe('capture_phone_au on the objective state machine', () => {
 
   test('fails after three failed attempts', () => {
     play([
-      [{ transcription: 'hello' }, 'eliciting', '', 'NO_VALUE'],
-      [{ transcription: 'what' }, 'eliciting', '', 'NO_VALUE'],
+      [{ transcription: 'purple' }, 'eliciting', '', 'NO_VALUE'],
+      [{ transcription: 'banana' }, 'eliciting', '', 'NO_VALUE'],
       [{ transcription: 'hmm' }, 'eliciting', '', 'NO_VALUE'],
       [{ transcription: 'no' }, 'failed', '', 'MAX_RETRIES_EXCEEDED'],
     ]);

@@ -51,8 +51,9 @@ describe('capture_yes_no reads answers without a question', () => {
     ["I don't know", '(NO_VALUE)'],
     ['not sure', '(NO_VALUE)'],
     ['depends', '(NO_VALUE)'],
-    ['can you repeat that', '(NO_VALUE)'],
-    ['what was the question', '(NO_VALUE)'],
+    // a request to repeat asks the question again, with no error and no attempt used (turn control)
+    ['can you repeat that', '(undefined)'],
+    ['what was the question', '(undefined)'],
     ['yes no', '(AMBIGUOUS)'],
     ['yes but only on weekdays', '(AMBIGUOUS)'],
     ["I'm good", '(NO_VALUE)'],

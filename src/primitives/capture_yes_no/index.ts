@@ -57,6 +57,8 @@ const YES_NO_PARAMS = declareParams({
 export const captureYesNo = {
   objectiveType: 'capture_yes_no' as const,
   confirmation: { kind: 'never' },
+  // "I don't have one" and "I'd rather not" answer a yes/no question (a no); only refusals to answer decline.
+  declines: 'refusals',
   params: YES_NO_PARAMS,
   options: (params) => ({ question: params.question?.trim().replace(/\s+/g, ' ') }),
   read: readAnswer,

@@ -103,6 +103,12 @@ export interface CaptureSpec<O = undefined, P extends PartialValue = PartialValu
   /** Whether two readings are the same value (a caller repeating the value means yes). */
   same?(a: string, b: string): boolean;
   prompts: CapturePrompts<O>;
+  /**
+   * Which declines end the objective (default 'all'): 'refusals' takes only refusals to answer
+   * ("I'd rather not say", "skip it"), for a primitive whose answers include "I don't have one"
+   * and "I'd rather not" (yes/no). See spoken/turn-cues.ts.
+   */
+  declines?: 'all' | 'refusals';
   /** The value as it may appear in events and logs. */
   mask(value: string): string;
 }

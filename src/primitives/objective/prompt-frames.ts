@@ -44,3 +44,8 @@ export function afterNoFrame(ask: string): string {
 export function missedFrame(ask: string): string {
   return `Sorry, I missed that. ${ask}`;
 }
+
+/** Reading the value back once more: after a "yes" that barged in on the read-back, or a read-back token that did not match. */
+export function readAgainFrame(confirmPrompt: string): string {
+  return `Let me read that back once more. ${confirmPrompt}`;
+}

@@ -146,7 +146,7 @@ describe('readTurnInput', () => {
 
   test('unknown params are refused, naming the field and what is accepted', () => {
     expect(() => readTurnInput({ transcript: 'x' }, ['timezone'], 'capture_x')).toThrow(
-      'params.transcript is not a parameter of capture_x; it accepts transcription, confidence, confirmation, timezone',
+      'params.transcript is not a parameter of capture_x; it accepts transcription, confidence, confirmation, prompt_interrupted, readback_token, timezone',
     );
   });
 
@@ -155,6 +155,8 @@ describe('readTurnInput', () => {
       confidence: 1,
       transcription: undefined,
       confirmation: undefined,
+      prompt_interrupted: false,
+      readback_token: undefined,
     });
   });
 });

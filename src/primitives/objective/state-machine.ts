@@ -1,6 +1,8 @@
 import { BASE_PARAMS } from '../params/base';
 import { readParams } from '../params/read-params';
 import { readPolarity } from '../spoken/polarity';
+import { readTurnCue } from '../spoken/turn-cue-reader';
+import { DECLINE_ACKNOWLEDGEMENT, HOLD_ACKNOWLEDGEMENT } from '../spoken/turn-cues';
 import {
   ObjectivePreconditionError,
   type ObjectiveState,
@@ -11,6 +13,8 @@ import {
 } from '../types';
 import type { Captured, CaptureSpec, PartialValue, ReadContext, Reading } from './capture-spec';
 import type { ParamDeclarations } from '../params/declaration';
+import { readAgainFrame } from './prompt-frames';
+import { readbackToken } from './readback-token';
 
 /**
  * The objective state machine every capture primitive runs on:
@@ -19,8 +23,12 @@ import type { ParamDeclarations } from '../params/declaration';
  *                 ↑                      │
  *                 └──── REPAIRING ←──────┘  (a "no" or a correction)
  *
- * and FAILED once more than `maxRetries` attempts have failed. It is
- * deterministic: the same session and input always give the same outcome.
+ * and FAILED once more than `maxRetries` attempts have failed; DECLINED when
+ * the caller declines to give the value ("I'd rather not say"). Turn cues
+ * steer it without using up an attempt: a hold ("hang on") is acknowledged
+ * with the state unchanged, a request to repeat gets the last question or
+ * read-back again. It is deterministic: the same session and input always
+ * give the same outcome.
  */
 
 /** What the objective keeps between turns: plain JSON data (see the round-trip test). */
@@ -30,6 +38,8 @@ export interface ObjectiveSession<P extends PartialValue = PartialValue> {
   /** The value read back to the caller, while CONFIRMING (and the last one, while REPAIRING). */
   candidate?: Captured;
   partial?: P;
+  /** Values read back so far in this objective: the counter in the read-back token. */
+  readbacks?: number;
 }
 
 export interface StateMachineOptions {
@@ -47,6 +57,10 @@ export interface TurnInput {
   transcription?: string;
   confirmation?: string;
   confidence: number;
+  /** The caller barged in during the read-back: a bare yes does not confirm a critical value. */
+  prompt_interrupted?: boolean;
+  /** The token of the read-back this confirmation answers; absent: the current one. */
+  readback_token?: string;
 }
 
 /** Reads the params every capture primitive shares, rejecting bad and unknown ones. */
@@ -98,6 +112,7 @@ class Turn<O, P extends PartialValue> {
   private prompt: () => string = () => '';
   private masked: { of: Captured; value: string } | undefined;
   private error: PrimitiveErrorInfo | undefined;
+  private readbacks: number;
 
   constructor(
     private readonly spec: CaptureSpec<O, P, any>,
@@ -110,6 +125,7 @@ class Turn<O, P extends PartialValue> {
     this.retryCount = previous?.retryCount ?? 0;
     this.candidate = previous?.candidate;
     this.partial = previous?.partial;
+    this.readbacks = previous?.readbacks ?? 0;
   }
 
   run(): { outcome: PrimitiveOutcome; session?: ObjectiveSession<P> } {
@@ -123,12 +139,23 @@ class Turn<O, P extends PartialValue> {
       );
     }
 
+    let steered = false;
     if (transcription !== undefined) {
-      if (this.state === 'confirming') this.move('repairing', 'new value offered');
-      this.capture(transcription);
+      const utterance = this.steer(transcription);
+      steered = utterance === undefined;
+      if (utterance !== undefined) {
+        if (this.state === 'confirming') this.move('repairing', 'new value offered');
+        this.capture(utterance.text, utterance.held);
+      }
     }
-    if (confirmation !== undefined && this.state === 'confirming') {
-      this.confirm(confirmation);
+    if (confirmation !== undefined && this.state === 'confirming' && !steered) {
+      // A token only names a read-back made before this call: with a transcription, the value is this call's own.
+      if (transcription === undefined && !this.tokenMatches()) {
+        this.readAgain('params.readback_token does not match the value being confirmed (another turn changed it); it is read back again');
+      } else {
+        const answer = this.steer(confirmation);
+        if (answer !== undefined) this.confirm(answer.text, answer.held);
+      }
     }
     if (transcription === undefined && confirmation === undefined) {
       this.prompt = () => this.currentPrompt();
@@ -140,7 +167,7 @@ class Turn<O, P extends PartialValue> {
     return { options: this.primitiveOptions, retryCount: this.retryCount, partial: this.partial };
   }
 
-  private capture(utterance: string): void {
+  private capture(utterance: string, held = false): void {
     if (this.turn.confidence < this.options.minConfidence) {
       this.fail('LOW_CONFIDENCE', `confidence ${this.turn.confidence} is below ${this.options.minConfidence}`, () =>
         this.spec.prompts.lowConfidence(this.retryCount),
@@ -151,6 +178,11 @@ class Turn<O, P extends PartialValue> {
       (this.state === 'repairing' && this.candidate !== undefined
         ? this.spec.repair?.(this.candidate, utterance, this.context())
         : undefined) ?? this.spec.read(utterance, this.context());
+    // "Hang on, it's in my bag somewhere": the caller asked to wait, and gave nothing yet.
+    if (held && reading.kind === 'none') {
+      this.hold();
+      return;
+    }
     this.accept(reading);
   }
 
@@ -163,6 +195,7 @@ class Turn<O, P extends PartialValue> {
         this.move('captured', 'value read');
         if (this.needsConfirmation()) {
           this.move('confirming', 'read back');
+          this.readbacks++;
           const candidate = this.candidate;
           const retryCount = this.retryCount;
           this.prompt = () => this.spec.prompts.confirm(candidate, retryCount);
@@ -194,7 +227,7 @@ class Turn<O, P extends PartialValue> {
   }
 
   /** Acts on the caller's answer to "is that right?". */
-  private confirm(answer: string): void {
+  private confirm(answer: string, held = false): void {
     const candidate = this.candidate;
     if (candidate === undefined) return;
     if (this.turn.confidence < this.options.minConfidence) {
@@ -218,6 +251,10 @@ class Turn<O, P extends PartialValue> {
     const offeredValue = offered?.kind === 'value' ? offered.value : undefined;
 
     if (polarity === 'affirm' && (offeredValue === undefined || isSame(offeredValue))) {
+      if (offeredValue === undefined && this.bargedIn()) {
+        this.readAgain('a bare yes that interrupted the read-back does not confirm this value; it is read back again');
+        return;
+      }
       this.move('confirmed', 'caller confirmed');
       this.move('completed', 'done');
       return;
@@ -234,6 +271,10 @@ class Turn<O, P extends PartialValue> {
     if (polarity === 'deny') {
       this.move('repairing', 'caller said no');
       this.fail('NOT_CONFIRMED', 'the caller said the value is wrong', () => this.spec.prompts.repair(this.retryCount, candidate));
+      return;
+    }
+    if (held) {
+      this.hold();
       return;
     }
     this.fail('NOT_CONFIRMED', 'the answer was neither yes nor no', () => this.spec.prompts.unclearConfirmation(candidate));
@@ -272,6 +313,84 @@ class Turn<O, P extends PartialValue> {
     this.candidate = undefined;
   }
 
+  // Turn control: declines, holds, requests to repeat, barge-in and the read-back token.
+  // None of them uses up an attempt.
+
+  /**
+   * Reads a turn cue in an utterance: a decline, a hold or a request to repeat is acted on here
+   * (undefined returned); otherwise the words to read as the answer, after a hold that started them.
+   */
+  private steer(text: string): { text: string; held: boolean } | undefined {
+    // Words heard with too little confidence steer nothing: they fail as LOW_CONFIDENCE like any answer.
+    if (this.turn.confidence < this.options.minConfidence) return { text, held: false };
+    const cue = readTurnCue(text, { refusalsOnly: this.spec.declines === 'refusals' });
+    switch (cue?.kind) {
+      case undefined:
+        return { text, held: false };
+      case 'decline':
+        this.decline();
+        return undefined;
+      case 'repeat': {
+        const prompt = this.repeatPrompt(text);
+        this.prompt = () => prompt;
+        return undefined;
+      }
+      case 'hold':
+        if (cue.rest !== '') return { text: cue.rest, held: true };
+        this.hold();
+        return undefined;
+    }
+  }
+
+  /**
+   * The last question again: the read-back while confirming; while eliciting, the primitive's own
+   * answer to the request when it has one (the part it awaits: "the postcode for Fitzroy").
+   */
+  private repeatPrompt(text: string): string {
+    if (this.state !== 'confirming') {
+      const reading = this.spec.read(text, this.context());
+      if (reading.kind === 'none' && reading.prompt !== undefined) return reading.prompt;
+    }
+    return this.currentPrompt();
+  }
+
+  /** The caller declined to give the value: the objective ends, with no attempt used. */
+  private decline(): void {
+    this.candidate = undefined;
+    this.partial = undefined;
+    this.move('declined', 'caller declined');
+    this.error = { code: 'DECLINED', message: `the caller declined to give the ${this.spec.objectiveType} value` };
+    this.prompt = () => DECLINE_ACKNOWLEDGEMENT;
+  }
+
+  /** The caller asked to wait: acknowledged, with the state, the partial value and the candidate kept. */
+  private hold(): void {
+    this.prompt = () => HOLD_ACKNOWLEDGEMENT;
+  }
+
+  /** Whether the caller barged in on the read-back of a value that is always confirmed. */
+  private bargedIn(): boolean {
+    return this.turn.prompt_interrupted === true && this.spec.confirmation.kind === 'always';
+  }
+
+  /** The confirmation answered no read-back the caller heard in full: the current value is read back again. */
+  private readAgain(message: string): void {
+    const candidate = this.candidate;
+    if (candidate === undefined) return;
+    this.error = { code: 'NOT_CONFIRMED', message };
+    const retryCount = this.retryCount;
+    this.prompt = () => readAgainFrame(this.spec.prompts.confirm(candidate, retryCount));
+  }
+
+  private currentToken(): string | undefined {
+    return this.state === 'confirming' && this.candidate !== undefined ? readbackToken(this.readbacks, this.candidate.value) : undefined;
+  }
+
+  private tokenMatches(): boolean {
+    const sent = this.turn.readback_token;
+    return sent === undefined || sent === this.currentToken();
+  }
+
   private retryPrompt(): string {
     if (this.state === 'repairing' && this.candidate !== undefined) return this.spec.prompts.repair(this.retryCount, this.candidate);
     return this.spec.prompts.elicit(this.retryCount, this.primitiveOptions);
@@ -297,7 +416,7 @@ class Turn<O, P extends PartialValue> {
   }
 
   private finish(): { outcome: PrimitiveOutcome; session?: ObjectiveSession<P> } {
-    const done = this.state === 'completed' || this.state === 'failed';
+    const done = this.state === 'completed' || this.state === 'failed' || this.state === 'declined';
     const showsValue = this.state === 'completed' || this.state === 'confirming';
     const outcome: PrimitiveOutcome = {
       success: this.state === 'completed',
@@ -310,6 +429,8 @@ class Turn<O, P extends PartialValue> {
       confidence: this.turn.confidence,
       transitions: this.transitions,
     };
+    const token = this.currentToken();
+    if (token !== undefined) outcome.readbackToken = token;
     if (done) return { outcome };
     return {
       outcome,
@@ -318,6 +439,7 @@ class Turn<O, P extends PartialValue> {
         retryCount: this.retryCount,
         candidate: this.candidate,
         partial: this.partial,
+        readbacks: this.readbacks > 0 ? this.readbacks : undefined,
       },
     };
   }

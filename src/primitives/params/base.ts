@@ -11,4 +11,15 @@ export const BASE_PARAMS = declareParams({
     description: "The recogniser's confidence for this turn's utterance, 0 to 1 (default 1).",
   },
   confirmation: { type: 'text', description: 'What the caller said when the value was read back.' },
+  prompt_interrupted: {
+    type: 'boolean',
+    default: false,
+    description:
+      'The caller barged in during the read-back (confirmation turns): a bare "yes" then does not confirm an always-confirmed value (email, phone, address, datetime); it is read back again.',
+  },
+  readback_token: {
+    type: 'text',
+    description:
+      'The readback_token of the response that read the value back: a confirmation then applies only to that value; another value is read back again instead.',
+  },
 });

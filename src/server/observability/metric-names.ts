@@ -9,6 +9,7 @@ export const METRIC = {
   capturesStarted: 'voice_core_captures_started_total',
   capturesCompleted: 'voice_core_captures_completed_total',
   capturesFailed: 'voice_core_captures_failed_total',
+  capturesDeclined: 'voice_core_captures_declined_total',
   turnErrors: 'voice_core_turn_errors_total',
   turnsPerCapture: 'voice_core_turns_per_capture',
   confirmationsRejected: 'voice_core_confirmations_rejected_total',

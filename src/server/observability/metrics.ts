@@ -97,6 +97,7 @@ export class ServerMetrics {
       started: new CounterTally(),
       completed: new CounterTally(),
       failed: new CounterTally(),
+      declined: new CounterTally(),
       turnErrors: new CounterTally(),
       rejected: new CounterTally(),
       repairs: new CounterTally(),
@@ -120,6 +121,12 @@ export class ServerMetrics {
       'Captures that ended FAILED, by the error code of their last turn.',
       ['objective_type', 'error_code'],
       tallies.failed,
+    );
+    counter(
+      METRIC.capturesDeclined,
+      'Captures the caller declined to give a value for ("I\'d rather not say"): state DECLINED.',
+      byType,
+      tallies.declined,
     );
     counter(
       METRIC.turnErrors,
@@ -155,6 +162,7 @@ export class ServerMetrics {
         series = {
           started: tallies.started.series(type),
           completed: tallies.completed.series(type),
+          declined: tallies.declined.series(type),
           rejected: tallies.rejected.series(type),
           repairs: tallies.repairs.series(type),
           failed: new Map(),
@@ -259,6 +267,8 @@ export class ServerMetrics {
           series.turns.observe(n);
         } else if (run.stateAfter === 'failed') {
           byCode(series.failed, tallies.failed, run.objectiveType, run.errorCode ?? 'UNSPECIFIED').value++;
+        } else if (run.stateAfter === 'declined') {
+          series.declined.value++;
         }
       },
       storeError(store: string, operation: string): void {
@@ -312,6 +322,7 @@ export class ServerMetrics {
 interface TypeSeries {
   started: CounterSeries;
   completed: CounterSeries;
+  declined: CounterSeries;
   rejected: CounterSeries;
   repairs: CounterSeries;
   failed: Map<string, CounterSeries>;
@@ -337,8 +348,8 @@ class TurnCounter {
     const key = `${run.objectiveType}\u0000${run.conversationId}`;
     const n = (run.stateBefore === 'pending' ? 0 : (this.turns.get(key) ?? 0)) + 1;
     this.turns.delete(key);
-    // A completed or failed capture is over: its count is not kept.
-    if (run.stateAfter === 'completed' || run.stateAfter === 'failed') return n;
+    // A completed, failed or declined capture is over: its count is not kept.
+    if (run.stateAfter === 'completed' || run.stateAfter === 'failed' || run.stateAfter === 'declined') return n;
     this.turns.set(key, n);
     if (this.turns.size > this.max) this.turns.delete(this.turns.keys().next().value as string);
     return n;
