@@ -44,3 +44,8 @@ export function afterNoFrame(ask: string): string {
 export function missedFrame(ask: string): string {
   return `Sorry, I missed that. ${ask}`;
 }
+
+/** Offering two values the recogniser could not choose between: "Sorry, was that fifteen, or fifty?" */
+export function chooseFrame(first: string, second: string): string {
+  return `Sorry, was that ${first}, or ${second}?`;
+}

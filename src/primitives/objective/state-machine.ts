@@ -9,6 +9,10 @@ import {
   type PrimitiveOutcome,
   type Transition,
 } from '../types';
+import { nBestTurn, readAlternatives, type Hypothesis } from './alternatives';
+import { readChoice } from './choice';
+import { chooseFrame } from './prompt-frames';
+import { vote } from './vote';
 import type { Captured, CaptureSpec, PartialValue, ReadContext, Reading } from './capture-spec';
 import type { ParamDeclarations } from '../params/declaration';
 
@@ -30,6 +34,8 @@ export interface ObjectiveSession<P extends PartialValue = PartialValue> {
   /** The value read back to the caller, while CONFIRMING (and the last one, while REPAIRING). */
   candidate?: Captured;
   partial?: P;
+  /** The two values offered by "Was that … or …?" (n-best voting), while their answer is awaited. */
+  offered?: [Captured, Captured];
 }
 
 export interface StateMachineOptions {
@@ -47,11 +53,19 @@ export interface TurnInput {
   transcription?: string;
   confirmation?: string;
   confidence: number;
+  /** The recogniser's n-best list for the transcription, best first (the transcription first); see vote.ts. */
+  hypotheses?: readonly Hypothesis[];
 }
 
 /** Reads the params every capture primitive shares, rejecting bad and unknown ones. */
 export function readTurnInput(params: Readonly<Record<string, string>>, accepted: readonly string[], objectiveType: string): TurnInput {
-  return readParams(BASE_PARAMS, params, { objectiveType, accepted: [...BASE_PARAM_NAMES, ...accepted] });
+  const base = readParams(BASE_PARAMS, params, { objectiveType, accepted: [...BASE_PARAM_NAMES, ...accepted] });
+  const alternatives = readAlternatives(base.alternatives);
+  const { transcription, confirmation, confidence } = base;
+  if (alternatives === undefined) return { transcription, confirmation, confidence };
+  const confidenceGiven = Object.hasOwn(params, 'confidence') && params.confidence.trim() !== '';
+  const nBest = nBestTurn(alternatives, { transcription, confirmation, confidence: confidenceGiven ? confidence : undefined });
+  return { ...nBest, confirmation };
 }
 
 /** Reads a primitive's own params from its declarations and turns them into its options. */
@@ -93,6 +107,11 @@ class Turn<O, P extends PartialValue> {
   private retryCount: number;
   private candidate: Captured | undefined;
   private partial: P | undefined;
+  private offered: [Captured, Captured] | undefined;
+  /** The confidence decisions are made on: the turn's, or the pooled score of the n-best value that won. */
+  private confidence: number;
+  /** The value came from a lower n-best hypothesis only: it is read back whatever the policy. */
+  private readBack = false;
   private readonly transitions: Transition[] = [];
   /** Evaluated only when the turn ends unfinished: most single-shot turns never need their prompts. */
   private prompt: () => string = () => '';
@@ -110,11 +129,18 @@ class Turn<O, P extends PartialValue> {
     this.retryCount = previous?.retryCount ?? 0;
     this.candidate = previous?.candidate;
     this.partial = previous?.partial;
+    this.offered = previous?.offered;
+    this.confidence = turn.confidence;
   }
 
   run(): { outcome: PrimitiveOutcome; session?: ObjectiveSession<P> } {
     const { transcription, confirmation } = this.turn;
     if (this.state === 'pending') this.move('eliciting', 'objective started');
+    // "Was that … or …?" is answered in whichever param the caller puts the answer in.
+    if (confirmation !== undefined && transcription === undefined && this.offered !== undefined && this.state !== 'confirming') {
+      this.capture(confirmation);
+      return this.finish();
+    }
 
     if (confirmation !== undefined && transcription === undefined && this.state !== 'confirming') {
       throw new ObjectivePreconditionError(
@@ -140,18 +166,57 @@ class Turn<O, P extends PartialValue> {
     return { options: this.primitiveOptions, retryCount: this.retryCount, partial: this.partial };
   }
 
+  /** Reads an utterance meant to give the value: every n-best hypothesis votes (vote.ts). */
   private capture(utterance: string): void {
-    if (this.turn.confidence < this.options.minConfidence) {
-      this.fail('LOW_CONFIDENCE', `confidence ${this.turn.confidence} is below ${this.options.minConfidence}`, () =>
-        this.spec.prompts.lowConfidence(this.retryCount),
-      );
+    const offered = this.offered;
+    this.offered = undefined;
+    const choice = offered === undefined ? undefined : readChoice(utterance);
+    if (offered !== undefined && choice?.kind === 'pick' && this.turn.confidence >= this.options.minConfidence) {
+      this.accept({ kind: 'value', ...offered[choice.index] });
       return;
     }
-    const reading =
-      (this.state === 'repairing' && this.candidate !== undefined
-        ? this.spec.repair?.(this.candidate, utterance, this.context())
-        : undefined) ?? this.spec.read(utterance, this.context());
-    this.accept(reading);
+    const context = this.context();
+    const candidate = this.state === 'repairing' ? this.candidate : undefined;
+    const read = (words: string): Reading<P> =>
+      (candidate !== undefined ? this.spec.repair?.(candidate, words, context) : undefined) ?? this.spec.read(words, context);
+    const hypotheses = this.turn.hypotheses ?? [{ transcript: utterance, confidence: this.turn.confidence }];
+    const result = vote(hypotheses, read, this.spec.same ?? ((a, b) => a === b), this.options.minConfidence);
+    if (offered !== undefined && result.kind === 'reading') {
+      // Neither a position nor a value: "neither" asks afresh, anything else offers the two again.
+      if (choice?.kind === 'neither') {
+        this.fail('NOT_CONFIRMED', 'the caller said neither value offered is right', () =>
+          this.spec.prompts.repair(this.retryCount, offered[0]),
+        );
+      } else this.offer(offered, 'the answer picked neither value offered');
+      return;
+    }
+    switch (result.kind) {
+      case 'low-confidence': {
+        const heard = hypotheses.length > 1 ? `every hypothesis's confidence (best ${result.best})` : `confidence ${result.best}`;
+        this.fail('LOW_CONFIDENCE', `${heard} is below ${this.options.minConfidence}`, () =>
+          this.spec.prompts.lowConfidence(this.retryCount),
+        );
+        return;
+      }
+      case 'choose':
+        this.offer(result.offered, result.reason);
+        return;
+      case 'value':
+        this.confidence = result.confidence;
+        this.readBack = result.fromLower;
+        this.accept({ kind: 'value', ...result.captured });
+        return;
+      case 'reading':
+        this.accept(result.reading);
+        return;
+    }
+  }
+
+  /** Two values too close to choose between: "Was that … or …?", and the two are kept for the answer. */
+  private offer(offered: [Captured, Captured], reason: string): void {
+    const speak = (c: Captured): string => this.spec.prompts.speak?.(c) ?? c.value;
+    this.fail('AMBIGUOUS', reason, () => chooseFrame(speak(offered[0]), speak(offered[1])));
+    if (this.state !== 'failed') this.offered = offered;
   }
 
   /** Acts on what was read from an utterance meant to give the value. */
@@ -188,9 +253,9 @@ class Turn<O, P extends PartialValue> {
 
   private needsConfirmation(): boolean {
     const policy = this.spec.confirmation;
-    if (policy.kind === 'always') return true;
+    if (policy.kind === 'always' || this.readBack) return true;
     if (policy.kind === 'never') return false;
-    return this.turn.confidence < policy.threshold;
+    return this.confidence < policy.threshold;
   }
 
   /** Acts on the caller's answer to "is that right?". */
@@ -307,7 +372,7 @@ class Turn<O, P extends PartialValue> {
       prompt: this.state === 'completed' ? '' : this.prompt(),
       error: this.error,
       retryCount: this.retryCount,
-      confidence: this.turn.confidence,
+      confidence: this.confidence,
       transitions: this.transitions,
     };
     if (done) return { outcome };
@@ -318,6 +383,7 @@ class Turn<O, P extends PartialValue> {
         retryCount: this.retryCount,
         candidate: this.candidate,
         partial: this.partial,
+        offered: this.offered,
       },
     };
   }
