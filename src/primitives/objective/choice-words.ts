@@ -60,3 +60,28 @@ export const NEITHER_ANSWERS: readonly string[] = [
   'both wrong',
   "they're both wrong",
 ];
+
+/** What may come before words repeated from one of the two values: "no, it was the thirtieth". */
+export const ECHO_LEAD_INS: readonly string[] = [
+  'yeah',
+  'yes',
+  'yep',
+  'no',
+  'nah',
+  'oh',
+  'ah',
+  'um',
+  'uh',
+  'er',
+  'erm',
+  'sorry',
+  'it',
+  "it's",
+  'its',
+  'was',
+  'is',
+  'that',
+  "that's",
+  'i',
+  'said',
+];

@@ -78,6 +78,17 @@ describe('n-best voting', () => {
     expect(o.error).toBeUndefined();
   });
 
+  test('an answer repeating words only one of the two was heard as picks that one ("the thirtieth")', () => {
+    const [offer, o] = converse(
+      captureDateAu,
+      [{ alternatives: nBest(['the thirteenth of april', 0.55], ['the thirtieth of april', 0.5]) }, { transcription: 'the thirtieth' }],
+      { reference_time: '2027-03-09T10:15:00+11:00' },
+    );
+    expect(offer.error?.code).toBe('AMBIGUOUS');
+    // Read alone, "the thirtieth" would be the 30th of March.
+    expect(summary(o)).toEqual({ state: 'completed', value: '2027-04-30', error: undefined });
+  });
+
   test('the answer may come as a confirmation', () => {
     const [, o] = converse(captureNameAu, [
       { alternatives: nBest(['jane smith', 0.5], ['jane smyth', 0.45]) },
@@ -160,6 +171,21 @@ describe('reading the answer to "was that … or …?"', () => {
     ['I said the second', 1],
   ])('%j picks by position', (answer, index) => {
     expect(readChoice(answer)).toEqual({ kind: 'pick', index });
+  });
+
+  test.each([
+    ['the thirtieth', 1],
+    ['no it was the thirteenth', 0],
+    ['smyth', 1],
+  ])('%j picks the value whose words it repeats', (answer, index) => {
+    const said = answer.includes('thir')
+      ? (['the thirteenth of april', 'the thirtieth of april'] as const)
+      : (['jane smith', 'jane smyth'] as const);
+    expect(readChoice(answer, said)).toEqual({ kind: 'pick', index });
+  });
+
+  test('words both were heard as pick neither', () => {
+    expect(readChoice('april', ['the thirteenth of april', 'the thirtieth of april'])).toEqual({ kind: 'other' });
   });
 
   test.each(['neither', 'neither of them', 'no', 'nah neither', 'none of those'])('%j is neither', (answer) => {

@@ -12,7 +12,7 @@ import {
 import { nBestTurn, readAlternatives, type Hypothesis } from './alternatives';
 import { readChoice } from './choice';
 import { chooseFrame } from './prompt-frames';
-import { vote } from './vote';
+import { vote, type Offered } from './vote';
 import type { Captured, CaptureSpec, PartialValue, ReadContext, Reading } from './capture-spec';
 import type { ParamDeclarations } from '../params/declaration';
 
@@ -35,7 +35,7 @@ export interface ObjectiveSession<P extends PartialValue = PartialValue> {
   candidate?: Captured;
   partial?: P;
   /** The two values offered by "Was that … or …?" (n-best voting), while their answer is awaited. */
-  offered?: [Captured, Captured];
+  offered?: [Offered, Offered];
 }
 
 export interface StateMachineOptions {
@@ -107,7 +107,7 @@ class Turn<O, P extends PartialValue> {
   private retryCount: number;
   private candidate: Captured | undefined;
   private partial: P | undefined;
-  private offered: [Captured, Captured] | undefined;
+  private offered: [Offered, Offered] | undefined;
   /** The confidence decisions are made on: the turn's, or the pooled score of the n-best value that won. */
   private confidence: number;
   /** The value came from a lower n-best hypothesis only: it is read back whatever the policy. */
@@ -170,9 +170,9 @@ class Turn<O, P extends PartialValue> {
   private capture(utterance: string): void {
     const offered = this.offered;
     this.offered = undefined;
-    const choice = offered === undefined ? undefined : readChoice(utterance);
+    const choice = offered === undefined ? undefined : readChoice(utterance, [offered[0].said, offered[1].said]);
     if (offered !== undefined && choice?.kind === 'pick' && this.turn.confidence >= this.options.minConfidence) {
-      this.accept({ kind: 'value', ...offered[choice.index] });
+      this.accept({ kind: 'value', ...offered[choice.index].captured });
       return;
     }
     const context = this.context();
@@ -185,7 +185,7 @@ class Turn<O, P extends PartialValue> {
       // Neither a position nor a value: "neither" asks afresh, anything else offers the two again.
       if (choice?.kind === 'neither') {
         this.fail('NOT_CONFIRMED', 'the caller said neither value offered is right', () =>
-          this.spec.prompts.repair(this.retryCount, offered[0]),
+          this.spec.prompts.repair(this.retryCount, offered[0].captured),
         );
       } else this.offer(offered, 'the answer picked neither value offered');
       return;
@@ -213,8 +213,8 @@ class Turn<O, P extends PartialValue> {
   }
 
   /** Two values too close to choose between: "Was that … or …?", and the two are kept for the answer. */
-  private offer(offered: [Captured, Captured], reason: string): void {
-    const speak = (c: Captured): string => this.spec.prompts.speak?.(c) ?? c.value;
+  private offer(offered: [Offered, Offered], reason: string): void {
+    const speak = (o: Offered): string => this.spec.prompts.speak?.(o.captured) ?? o.captured.value;
     this.fail('AMBIGUOUS', reason, () => chooseFrame(speak(offered[0]), speak(offered[1])));
     if (this.state !== 'failed') this.offered = offered;
   }

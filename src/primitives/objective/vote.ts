@@ -19,14 +19,22 @@ export type Vote<P extends PartialValue> =
   /** The winning value; `fromLower` when the top hypothesis did not give it (it is then always read back). */
   | { kind: 'value'; captured: Captured; confidence: number; fromLower: boolean }
   /** Two different values, too close to choose between: offered to the caller, best first. */
-  | { kind: 'choose'; offered: [Captured, Captured]; reason: string }
+  | { kind: 'choose'; offered: [Offered, Offered]; reason: string }
   /** No hypothesis gave a value: what the best usable hypothesis read as (partial, ambiguous, none). */
   | { kind: 'reading'; reading: Exclude<Reading<P>, { kind: 'value' }>; confidence: number }
   /** Every hypothesis is below the minimum confidence; `best` is the highest. */
   | { kind: 'low-confidence'; best: number };
 
+/** A value offered by "Was that … or …?", with the words of the best hypothesis that gave it. */
+export interface Offered {
+  captured: Captured;
+  /** Kept so that an answer repeating part of them ("the thirtieth") picks this value. */
+  said: string;
+}
+
 interface Pool {
   captured: Captured;
+  said: string;
   score: number;
   /** The best rank among the hypotheses that gave this value (0 is the top of the list). */
   rank: number;
@@ -57,7 +65,13 @@ export function vote<P extends PartialValue>(
     }
     const pool = pools.find((p) => same(p.captured.value, reading.value));
     if (pool !== undefined) pool.score += hypothesis.confidence;
-    else pools.push({ captured: { value: reading.value, fields: reading.fields ?? {} }, score: hypothesis.confidence, rank });
+    else
+      pools.push({
+        captured: { value: reading.value, fields: reading.fields ?? {} },
+        said: hypothesis.transcript,
+        score: hypothesis.confidence,
+        rank,
+      });
   });
 
   if (pools.length === 0) return firstOther === undefined ? { kind: 'low-confidence', best } : { kind: 'reading', ...firstOther };
@@ -67,7 +81,10 @@ export function vote<P extends PartialValue>(
   if (runnerUp !== undefined && winner.score - runnerUp.score <= AMBIGUITY_MARGIN + EPSILON) {
     return {
       kind: 'choose',
-      offered: [winner.captured, runnerUp.captured],
+      offered: [
+        { captured: winner.captured, said: winner.said },
+        { captured: runnerUp.captured, said: runnerUp.said },
+      ],
       reason: `the recogniser's hypotheses give two different values with close confidence (${round(winner.score)} and ${round(runnerUp.score)})`,
     };
   }
