@@ -118,6 +118,15 @@ describe('n-best voting', () => {
     expect(o.prompt).toBe('Sorry, was that Jane Smith, or Jane Smyth?');
   });
 
+  test('an answer with a question of its own gets that question, not the offer again', () => {
+    const [, o] = converse(captureEmailAu, [
+      { alternatives: nBest(['josh at westnet dot com dot au', 0.55], ['josh at western dot com dot au', 0.5]) },
+      { transcription: 'josh at hotmail', confidence: '0.9' },
+    ]);
+    expect(summary(o)).toEqual({ state: 'eliciting', value: '', error: 'AMBIGUOUS' });
+    expect(o.prompt).toMatch(/hotmail dot com/);
+  });
+
   test('for yes/no, "no" answering "was that yes or no?" is the value no', () => {
     const [offer, o] = converse(captureYesNo, [{ alternatives: nBest(['yes', 0.5], ['no', 0.45]) }, { transcription: 'no' }]);
     expect(offer.error?.code).toBe('AMBIGUOUS');

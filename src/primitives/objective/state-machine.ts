@@ -182,13 +182,18 @@ class Turn<O, P extends PartialValue> {
     const hypotheses = this.turn.hypotheses ?? [{ transcript: utterance, confidence: this.turn.confidence }];
     const result = vote(hypotheses, read, this.spec.same ?? ((a, b) => a === b), this.options.minConfidence);
     if (offered !== undefined && result.kind === 'reading') {
-      // Neither a position nor a value: "neither" asks afresh, anything else offers the two again.
+      // Neither a position nor a value: "neither" asks afresh; words that gave nothing offer the
+      // two again; a part or a question of their own (new words) is acted on below.
       if (choice?.kind === 'neither') {
         this.fail('NOT_CONFIRMED', 'the caller said neither value offered is right', () =>
           this.spec.prompts.repair(this.retryCount, offered[0].captured),
         );
-      } else this.offer(offered, 'the answer picked neither value offered');
-      return;
+        return;
+      }
+      if (result.reading.kind === 'none') {
+        this.offer(offered, 'the answer picked neither value offered');
+        return;
+      }
     }
     switch (result.kind) {
       case 'low-confidence': {
