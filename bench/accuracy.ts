@@ -1,8 +1,11 @@
 /**
  * `npm run bench:accuracy [objective_type …] [--failures] [--blind]`: per primitive, accuracy on
  * the labelled corpus (tests/fixtures/corpus, or with --blind the corpus written without sight of
- * the code, tests/fixtures/corpus-blind), false accepts, and a breakdown by difficulty.
+ * the code, tests/fixtures/corpus-blind), false accepts, and a breakdown by difficulty. Then,
+ * on the n-best feature corpus (tests/fixtures/corpus-conversations/nbest), the score with every
+ * hypothesis voting against the score with only the first hypothesis sent as the transcription.
  */
+import { join } from 'node:path';
 import { BUILT_IN_CAPTURES } from '../src/primitives/defaults';
 import { VoiceCore } from '../src/runtime/voice-core';
 import {
@@ -15,6 +18,8 @@ import {
   ZERO_FALSE_ACCEPTS,
   type Score,
 } from '../tests/accuracy/harness';
+import { FEATURE_CONVERSATIONS_DIR, loadConversations, scoreConversations } from '../tests/accuracy/conversation-harness';
+import { topOneOnly } from '../tests/accuracy/top-one';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
@@ -58,7 +63,56 @@ async function main(): Promise<void> {
           `${s.objectiveType} ${f.id} [${f.difficulty}] ${JSON.stringify(f.transcription)}\n    expected ${f.expected}\n    got      ${f.got}`,
         );
   }
+  await printNBestAgainstTopOne(types, new VoiceCore(), showFailures);
   if (rows.some((r) => r.target !== 'met')) process.exitCode = 1;
+}
+
+interface NBestRow {
+  primitive: string;
+  cases: number;
+  'n-best': string;
+  'n-best false accepts': number;
+  'top-1 only': string;
+  'top-1 false accepts': number;
+}
+
+/** The n-best corpus scored twice: every hypothesis voting, and the first hypothesis alone. */
+async function printNBestAgainstTopOne(types: readonly string[], core: VoiceCore, showFailures: boolean): Promise<void> {
+  const dir = join(FEATURE_CONVERSATIONS_DIR, 'nbest');
+  const rows: NBestRow[] = [];
+  for (const type of types) {
+    const cases = loadConversations(type, dir);
+    if (cases.length === 0) continue;
+    const nBest = await scoreConversations(core, type, cases);
+    const topOne = await scoreConversations(core, type, cases.map(topOneOnly));
+    rows.push({
+      primitive: type,
+      cases: cases.length,
+      'n-best': `${nBest.correct}/${nBest.total} ${pct(ratio(nBest))}`,
+      'n-best false accepts': nBest.falseAccepts,
+      'top-1 only': `${topOne.correct}/${topOne.total} ${pct(ratio(topOne))}`,
+      'top-1 false accepts': topOne.falseAccepts,
+    });
+    if (showFailures)
+      for (const f of topOne.failures) console.log(`top-1 only: ${type} ${f.id}\n    expected ${f.expected}\n    got      ${f.got}`);
+  }
+  if (rows.length === 0) return;
+  const sum = (key: 'n-best' | 'top-1 only'): string => {
+    const correct = rows.reduce((n, r) => n + Number(r[key].split('/')[0]), 0);
+    const total = rows.reduce((n, r) => n + r.cases, 0);
+    return `${correct}/${total} ${pct(correct / total)}`;
+  };
+  const total = (key: 'n-best false accepts' | 'top-1 false accepts'): number => rows.reduce((n, r) => n + r[key], 0);
+  rows.push({
+    primitive: 'all',
+    cases: rows.reduce((n, r) => n + r.cases, 0),
+    'n-best': sum('n-best'),
+    'n-best false accepts': total('n-best false accepts'),
+    'top-1 only': sum('top-1 only'),
+    'top-1 false accepts': total('top-1 false accepts'),
+  });
+  console.log(`n-best feature corpus (${dir}): every hypothesis voting against the first hypothesis alone`);
+  console.table(rows);
 }
 
 void main();

@@ -301,14 +301,21 @@ function isKnownObjectiveType(objectiveType: string): boolean {
   return BUILT_IN_OBJECTIVE_TYPES.has(objectiveType);
 }
 
-/** Typed params to the wire's string map: camelCase keys become snake_case, numbers and dates strings. */
+/** Typed params to the wire's string map: camelCase keys become snake_case, numbers and dates strings, arrays (an n-best list) JSON. */
 function toWireParams(params: object): Record<string, string> {
   const wire: Record<string, string> = {};
   for (const key in params) {
     const value = (params as Record<string, unknown>)[key];
     if (value === undefined || value === null) continue;
     const wireKey = /[A-Z]/.test(key) ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : key;
-    wire[wireKey] = typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : String(value);
+    wire[wireKey] =
+      typeof value === 'string'
+        ? value
+        : value instanceof Date
+          ? value.toISOString()
+          : Array.isArray(value)
+            ? JSON.stringify(value)
+            : String(value);
   }
   return wire;
 }

@@ -13,6 +13,7 @@ export {
 export { DEFAULT_STREAM_RETRY, type StreamRetryOptions } from './event-stream';
 export type {
   AddressParams,
+  Alternative,
   CaptureParams,
   NameParams,
   WhenParams,

@@ -25,8 +25,20 @@ type SdkValue<D> = D extends { readonly type: 'boolean' }
 /** Declared params as SDK params: every one optional (absent means its default). */
 export type SdkParams<D extends ParamDeclarations> = { [K in keyof D & string as CamelCase<K>]?: SdkValue<D[K]> };
 
-/** Params every capture primitive takes: transcription, confirmation, and `confidence` as a number (0..1, default 1). */
-export type CaptureParams = SdkParams<typeof BASE_PARAMS>;
+/** One hypothesis of the recogniser's n-best list: its words and its confidence, 0..1. */
+export interface Alternative {
+  transcript: string;
+  confidence: number;
+}
+
+/**
+ * Params every capture primitive takes: transcription, confirmation, `confidence` as a number
+ * (0..1, default 1), and `alternatives`, the recogniser's n-best list for this turn, best first
+ * (at most 10): an array the SDK sends as JSON, or a string already holding that JSON (sent as is).
+ */
+export type CaptureParams = Omit<SdkParams<typeof BASE_PARAMS>, 'alternatives'> & {
+  alternatives?: readonly Alternative[] | string;
+};
 
 type BuiltInCapture = (typeof BUILT_IN_CAPTURES)[number];
 

@@ -26,7 +26,16 @@ export function createLogger(
     level,
     base: { pid: process.pid },
     redact: {
-      paths: ['value', 'params.transcription', 'params.confirmation', '*.value', 'transcription', 'confirmation'],
+      paths: [
+        'value',
+        'params.transcription',
+        'params.confirmation',
+        'params.alternatives',
+        '*.value',
+        'transcription',
+        'confirmation',
+        'alternatives',
+      ],
       censor: '[redacted]',
     },
     timestamp: pino.stdTimeFunctions.isoTime,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ExecutePrimitiveRequest, ExecutePrimitiveResponse, StreamEventsRequest } from '../../generated/voice_core/voice_core';
 import { createDefaultRegistry } from '../primitives/defaults';
 import type { PrimitiveRegistry } from '../primitives/registry';
+import { maxParamLength } from '../primitives/params/limits';
 import {
   InvalidParamsError,
   ObjectivePreconditionError,
@@ -68,7 +69,6 @@ function checkId(field: string, value: string, requiredMessage?: string): void {
   if (value.length > MAX_ID_LENGTH) throw invalidArgument(field, `${field} is longer than ${MAX_ID_LENGTH} characters`);
 }
 const MAX_PARAMS = 32;
-const MAX_PARAM_LENGTH = 4096;
 
 export interface ExecuteOptions {
   /** Aborts the call (the caller went away, or its deadline passed). */
@@ -325,8 +325,9 @@ export class VoiceCore {
     const keys = Object.keys(request.params);
     if (keys.length > MAX_PARAMS) throw invalidArgument('params', `params has ${keys.length} entries; at most ${MAX_PARAMS} are accepted`);
     for (const k of keys) {
-      if (request.params[k].length > MAX_PARAM_LENGTH) {
-        throw invalidArgument(`params.${k}`, `params.${k} is longer than ${MAX_PARAM_LENGTH} characters`);
+      const limit = maxParamLength(k);
+      if (request.params[k].length > limit) {
+        throw invalidArgument(`params.${k}`, `params.${k} is longer than ${limit} characters`);
       }
     }
     const seconds = request.timeoutSeconds;

@@ -31,6 +31,11 @@ function _typeChecks(client: VoiceCoreClient): void {
   void client.executePrimitive('capture_alphanumeric', { transcription: 'A B 1 2', length: 6, pattern: '[A-Z]{2}[0-9]{4}' }, options);
   // @ts-expect-error length is a number in the SDK
   void client.executePrimitive('capture_alphanumeric', { length: '6' }, options);
+  // The n-best list: an array of {transcript, confidence}, or a string already holding its JSON.
+  void client.executePrimitive('capture_number', { alternatives: [{ transcript: 'fifteen', confidence: 0.6 }] }, options);
+  void client.executePrimitive('capture_number', { alternatives: '[{"transcript":"fifteen","confidence":0.6}]' }, options);
+  // @ts-expect-error a hypothesis's confidence is a number
+  void client.executePrimitive('capture_number', { alternatives: [{ transcript: 'fifteen', confidence: '0.6' }] }, options);
   // Custom objective types take a string map...
   void client.executePrimitive('lookup_account', { account: '42' }, options);
   // @ts-expect-error ...of strings

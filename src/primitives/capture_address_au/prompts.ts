@@ -101,4 +101,7 @@ export const ADDRESS_PROMPTS: CapturePrompts<AddressOptions> = {
   failed() {
     return failedFrame('your address down');
   },
+  speak(captured) {
+    return speakAddress(captured.fields);
+  },
 };

@@ -56,4 +56,7 @@ export const ALPHANUMERIC_PROMPTS: CapturePrompts = {
   failed() {
     return "Sorry, I couldn't get that reference. Let me put you through to someone who can help.";
   },
+  speak(captured) {
+    return spellCode(captured.value);
+  },
 };

@@ -47,6 +47,9 @@ export const DATE_PROMPTS: CapturePrompts<WhenOptions> = {
   failed() {
     return failedFrame('the date');
   },
+  speak(captured) {
+    return speakCapturedDate(captured);
+  },
 };
 
 /** The question for a date that needs asking about (see when/asks.ts). */

@@ -53,6 +53,9 @@ export const DATETIME_PROMPTS: CapturePrompts<WhenOptions> = {
   failed() {
     return failedFrame('the day and time');
   },
+  speak(captured) {
+    return speakCapturedDatetime(captured);
+  },
 };
 
 /**

@@ -54,6 +54,9 @@ export const EMAIL_PROMPTS: CapturePrompts = {
   failed() {
     return failedFrame('your email address');
   },
+  speak(captured) {
+    return speakEmail(captured.value, false);
+  },
 };
 
 /** The part before the at, spelled: "j, a, n, e, dot, d, o, e". */

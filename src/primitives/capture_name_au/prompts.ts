@@ -57,4 +57,7 @@ export const NAME_PROMPTS: CapturePrompts<NameOptions> = {
   failed() {
     return "Sorry, I couldn't get your name. Let's keep going for now.";
   },
+  speak(captured) {
+    return captured.value;
+  },
 };

@@ -64,4 +64,7 @@ export const NUMBER_PROMPTS: CapturePrompts = {
   failed() {
     return failedFrame('that number');
   },
+  speak(captured) {
+    return speakCaptured(captured);
+  },
 };

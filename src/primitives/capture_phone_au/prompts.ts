@@ -97,4 +97,7 @@ export const PHONE_PROMPTS: CapturePrompts = {
   failed() {
     return failedFrame('your phone number');
   },
+  speak(captured) {
+    return speakPhone(captured.value);
+  },
 };

@@ -47,6 +47,9 @@ export const TIME_PROMPTS: CapturePrompts<WhenOptions> = {
   failed() {
     return failedFrame('the time');
   },
+  speak(captured) {
+    return speakCapturedTime(captured);
+  },
 };
 
 /** The question for a time that needs asking about (see when/asks.ts). */

@@ -32,6 +32,9 @@ export const YES_NO_PROMPTS: CapturePrompts<{ question: string | undefined }> = 
   failed() {
     return "Sorry, I couldn't get a clear yes or no. Let's move on.";
   },
+  speak(captured) {
+    return captured.value;
+  },
 };
 
 /** Prompts that know the question. */

@@ -63,6 +63,11 @@ export interface CapturePrompts<O = unknown> {
   unclearConfirmation(captured: Captured): string;
   /** Said when the objective gives up. */
   failed(): string;
+  /**
+   * The value as the read-back says it ("jane at gmail dot com"), for prompts that offer
+   * values ("Was that … or …?"). Without it the canonical value is said.
+   */
+  speak?(captured: Captured): string;
 }
 
 /** When a captured value is read back before it is accepted. */

@@ -49,3 +49,8 @@ export function missedFrame(ask: string): string {
 export function readAgainFrame(confirmPrompt: string): string {
   return `Let me read that back once more. ${confirmPrompt}`;
 }
+
+/** Offering two values the recogniser could not choose between: "Sorry, was that fifteen, or fifty?" */
+export function chooseFrame(first: string, second: string): string {
+  return `Sorry, was that ${first}, or ${second}?`;
+}

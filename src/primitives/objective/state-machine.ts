@@ -11,6 +11,10 @@ import {
   type PrimitiveOutcome,
   type Transition,
 } from '../types';
+import { nBestTurn, readAlternatives, type Hypothesis } from './alternatives';
+import { readChoice } from './choice';
+import { chooseFrame } from './prompt-frames';
+import { vote, type Offered } from './vote';
 import type { Captured, CaptureSpec, PartialValue, ReadContext, Reading } from './capture-spec';
 import type { ParamDeclarations } from '../params/declaration';
 import { readAgainFrame } from './prompt-frames';
@@ -40,6 +44,8 @@ export interface ObjectiveSession<P extends PartialValue = PartialValue> {
   partial?: P;
   /** Values read back so far in this objective: the counter in the read-back token. */
   readbacks?: number;
+  /** The two values offered by "Was that … or …?" (n-best voting), while their answer is awaited. */
+  offered?: [Offered, Offered];
 }
 
 export interface StateMachineOptions {
@@ -61,11 +67,20 @@ export interface TurnInput {
   prompt_interrupted?: boolean;
   /** The token of the read-back this confirmation answers; absent: the current one. */
   readback_token?: string;
+  /** The recogniser's n-best list for the transcription, best first (the transcription first); see vote.ts. */
+  hypotheses?: readonly Hypothesis[];
 }
 
 /** Reads the params every capture primitive shares, rejecting bad and unknown ones. */
 export function readTurnInput(params: Readonly<Record<string, string>>, accepted: readonly string[], objectiveType: string): TurnInput {
-  return readParams(BASE_PARAMS, params, { objectiveType, accepted: [...BASE_PARAM_NAMES, ...accepted] });
+  const base = readParams(BASE_PARAMS, params, { objectiveType, accepted: [...BASE_PARAM_NAMES, ...accepted] });
+  const alternatives = readAlternatives(base.alternatives);
+  const { transcription, confirmation, confidence, prompt_interrupted, readback_token } = base;
+  const control = { prompt_interrupted, readback_token };
+  if (alternatives === undefined) return { transcription, confirmation, confidence, ...control };
+  const confidenceGiven = Object.hasOwn(params, 'confidence') && params.confidence.trim() !== '';
+  const nBest = nBestTurn(alternatives, { transcription, confirmation, confidence: confidenceGiven ? confidence : undefined });
+  return { ...nBest, confirmation, ...control };
 }
 
 /** Reads a primitive's own params from its declarations and turns them into its options. */
@@ -107,6 +122,11 @@ class Turn<O, P extends PartialValue> {
   private retryCount: number;
   private candidate: Captured | undefined;
   private partial: P | undefined;
+  private offered: [Offered, Offered] | undefined;
+  /** The confidence decisions are made on: the turn's, or the pooled score of the n-best value that won. */
+  private confidence: number;
+  /** The value came from a lower n-best hypothesis only: it is read back whatever the policy. */
+  private readBack = false;
   private readonly transitions: Transition[] = [];
   /** Evaluated only when the turn ends unfinished: most single-shot turns never need their prompts. */
   private prompt: () => string = () => '';
@@ -126,11 +146,18 @@ class Turn<O, P extends PartialValue> {
     this.candidate = previous?.candidate;
     this.partial = previous?.partial;
     this.readbacks = previous?.readbacks ?? 0;
+    this.offered = previous?.offered;
+    this.confidence = turn.confidence;
   }
 
   run(): { outcome: PrimitiveOutcome; session?: ObjectiveSession<P> } {
     const { transcription, confirmation } = this.turn;
     if (this.state === 'pending') this.move('eliciting', 'objective started');
+    // "Was that … or …?" is answered in whichever param the caller puts the answer in.
+    if (confirmation !== undefined && transcription === undefined && this.offered !== undefined && this.state !== 'confirming') {
+      this.capture(confirmation);
+      return this.finish();
+    }
 
     if (confirmation !== undefined && transcription === undefined && this.state !== 'confirming') {
       throw new ObjectivePreconditionError(
@@ -167,23 +194,67 @@ class Turn<O, P extends PartialValue> {
     return { options: this.primitiveOptions, retryCount: this.retryCount, partial: this.partial };
   }
 
+  /** Reads an utterance meant to give the value: every n-best hypothesis votes (vote.ts). */
   private capture(utterance: string, held = false): void {
-    if (this.turn.confidence < this.options.minConfidence) {
-      this.fail('LOW_CONFIDENCE', `confidence ${this.turn.confidence} is below ${this.options.minConfidence}`, () =>
-        this.spec.prompts.lowConfidence(this.retryCount),
-      );
+    const offered = this.offered;
+    this.offered = undefined;
+    const choice = offered === undefined ? undefined : readChoice(utterance, [offered[0].said, offered[1].said]);
+    if (offered !== undefined && choice?.kind === 'pick' && this.turn.confidence >= this.options.minConfidence) {
+      this.accept({ kind: 'value', ...offered[choice.index].captured });
       return;
     }
-    const reading =
-      (this.state === 'repairing' && this.candidate !== undefined
-        ? this.spec.repair?.(this.candidate, utterance, this.context())
-        : undefined) ?? this.spec.read(utterance, this.context());
-    // "Hang on, it's in my bag somewhere": the caller asked to wait, and gave nothing yet.
-    if (held && reading.kind === 'none') {
-      this.hold();
-      return;
+    const context = this.context();
+    const candidate = this.state === 'repairing' ? this.candidate : undefined;
+    const read = (words: string): Reading<P> =>
+      (candidate !== undefined ? this.spec.repair?.(candidate, words, context) : undefined) ?? this.spec.read(words, context);
+    const hypotheses = this.turn.hypotheses ?? [{ transcript: utterance, confidence: this.turn.confidence }];
+    const result = vote(hypotheses, read, this.spec.same ?? ((a, b) => a === b), this.options.minConfidence);
+    if (offered !== undefined && result.kind === 'reading') {
+      // Neither a position nor a value: "neither" asks afresh; words that gave nothing offer the
+      // two again; a part or a question of their own (new words) is acted on below.
+      if (choice?.kind === 'neither') {
+        this.fail('NOT_CONFIRMED', 'the caller said neither value offered is right', () =>
+          this.spec.prompts.repair(this.retryCount, offered[0].captured),
+        );
+        return;
+      }
+      if (result.reading.kind === 'none') {
+        this.offer(offered, 'the answer picked neither value offered');
+        return;
+      }
     }
-    this.accept(reading);
+    switch (result.kind) {
+      case 'low-confidence': {
+        const heard = hypotheses.length > 1 ? `every hypothesis's confidence (best ${result.best})` : `confidence ${result.best}`;
+        this.fail('LOW_CONFIDENCE', `${heard} is below ${this.options.minConfidence}`, () =>
+          this.spec.prompts.lowConfidence(this.retryCount),
+        );
+        return;
+      }
+      case 'choose':
+        this.offer(result.offered, result.reason);
+        return;
+      case 'value':
+        this.confidence = result.confidence;
+        this.readBack = result.fromLower;
+        this.accept({ kind: 'value', ...result.captured });
+        return;
+      case 'reading':
+        // "Hang on, it's in my bag somewhere": the caller asked to wait, and gave nothing yet.
+        if (held && result.reading.kind === 'none') {
+          this.hold();
+          return;
+        }
+        this.accept(result.reading);
+        return;
+    }
+  }
+
+  /** Two values too close to choose between: "Was that … or …?", and the two are kept for the answer. */
+  private offer(offered: [Offered, Offered], reason: string): void {
+    const speak = (o: Offered): string => this.spec.prompts.speak?.(o.captured) ?? o.captured.value;
+    this.fail('AMBIGUOUS', reason, () => chooseFrame(speak(offered[0]), speak(offered[1])));
+    if (this.state !== 'failed') this.offered = offered;
   }
 
   /** Acts on what was read from an utterance meant to give the value. */
@@ -221,9 +292,9 @@ class Turn<O, P extends PartialValue> {
 
   private needsConfirmation(): boolean {
     const policy = this.spec.confirmation;
-    if (policy.kind === 'always') return true;
+    if (policy.kind === 'always' || this.readBack) return true;
     if (policy.kind === 'never') return false;
-    return this.turn.confidence < policy.threshold;
+    return this.confidence < policy.threshold;
   }
 
   /** Acts on the caller's answer to "is that right?". */
@@ -426,7 +497,7 @@ class Turn<O, P extends PartialValue> {
       prompt: this.state === 'completed' ? '' : this.prompt(),
       error: this.error,
       retryCount: this.retryCount,
-      confidence: this.turn.confidence,
+      confidence: this.confidence,
       transitions: this.transitions,
     };
     const token = this.currentToken();
@@ -440,6 +511,7 @@ class Turn<O, P extends PartialValue> {
         candidate: this.candidate,
         partial: this.partial,
         readbacks: this.readbacks > 0 ? this.readbacks : undefined,
+        offered: this.offered,
       },
     };
   }

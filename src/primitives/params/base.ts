@@ -11,6 +11,12 @@ export const BASE_PARAMS = declareParams({
     description: "The recogniser's confidence for this turn's utterance, 0 to 1 (default 1).",
   },
   confirmation: { type: 'text', description: 'What the caller said when the value was read back.' },
+  alternatives: {
+    type: 'text',
+    description:
+      'The recogniser\'s n-best list for this turn, best first: a JSON array of {"transcript": "…", "confidence": 0..1} ' +
+      '(at most 10). Every hypothesis is read and they vote; transcription and confidence default to the first.',
+  },
   prompt_interrupted: {
     type: 'boolean',
     default: false,
