@@ -73,14 +73,15 @@ export interface TurnInput {
 
 /** Reads the params every capture primitive shares, rejecting bad and unknown ones. */
 export function readTurnInput(params: Readonly<Record<string, string>>, accepted: readonly string[], objectiveType: string): TurnInput {
-  const base = readParams(BASE_PARAMS, params, { objectiveType, accepted: [...BASE_PARAM_NAMES, ...accepted] });
-  const alternatives = readAlternatives(base.alternatives);
-  const { transcription, confirmation, confidence, prompt_interrupted, readback_token } = base;
-  const control = { prompt_interrupted, readback_token };
-  if (alternatives === undefined) return { transcription, confirmation, confidence, ...control };
+  const { alternatives: list, ...turn } = readParams(BASE_PARAMS, params, {
+    objectiveType,
+    accepted: [...BASE_PARAM_NAMES, ...accepted],
+  });
+  const alternatives = readAlternatives(list);
+  if (alternatives === undefined) return turn;
+  // An n-best list replaces only what it speaks for (transcription, confidence); every other base param passes as read.
   const confidenceGiven = Object.hasOwn(params, 'confidence') && params.confidence.trim() !== '';
-  const nBest = nBestTurn(alternatives, { transcription, confirmation, confidence: confidenceGiven ? confidence : undefined });
-  return { ...nBest, confirmation, ...control };
+  return { ...turn, ...nBestTurn(alternatives, { ...turn, confidence: confidenceGiven ? turn.confidence : undefined }) };
 }
 
 /** Reads a primitive's own params from its declarations and turns them into its options. */
