@@ -19,6 +19,7 @@ import type { TerminatorContext } from './terminator';
 import { VERSION } from '../version';
 import { EPOCH_HEADER, TRACE_ID_HEADER } from '../headers';
 import type { TraceIdBridge } from './observability/tracing';
+import { tenantOf } from './tenant';
 
 export interface ServiceState {
   /** False once shutdown has begun: HealthCheck then reports NOT_SERVING. */
@@ -55,7 +56,12 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
       context.header.set(TRACE_ID_HEADER, traceId);
       let response: ExecutePrimitiveResponse;
       try {
-        response = await core.execute(request, { signal: context.signal, traceId, scope: traceIds?.scope(context) });
+        response = await core.execute(request, {
+          signal: context.signal,
+          traceId,
+          scope: traceIds?.scope(context),
+          tenant: tenantOf(context),
+        });
       } catch (error) {
         throw toServerError(error, logger, {
           trace_id: traceId,
@@ -96,7 +102,7 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
       traceIds?.record(context, fields.trace_id);
       logger.info(fields, 'StreamEvents subscribed');
       try {
-        const subscription = await core.streamEvents(request, context.signal);
+        const subscription = await core.streamEvents(request, context.signal, { tenant: tenantOf(context) });
         // The epoch goes out before any event, so a subscriber that sees none can still resume safely.
         context.header.set(EPOCH_HEADER, subscription.epoch);
         context.sendHeader();
