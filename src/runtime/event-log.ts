@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Event } from '../../generated/voice_core/voice_core';
 import type { Transition } from '../primitives/types';
 import { notRetained, pastTheEnd, staleEpoch } from './event-log-errors';
+import { DEFAULT_TENANT } from './redis/keys';
 import type { EventLog, NewEvent, Subscription } from './stores';
 
 /**
@@ -17,7 +18,10 @@ import type { EventLog, NewEvent, Subscription } from './stores';
 export interface EventLogOptions {
   /** Events kept per conversation; older ones are dropped first. */
   maxEventsPerConversation: number;
-  /** Conversations kept; the least recently used idle one is dropped first. */
+  /**
+   * Conversations kept per tenant; the tenant's least recently used idle one is dropped first. The cap is
+   * per tenant so that one tenant's traffic can never evict another's logs.
+   */
   maxConversations: number;
   /** A conversation with no new event and no subscriber for this long is dropped. */
   idleTtlMs: number;
@@ -75,6 +79,11 @@ class ConversationLog {
     this.touchedAt = now;
   }
 
+  /** A log that only subscribers made: nothing was ever appended. It is dropped when its last subscriber leaves. */
+  get empty(): boolean {
+    return this.last === 0;
+  }
+
   append(event: Event): void {
     if (this.ring.length < this.capacity) {
       this.ring.push(event);
@@ -113,16 +122,18 @@ class ConversationLog {
 
 export class MemoryEventLog implements EventLog {
   private readonly options: EventLogOptions;
-  private readonly conversations = new Map<string, ConversationLog>();
+  /** Tenant -> conversation -> log. Map order is least recently used first within each tenant. */
+  private readonly tenants = new Map<string, Map<string, ConversationLog>>();
   private subscriptions = 0;
+  private conversations = 0;
 
   constructor(options: Partial<EventLogOptions> = {}) {
     this.options = { ...DEFAULT_EVENT_LOG_OPTIONS, ...options };
   }
 
   /** Appends an event to its conversation's log and returns it with its sequence. */
-  append(conversationId: string, event: NewEvent): Event {
-    const log = this.logFor(conversationId);
+  append(conversationId: string, event: NewEvent, tenant: string = DEFAULT_TENANT): Event {
+    const log = this.logFor(tenant, conversationId);
     const logged = new LoggedEvent(
       event.eventType,
       event.traceId,
@@ -140,9 +151,15 @@ export class MemoryEventLog implements EventLog {
   }
 
   /** Appends one turn's state transitions as state_transition events, in order. */
-  appendTransitions(conversationId: string, traceId: string, objectiveType: string, transitions: readonly Transition[]): void {
+  appendTransitions(
+    conversationId: string,
+    traceId: string,
+    objectiveType: string,
+    transitions: readonly Transition[],
+    tenant: string = DEFAULT_TENANT,
+  ): void {
     if (transitions.length === 0) return;
-    const log = this.logFor(conversationId);
+    const log = this.logFor(tenant, conversationId);
     const at = this.options.now();
     for (const t of transitions) {
       log.append(
@@ -169,15 +186,30 @@ export class MemoryEventLog implements EventLog {
    * the log, OUT_OF_RANGE when `fromSequence` is past its end. While reading,
    * OUT_OF_RANGE when events the subscriber needs are no longer retained.
    * The returned epoch lets a subscriber that has seen no event yet resume safely.
+   * Subscribing to a conversation with no log makes an empty one that lives only as long as its
+   * subscribers (unless an event is appended meanwhile): a stream leaves nothing behind.
    */
-  subscribe(conversationId: string, fromSequence: number, epoch: string, signal: AbortSignal): Subscription {
-    const log = this.logFor(conversationId);
+  subscribe(
+    conversationId: string,
+    fromSequence: number,
+    epoch: string,
+    signal: AbortSignal,
+    tenant: string = DEFAULT_TENANT,
+  ): Subscription {
+    const existing = this.tenants.get(tenant)?.get(conversationId);
+    if (existing === undefined) {
+      // Checked before anything is made, so that a refused subscription leaves nothing either.
+      if (epoch !== '') throw staleEpoch(conversationId, epoch, '(none)');
+      if (fromSequence > 0) throw pastTheEnd(conversationId, fromSequence, 0);
+    }
+    const log = existing ?? this.logFor(tenant, conversationId);
     if (epoch !== '' && epoch !== log.epoch) throw staleEpoch(conversationId, epoch, log.epoch);
     if (fromSequence > log.last) throw pastTheEnd(conversationId, fromSequence, log.last);
-    return { epoch: log.epoch, events: this.follow(log, fromSequence, signal) };
+    return { epoch: log.epoch, events: this.follow(tenant, log, fromSequence, signal) };
   }
 
-  private async *follow(log: ConversationLog, fromSequence: number, signal: AbortSignal): AsyncGenerator<Event> {
+  private async *follow(tenant: string, log: ConversationLog, fromSequence: number, signal: AbortSignal): AsyncGenerator<Event> {
+    // Counted here, where the finally that uncounts is sure to run: a generator never started runs no finally.
     log.subscribers++;
     this.subscriptions++;
     try {
@@ -194,20 +226,34 @@ export class MemoryEventLog implements EventLog {
       }
       signal.throwIfAborted();
     } finally {
-      log.subscribers--;
-      this.subscriptions--;
-      log.touchedAt = this.options.now();
+      this.release(tenant, log);
+    }
+  }
+
+  /** Ends a subscriber's hold on its log; an empty log goes with its last subscriber. */
+  private release(tenant: string, log: ConversationLog): void {
+    log.subscribers--;
+    this.subscriptions--;
+    log.touchedAt = this.options.now();
+    if (log.subscribers === 0 && log.empty) {
+      const logs = this.tenants.get(tenant);
+      if (logs?.get(log.conversationId) === log) this.drop(tenant, logs, log.conversationId);
     }
   }
 
   /** Last sequence and epoch of a conversation's log (0 and '' when there is none). */
-  position(conversationId: string): { last: number; epoch: string } {
-    const log = this.conversations.get(conversationId);
+  position(conversationId: string, tenant: string = DEFAULT_TENANT): { last: number; epoch: string } {
+    const log = this.tenants.get(tenant)?.get(conversationId);
     return log === undefined ? { last: 0, epoch: '' } : { last: log.last, epoch: log.epoch };
   }
 
   get conversationCount(): number {
-    return this.conversations.size;
+    return this.conversations;
+  }
+
+  /** Conversations one tenant holds (for tests and diagnostics). */
+  conversationCountOf(tenant: string): number {
+    return this.tenants.get(tenant)?.size ?? 0;
   }
 
   /** Event streams being served now (for health and metrics). */
@@ -218,33 +264,45 @@ export class MemoryEventLog implements EventLog {
   /** Events retained over all conversations. O(conversations): for health and metrics scrapes, not the hot path. */
   retainedEventCount(): number {
     let count = 0;
-    for (const log of this.conversations.values()) count += log.last - log.first + 1;
+    for (const logs of this.tenants.values()) for (const log of logs.values()) count += log.last - log.first + 1;
     return count;
   }
 
-  private logFor(conversationId: string): ConversationLog {
+  private logFor(tenant: string, conversationId: string): ConversationLog {
     const now = this.options.now();
-    let log = this.conversations.get(conversationId);
+    let logs = this.tenants.get(tenant);
+    if (logs === undefined) {
+      logs = new Map();
+      this.tenants.set(tenant, logs);
+    }
+    let log = logs.get(conversationId);
     if (log !== undefined) {
       // Re-insert so that Map order is least recently used first.
-      this.conversations.delete(conversationId);
-      this.conversations.set(conversationId, log);
+      logs.delete(conversationId);
+      logs.set(conversationId, log);
       log.touchedAt = now;
       return log;
     }
-    this.evict(now);
+    this.evict(tenant, logs, now);
     log = new ConversationLog(conversationId, this.options.maxEventsPerConversation, now);
-    this.conversations.set(conversationId, log);
+    logs.set(conversationId, log);
+    this.conversations++;
     return log;
   }
 
-  /** Drops idle logs past their TTL, then the least recently used idle ones over the cap. */
-  private evict(now: number): void {
-    for (const [id, log] of this.conversations) {
-      const overCap = this.conversations.size >= this.options.maxConversations;
+  private drop(tenant: string, logs: Map<string, ConversationLog>, conversationId: string): void {
+    logs.delete(conversationId);
+    this.conversations--;
+    if (logs.size === 0) this.tenants.delete(tenant);
+  }
+
+  /** Drops this tenant's idle logs past their TTL, then its least recently used idle ones over its cap. */
+  private evict(tenant: string, logs: Map<string, ConversationLog>, now: number): void {
+    for (const [id, log] of logs) {
+      const overCap = logs.size >= this.options.maxConversations;
       const expired = now - log.touchedAt >= this.options.idleTtlMs;
       if (!overCap && !expired) break;
-      if (log.subscribers === 0) this.conversations.delete(id);
+      if (log.subscribers === 0) this.drop(tenant, logs, id);
     }
   }
 }

@@ -29,8 +29,12 @@ export interface Subscription {
   events: AsyncGenerator<Event>;
 }
 
+/**
+ * Every method takes the caller's tenant last (DEFAULT_TENANT when omitted): every conversation, session and
+ * event belongs to exactly one tenant, and the same conversation id in two tenants is two conversations.
+ */
 export interface SessionStore {
-  load(conversationId: string, objectiveType: string): MaybePromise<VersionedSession | undefined>;
+  load(conversationId: string, objectiveType: string, tenant?: string): MaybePromise<VersionedSession | undefined>;
   /**
    * Commits one turn atomically: the session (undefined ends it) and the
    * turn's state transitions as events. Throws VoiceCoreRequestError ABORTED,
@@ -44,12 +48,13 @@ export interface SessionStore {
     session: unknown,
     traceId: string,
     transitions: readonly Transition[],
+    tenant?: string,
   ): MaybePromise<void>;
   /**
    * Optional, for a store one round trip away (Redis): the session this process last committed or loaded, without
    * asking the store (version 0 and no data when it knows none). It may be stale: `commitIfCurrent` checks it.
    */
-  cached?(conversationId: string, objectiveType: string): VersionedSession;
+  cached?(conversationId: string, objectiveType: string, tenant?: string): VersionedSession;
   /**
    * Optional, with `cached`: commits like `commit` when the stored session is still `expected` (same version and
    * revision). Otherwise applies nothing and resolves to the session stored now (version 0 when there is none),
@@ -62,23 +67,25 @@ export interface SessionStore {
     session: unknown,
     traceId: string,
     transitions: readonly Transition[],
+    tenant?: string,
   ): Promise<VersionedSession | undefined>;
   /** Sessions held, where the store can count them cheaply (in memory); absent for Redis. */
   readonly size?: number;
 }
 
+/** Tenant-scoped like SessionStore: the tenant is the last argument, DEFAULT_TENANT when omitted. */
 export interface EventLog {
   /** Appends one event (a timeout or a primitive failure) outside a turn's commit; returns it when at hand. */
-  append(conversationId: string, event: NewEvent): MaybePromise<Event | void>;
+  append(conversationId: string, event: NewEvent, tenant?: string): MaybePromise<Event | void>;
   /**
    * Retained events after `fromSequence`, then live ones until `signal`
    * aborts. FAILED_PRECONDITION when `epoch` names another incarnation of the
    * log, OUT_OF_RANGE when `fromSequence` is past its end or events the
    * subscriber needs are no longer retained.
    */
-  subscribe(conversationId: string, fromSequence: number, epoch: string, signal: AbortSignal): MaybePromise<Subscription>;
+  subscribe(conversationId: string, fromSequence: number, epoch: string, signal: AbortSignal, tenant?: string): MaybePromise<Subscription>;
   /** Last sequence and epoch of a conversation's log (0 and '' when there is none). */
-  position(conversationId: string): MaybePromise<{ last: number; epoch: string }>;
+  position(conversationId: string, tenant?: string): MaybePromise<{ last: number; epoch: string }>;
   /** Subscriptions served by this process, conversations and events retained: where countable cheaply (in memory). */
   readonly openSubscriptions?: number;
   readonly conversationCount?: number;

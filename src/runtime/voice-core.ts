@@ -14,6 +14,7 @@ import {
 } from '../primitives/types';
 import { VoiceCoreRequestError, concurrentTurn, invalidArgument } from './errors';
 import { MemoryEventLog, type EventLogOptions } from './event-log';
+import { DEFAULT_TENANT } from './redis/keys';
 import { silentLogger, type Logger } from './logger';
 import { combineObservers, type RuntimeObserver } from './observer';
 import { MemorySessionStore, type SessionStoreOptions } from './session-store';
@@ -160,6 +161,7 @@ export class VoiceCore {
     const started = performance.now();
     const traceId = resolveTraceId(request.traceId, options.traceId);
     const timeoutMs = this.validate(request);
+    const tenant = options.tenant ?? DEFAULT_TENANT;
     const handler = this.registry.get(request.objectiveType);
     if (handler === undefined) {
       throw new VoiceCoreRequestError(
@@ -178,14 +180,14 @@ export class VoiceCore {
     const { cached, commitIfCurrent } = this.sessions;
     // Only a pure handler may run on a session that could be stale: it is run again, never an impure one.
     if (cached !== undefined && commitIfCurrent !== undefined && this.registry.isPure(request.objectiveType)) {
-      const response = await this.executeOnCache(request, input, handler, traceId, timeoutMs, options, started);
+      const response = await this.executeOnCache(request, input, handler, traceId, timeoutMs, options, started, tenant);
       if (response !== undefined) return response;
     }
-    const loaded = this.sessions.load(request.conversationId, request.objectiveType);
+    const loaded = this.sessions.load(request.conversationId, request.objectiveType, tenant);
     // In memory the session is at hand: no await on the hot path.
     const stored = isPromise(loaded) ? await this.counted(loaded, 'load') : loaded;
     const context = new HandlerContext(stored?.data, this.options.now());
-    return this.runTurn(request, traceId, timeoutMs, options, stored, context, () => handler(input, context), started);
+    return this.runTurn(request, traceId, timeoutMs, options, stored, context, () => handler(input, context), started, tenant);
   }
 
   /**
@@ -203,10 +205,11 @@ export class VoiceCore {
     timeoutMs: number,
     options: ExecuteOptions,
     started: number,
+    tenant: string,
   ): Promise<ExecutePrimitiveResponse | undefined> {
     const sessions = this.sessions as Required<Pick<SessionStore, 'cached' | 'commitIfCurrent'>>;
     const { conversationId, objectiveType } = request;
-    let stored = sessions.cached(conversationId, objectiveType);
+    let stored = sessions.cached(conversationId, objectiveType, tenant);
     for (let attempt = 1; ; attempt++) {
       const context = new HandlerContext(stored.data, this.options.now());
       let returned: MaybePromise<PrimitiveResult<unknown>>;
@@ -215,16 +218,16 @@ export class VoiceCore {
       } catch (error) {
         // On the cached session an error may be an artefact of staleness; on the stored one it is the answer.
         if (attempt === 1) return undefined;
-        return this.failure(error, request, traceId, stored.data, started, options.scope);
+        return this.failure(error, request, traceId, stored.data, started, options.scope, tenant);
       }
       if (isPromise(returned)) {
         // Registered as pure but asynchronous after all: it may have side effects, so it must not run twice.
         const pending = returned;
-        return this.runTurn(request, traceId, timeoutMs, options, stored, context, () => pending, started);
+        return this.runTurn(request, traceId, timeoutMs, options, stored, context, () => pending, started, tenant);
       }
       const result = returned;
       const current = await this.counted(
-        sessions.commitIfCurrent(conversationId, objectiveType, stored, result.session, traceId, result.outcome.transitions),
+        sessions.commitIfCurrent(conversationId, objectiveType, stored, result.session, traceId, result.outcome.transitions, tenant),
         'commit',
       );
       if (current === undefined) return this.finish(request, traceId, stored.data, result.outcome, started, options.scope);
@@ -244,6 +247,7 @@ export class VoiceCore {
     context: HandlerContext,
     run: () => MaybePromise<PrimitiveResult<unknown>>,
     started: number,
+    tenant: string,
   ): Promise<ExecutePrimitiveResponse> {
     const session = stored?.data;
     let result: PrimitiveResult<unknown>;
@@ -253,9 +257,9 @@ export class VoiceCore {
       result = isPromise(returned) ? await withinBudget(returned, context.controller(), timeoutMs, options.signal) : returned;
     } catch (error) {
       if (error instanceof TimeoutSignal) {
-        return this.timedOut(request, traceId, session, error.ms, started, options.scope);
+        return this.timedOut(request, traceId, session, error.ms, started, options.scope, tenant);
       }
-      return this.failure(error, request, traceId, session, started, options.scope);
+      return this.failure(error, request, traceId, session, started, options.scope, tenant);
     }
 
     const committed = this.sessions.commit(
@@ -265,6 +269,7 @@ export class VoiceCore {
       result.session,
       traceId,
       result.outcome.transitions,
+      tenant,
     );
     if (isPromise(committed)) await this.counted(committed, 'commit');
     return this.finish(request, traceId, session, result.outcome, started, options.scope);
@@ -312,9 +317,9 @@ export class VoiceCore {
   }
 
   /** Retained events after from_sequence, then live ones; see EventLog.subscribe. */
-  streamEvents(request: StreamEventsRequest, signal: AbortSignal, _options: StreamOptions = {}): MaybePromise<Subscription> {
+  streamEvents(request: StreamEventsRequest, signal: AbortSignal, options: StreamOptions = {}): MaybePromise<Subscription> {
     checkId('conversation_id', request.conversationId, 'conversation_id is required');
-    return this.events.subscribe(request.conversationId, request.fromSequence, request.epoch, signal);
+    return this.events.subscribe(request.conversationId, request.fromSequence, request.epoch, signal, options.tenant ?? DEFAULT_TENANT);
   }
 
   /** Checks the request and returns its time budget in ms. */
@@ -349,16 +354,21 @@ export class VoiceCore {
     ms: number,
     started: number,
     scope: unknown,
+    tenant: string,
   ): Promise<ExecutePrimitiveResponse> {
     const state = stateOf(session);
-    await this.events.append(request.conversationId, {
-      eventType: 'primitive_timeout',
-      traceId,
-      objectiveType: request.objectiveType,
-      fromState: state,
-      toState: state,
-      data: { timeout_ms: String(ms) },
-    });
+    await this.events.append(
+      request.conversationId,
+      {
+        eventType: 'primitive_timeout',
+        traceId,
+        objectiveType: request.objectiveType,
+        fromState: state,
+        toState: state,
+        data: { timeout_ms: String(ms) },
+      },
+      tenant,
+    );
     this.options.logger.warn(
       { trace_id: traceId, conversation_id: request.conversationId, objective_type: request.objectiveType, timeout_ms: ms },
       'primitive timed out',
@@ -381,6 +391,7 @@ export class VoiceCore {
     session: unknown,
     started: number,
     scope: unknown,
+    tenant: string,
   ): Promise<ExecutePrimitiveResponse> {
     if (error instanceof InvalidParamsError) throw invalidArgument(error.field, error.message);
     if (error instanceof ObjectivePreconditionError) throw new VoiceCoreRequestError('FAILED_PRECONDITION', error.message);
@@ -390,14 +401,11 @@ export class VoiceCore {
       'primitive failed',
     );
     const state = stateOf(session);
-    await this.events.append(request.conversationId, {
-      eventType: 'primitive_error',
-      traceId,
-      objectiveType: request.objectiveType,
-      fromState: state,
-      toState: state,
-      data: {},
-    });
+    await this.events.append(
+      request.conversationId,
+      { eventType: 'primitive_error', traceId, objectiveType: request.objectiveType, fromState: state, toState: state, data: {} },
+      tenant,
+    );
     return this.finish(
       request,
       traceId,

@@ -37,7 +37,7 @@ export interface RedisStoreOptions {
   maxEventsPerConversation: number;
   /** Sessions this process remembers (last committed or loaded) to run a turn in one round trip; 0 turns it off. */
   sessionCacheSize: number;
-  /** Prefix of every key's hash tag; one per tenant once tenants exist. */
+  /** The tenant of a call that names none (every store method takes the call's tenant as its last argument). */
   tenant: string;
   logger: Logger;
   now: () => number;
@@ -163,8 +163,8 @@ class RedisSessionStore implements SessionStore {
     this.cache = new SessionCache(options.sessionCacheSize, options.sessionTtlMs, options.now);
   }
 
-  async load(conversationId: string, objectiveType: string): Promise<VersionedSession | undefined> {
-    const key = sessionKey(conversationId, objectiveType, this.options.tenant);
+  async load(conversationId: string, objectiveType: string, tenant = this.options.tenant): Promise<VersionedSession | undefined> {
+    const key = sessionKey(conversationId, objectiveType, tenant);
     let raw: string | null;
     try {
       raw = await this.redis.get(key);
@@ -177,8 +177,8 @@ class RedisSessionStore implements SessionStore {
     return loaded;
   }
 
-  cached(conversationId: string, objectiveType: string): VersionedSession {
-    return this.cache.get(sessionKey(conversationId, objectiveType, this.options.tenant));
+  cached(conversationId: string, objectiveType: string, tenant = this.options.tenant): VersionedSession {
+    return this.cache.get(sessionKey(conversationId, objectiveType, tenant));
   }
 
   async commit(
@@ -188,6 +188,7 @@ class RedisSessionStore implements SessionStore {
     session: unknown,
     traceId: string,
     transitions: readonly Transition[],
+    tenant = this.options.tenant,
   ): Promise<void> {
     // Checks the version only, as loaded by the caller: a lost race is ABORTED.
     const current = await this.write(
@@ -197,6 +198,7 @@ class RedisSessionStore implements SessionStore {
       session,
       traceId,
       transitions,
+      tenant,
     );
     if (current !== undefined) throw concurrentTurn(conversationId, objectiveType);
   }
@@ -208,8 +210,9 @@ class RedisSessionStore implements SessionStore {
     session: unknown,
     traceId: string,
     transitions: readonly Transition[],
+    tenant = this.options.tenant,
   ): Promise<VersionedSession | undefined> {
-    return this.write(conversationId, objectiveType, expected, session, traceId, transitions);
+    return this.write(conversationId, objectiveType, expected, session, traceId, transitions, tenant);
   }
 
   /** One script: the compare-and-set and the events; on a conflict, the session stored now. The cache follows Redis. */
@@ -220,9 +223,10 @@ class RedisSessionStore implements SessionStore {
     session: unknown,
     traceId: string,
     transitions: readonly Transition[],
+    tenant: string,
   ): Promise<VersionedSession | undefined> {
-    const key = sessionKey(conversationId, objectiveType, this.options.tenant);
-    const keys = conversationKeys(conversationId, this.options.tenant);
+    const key = sessionKey(conversationId, objectiveType, tenant);
+    const keys = conversationKeys(conversationId, tenant);
     const at = this.options.now();
     const revision = randomUUID();
     const document =
@@ -269,8 +273,8 @@ class RedisEventLog implements EventLog {
     private readonly options: RedisStoreOptions,
   ) {}
 
-  async append(conversationId: string, event: NewEvent): Promise<void> {
-    const keys = conversationKeys(conversationId, this.options.tenant);
+  async append(conversationId: string, event: NewEvent, tenant = this.options.tenant): Promise<void> {
+    const keys = conversationKeys(conversationId, tenant);
     try {
       await this.redis.vcAppendEvents(
         keys.log,
@@ -285,8 +289,14 @@ class RedisEventLog implements EventLog {
     }
   }
 
-  async subscribe(conversationId: string, fromSequence: number, epoch: string, signal: AbortSignal): Promise<Subscription> {
-    const keys = conversationKeys(conversationId, this.options.tenant);
+  async subscribe(
+    conversationId: string,
+    fromSequence: number,
+    epoch: string,
+    signal: AbortSignal,
+    tenant = this.options.tenant,
+  ): Promise<Subscription> {
+    const keys = conversationKeys(conversationId, tenant);
     let current: string;
     let last: number;
     try {
@@ -299,8 +309,8 @@ class RedisEventLog implements EventLog {
     return { epoch: current, events: this.follow(conversationId, keys, current, fromSequence, signal) };
   }
 
-  async position(conversationId: string): Promise<{ last: number; epoch: string }> {
-    const keys = conversationKeys(conversationId, this.options.tenant);
+  async position(conversationId: string, tenant = this.options.tenant): Promise<{ last: number; epoch: string }> {
+    const keys = conversationKeys(conversationId, tenant);
     try {
       const [epoch, last] = await this.redis.hmget(keys.log, 'epoch', 'last');
       return epoch === null ? { last: 0, epoch: '' } : { last: Number(last), epoch };
