@@ -9,6 +9,8 @@ import { VoiceCoreServiceDefinition } from '../../generated/voice_core/voice_cor
 import { createLogger, type Logger } from '../runtime/logger';
 import { VoiceCore, type VoiceCoreOptions } from '../runtime/voice-core';
 import { createVoiceCoreService, type ServiceState } from './service';
+import { DEFAULT_CHANNEL_LIMITS, grpcServerOptions, type ChannelLimits } from './channel-limits';
+import { Limits, type LimitsOptions } from './limits';
 import { TerminatorMiddleware } from './terminator';
 import { ServerMetrics } from './observability/metrics';
 import { serveMetrics, type MetricsEndpoint } from './observability/metrics-http';
@@ -28,10 +30,15 @@ export interface VoiceCoreServerOptions {
   /**
    * A connection is closed (GOAWAY) after this long, so that long-lived client channels spread again
    * over replicas added since; the SDK resumes its event streams elsewhere. Default 10 min.
+   * (The same as `channel.maxConnectionAgeMs`, which wins when both are given.)
    */
   maxConnectionAgeMs: number;
   /** How long calls on an aged connection may still run before it is cut. Default 30 s. */
   maxConnectionAgeGraceMs: number;
+  /** HTTP/2 and gRPC connection limits (streams per connection, message size, idle and age, keepalive). */
+  channel?: Partial<ChannelLimits>;
+  /** Quotas and load shedding: per-tenant calls per second and streams, calls in flight, metadata size. */
+  limits?: Partial<LimitsOptions>;
   /**
    * OpenTelemetry spans for every RPC and every primitive run, through the global OpenTelemetry API
    * (register an SDK first: see startTracingFromEnv). Off by default: ExecutePrimitive then runs
@@ -48,6 +55,8 @@ export interface VoiceCoreServerOptions {
 export interface RunningServer {
   readonly port: number;
   readonly core: VoiceCore;
+  /** Quotas and load shedding in force (calls in flight, streams held). */
+  readonly limits: Limits;
   /** The metrics registry and HTTP port, when metrics are on. */
   readonly metrics?: { readonly registry: ServerMetrics['registry']; readonly port: number };
   /**
@@ -89,13 +98,14 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
 
   const terminator = TerminatorMiddleware();
   const health = HealthState();
-  const server: Server = createServer({
-    // Idle connections are kept; a dead peer is noticed by keepalive pings.
-    'grpc.keepalive_time_ms': 60_000,
-    'grpc.keepalive_timeout_ms': 20_000,
-    'grpc.max_connection_age_ms': options.maxConnectionAgeMs ?? DEFAULT_MAX_CONNECTION_AGE_MS,
-    'grpc.max_connection_age_grace_ms': options.maxConnectionAgeGraceMs ?? DEFAULT_MAX_CONNECTION_AGE_GRACE_MS,
-  });
+  const channelLimits: ChannelLimits = {
+    ...DEFAULT_CHANNEL_LIMITS,
+    maxConnectionAgeMs: options.maxConnectionAgeMs ?? DEFAULT_MAX_CONNECTION_AGE_MS,
+    maxConnectionAgeGraceMs: options.maxConnectionAgeGraceMs ?? DEFAULT_MAX_CONNECTION_AGE_GRACE_MS,
+    ...definedOnly(options.channel ?? {}),
+  };
+  const server: Server = createServer(grpcServerOptions(channelLimits));
+  const limits = new Limits(options.limits);
   const detach: Array<() => void> = [];
   const observability: ServerMiddleware[] = [];
   let metrics: ServerMetrics | undefined;
@@ -123,14 +133,14 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   server.add(
     { ...VoiceCoreServiceDefinition, methods: { executePrimitive, healthCheck } },
     {
-      executePrimitive: observeUnary(executePrimitive, service.executePrimitive),
+      executePrimitive: observeUnary(executePrimitive, limits.unary(service.executePrimitive)),
       healthCheck: observeUnary(healthCheck, service.healthCheck),
     },
   );
   const streams = server.with(terminator);
   (observed === undefined ? streams : streams.with(observed)).add(
     { ...VoiceCoreServiceDefinition, methods: { streamEvents } },
-    { streamEvents: service.streamEvents },
+    { streamEvents: limits.stream(service.streamEvents) },
   );
   server.with(terminator).add(HealthDefinition, HealthServiceImpl(health));
   server
@@ -184,10 +194,16 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   return {
     port,
     core,
+    limits,
     shutdown,
     metrics:
       metrics === undefined || metricsEndpoint === undefined ? undefined : { registry: metrics.registry, port: metricsEndpoint.port },
   };
+}
+
+/** The given options without those given as undefined (which keep their defaults). */
+function definedOnly<T extends object>(given: T): Partial<T> {
+  return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** The host part of host:port ("[::1]:50051" gives "::1"). */

@@ -1,0 +1,78 @@
+import type { ChannelOptions } from '@grpc/grpc-js';
+
+/**
+ * HTTP/2 and gRPC limits of the server's connections (finding 3): how many streams one connection
+ * may run, how large a message may be, how much memory one HTTP/2 session may hold,
+ * and when idle, aged or dead connections are closed. Every one has a default and an environment
+ * variable (README, "Limits and quotas").
+ */
+export interface ChannelLimits {
+  /** HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS: calls one connection may run at once; more are refused by HTTP/2. */
+  maxConcurrentStreams: number;
+  /** Largest request message (bytes); a larger one is refused with RESOURCE_EXHAUSTED before it is decoded. */
+  maxReceiveMessageBytes: number;
+  /** Memory one HTTP/2 session may hold (MB) before Node refuses new streams on it. */
+  maxSessionMemoryMb: number;
+  /** A connection with no call for this long is closed (GOAWAY). */
+  maxConnectionIdleMs: number;
+  /**
+   * A connection is closed (GOAWAY) after this long, so that long-lived client channels spread again
+   * over replicas added since; the SDK resumes its event streams elsewhere.
+   */
+  maxConnectionAgeMs: number;
+  /** How long calls on an aged connection may still run before it is cut. */
+  maxConnectionAgeGraceMs: number;
+  /** The server pings a connection quiet for this long, to notice a dead peer. */
+  keepaliveTimeMs: number;
+  /** ... and closes it when the ping is not answered within this. */
+  keepaliveTimeoutMs: number;
+}
+
+export const DEFAULT_CHANNEL_LIMITS: ChannelLimits = {
+  maxConcurrentStreams: 100,
+  maxReceiveMessageBytes: 64 * 1024,
+  maxSessionMemoryMb: 10,
+  maxConnectionIdleMs: 5 * 60_000,
+  maxConnectionAgeMs: 10 * 60_000,
+  maxConnectionAgeGraceMs: 30_000,
+  keepaliveTimeMs: 60_000,
+  keepaliveTimeoutMs: 20_000,
+};
+
+export const CHANNEL_LIMIT_ENV: Record<keyof ChannelLimits, string> = {
+  maxConcurrentStreams: 'VOICE_CORE_MAX_CONCURRENT_STREAMS',
+  maxReceiveMessageBytes: 'VOICE_CORE_MAX_RECEIVE_MESSAGE_BYTES',
+  maxSessionMemoryMb: 'VOICE_CORE_MAX_SESSION_MEMORY_MB',
+  maxConnectionIdleMs: 'VOICE_CORE_MAX_CONNECTION_IDLE_MS',
+  maxConnectionAgeMs: 'VOICE_CORE_MAX_CONNECTION_AGE_MS',
+  maxConnectionAgeGraceMs: 'VOICE_CORE_MAX_CONNECTION_AGE_GRACE_MS',
+  keepaliveTimeMs: 'VOICE_CORE_KEEPALIVE_TIME_MS',
+  keepaliveTimeoutMs: 'VOICE_CORE_KEEPALIVE_TIMEOUT_MS',
+};
+
+/** The channel limits the environment sets; a variable that is absent or empty keeps its default. */
+export function channelLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<ChannelLimits> {
+  const limits: Partial<ChannelLimits> = {};
+  for (const [key, name] of Object.entries(CHANNEL_LIMIT_ENV) as Array<[keyof ChannelLimits, string]>) {
+    const text = env[name];
+    if (text === undefined || text.trim() === '') continue;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${text}"`);
+    limits[key] = value;
+  }
+  return limits;
+}
+
+/** grpc-js server options for these limits. Metadata size is checked per call (Limits): grpc-js's server has no option for it. */
+export function grpcServerOptions(limits: ChannelLimits): ChannelOptions {
+  return {
+    'grpc.max_concurrent_streams': limits.maxConcurrentStreams,
+    'grpc.max_receive_message_length': limits.maxReceiveMessageBytes,
+    'grpc-node.max_session_memory': limits.maxSessionMemoryMb,
+    'grpc.max_connection_idle_ms': limits.maxConnectionIdleMs,
+    'grpc.max_connection_age_ms': limits.maxConnectionAgeMs,
+    'grpc.max_connection_age_grace_ms': limits.maxConnectionAgeGraceMs,
+    'grpc.keepalive_time_ms': limits.keepaliveTimeMs,
+    'grpc.keepalive_timeout_ms': limits.keepaliveTimeoutMs,
+  };
+}
