@@ -5,3 +5,6 @@ export const TRACE_ID_HEADER = 'trace-id';
 
 /** StreamEvents response header naming the epoch of the conversation's event log, sent before any event. */
 export const EPOCH_HEADER = 'event-log-epoch';
+
+/** gRFC A6: how long (ms) the server asks a refused caller (RESOURCE_EXHAUSTED) to wait before retrying. */
+export const RETRY_PUSHBACK_HEADER = 'grpc-retry-pushback-ms';

@@ -42,7 +42,10 @@ export class VoiceCoreError extends Error {
   readonly traceId: string;
   /** The gRPC status, when the failure came from gRPC. */
   readonly grpcStatus?: Status;
-  /** For CIRCUIT_BREAKER_OPEN: ms until the breaker lets a probe through. */
+  /**
+   * For CIRCUIT_BREAKER_OPEN: ms until the breaker lets a probe through. For RESOURCE_EXHAUSTED (a quota or
+   * the server's load limit): how long the server asked callers to wait (its grpc-retry-pushback-ms).
+   */
   readonly retryAfterMs?: number;
 
   constructor(
@@ -98,11 +101,34 @@ export function isConcurrentTurn(error: unknown): boolean {
   return error instanceof VoiceCoreRequestError && error.status === 'ABORTED';
 }
 
+/**
+ * The server's pushback (gRFC A6 `grpc-retry-pushback-ms` trailer) for a failed call. ClientError carries no
+ * trailers, so the transport records them here, keyed by the error object, and the conversion reads them.
+ */
+const pushbacks = new WeakMap<object, number>();
+
+/** Records the `grpc-retry-pushback-ms` trailer value of the call that failed with `error` (ignored unless a whole number ≥ 0). */
+export function recordPushback(error: unknown, value: string | undefined): void {
+  if (value === undefined || typeof error !== 'object' || error === null) return;
+  const ms = Number(value);
+  if (/^\d+$/.test(value) && Number.isSafeInteger(ms)) pushbacks.set(error, ms);
+}
+
+/** The pushback recorded for `error`, if any. */
+export function pushbackOf(error: unknown): number | undefined {
+  return typeof error === 'object' && error !== null ? pushbacks.get(error) : undefined;
+}
+
 /** Converts whatever a transport threw (gRPC ClientError, the embedded runtime's error, an abort) to a VoiceCoreError. */
 export function toVoiceCoreError(error: unknown, traceId: string, kind: CallKind): VoiceCoreError {
   if (error instanceof VoiceCoreError) return error;
   if (error instanceof ClientError) {
-    return new VoiceCoreError(codeFor(error.code, kind), error.details, { traceId, grpcStatus: error.code, cause: error });
+    return new VoiceCoreError(codeFor(error.code, kind), error.details, {
+      traceId,
+      grpcStatus: error.code,
+      retryAfterMs: pushbacks.get(error),
+      cause: error,
+    });
   }
   if (error instanceof VoiceCoreRequestError) {
     const status = Status[error.status];

@@ -2,7 +2,7 @@ import { ClientError, Status } from 'nice-grpc-common';
 import type { Event } from '../../generated/voice_core/voice_core';
 import { isAbortError } from '../runtime/wire';
 import { exponentialBackoff } from './backoff';
-import { toVoiceCoreError, VoiceCoreError } from './errors';
+import { pushbackOf, toVoiceCoreError, VoiceCoreError } from './errors';
 import type { Transport } from './transport';
 import type { StreamOptions, VoiceCoreEvent } from './types';
 
@@ -98,7 +98,8 @@ export async function* resumableEvents(
         );
       }
       onReconnect?.();
-      await pause(backoff.delay(failures), outer);
+      // A server over its stream limits says how long to wait (grpc-retry-pushback-ms): never sooner.
+      await pause(Math.max(backoff.delay(failures), pushbackOf(error) ?? 0), outer);
     } finally {
       outer?.removeEventListener('abort', forward);
       controller.abort();

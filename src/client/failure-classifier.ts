@@ -21,8 +21,10 @@ export function classifyOutcome(error: unknown): Outcome {
       // grpc-js reports a response it cannot decode as INTERNAL: a client-side problem.
       return /failed to parse/i.test(error.details) ? 'neutral' : 'failure';
     case Status.RESOURCE_EXHAUSTED:
-      // grpc-js reports an over-size message as RESOURCE_EXHAUSTED on its own side.
-      return /larger than max/i.test(error.details) ? 'neutral' : 'failure';
+      // A quota or the server's load shedding: the server answered at once and says when to retry
+      // (retryAfterMs); opening the breaker would only turn away the callers still within their quota.
+      // grpc-js also reports an over-size message this way, on its own side: not the server's health either.
+      return 'neutral';
     case Status.CANCELLED:
       return 'neutral';
     default:

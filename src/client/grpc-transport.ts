@@ -6,7 +6,8 @@ import {
   type ExecutePrimitiveRequest,
   type StreamEventsRequest,
 } from '../../generated/voice_core/voice_core';
-import { EPOCH_HEADER } from '../headers';
+import { EPOCH_HEADER, RETRY_PUSHBACK_HEADER } from '../headers';
+import { recordPushback } from './errors';
 import { callContextMiddleware, type TraceOptions } from './middleware';
 import type { StreamCall, Transport, TransportCall } from './transport';
 import { clientTracingMiddleware } from './tracing';
@@ -55,12 +56,24 @@ export class GrpcTransport implements Transport {
     );
   }
 
-  execute(request: ExecutePrimitiveRequest, call: TransportCall) {
-    // A relative deadline (ms) spares a Date per call; the middleware reads either form.
-    return this.client.executePrimitive(request, { traceId: call.traceId, deadline: call.deadline - Date.now(), signal: call.signal });
+  async execute(request: ExecutePrimitiveRequest, call: TransportCall) {
+    let pushback: string | undefined;
+    try {
+      // A relative deadline (ms) spares a Date per call; the middleware reads either form.
+      return await this.client.executePrimitive(request, {
+        traceId: call.traceId,
+        deadline: call.deadline - Date.now(),
+        signal: call.signal,
+        onTrailer: (trailer) => (pushback = trailer.get(RETRY_PUSHBACK_HEADER)),
+      });
+    } catch (error) {
+      recordPushback(error, pushback);
+      throw error;
+    }
   }
 
   async *subscribe(request: StreamEventsRequest, call: StreamCall): AsyncIterable<Event> {
+    let pushback: string | undefined;
     const stream = this.client.streamEvents(request, {
       traceId: call.traceId,
       signal: call.signal,
@@ -68,9 +81,15 @@ export class GrpcTransport implements Transport {
         const epoch = header.get(EPOCH_HEADER);
         if (epoch !== undefined) call.onEpoch(epoch);
       },
+      onTrailer: (trailer) => (pushback = trailer.get(RETRY_PUSHBACK_HEADER)),
     });
-    for await (const { event } of stream) {
-      if (event !== undefined) yield event;
+    try {
+      for await (const { event } of stream) {
+        if (event !== undefined) yield event;
+      }
+    } catch (error) {
+      recordPushback(error, pushback);
+      throw error;
     }
   }
 

@@ -1,5 +1,6 @@
 import { ServerError, Status, type CallContext } from 'nice-grpc-common';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RETRY_PUSHBACK_HEADER } from '../headers';
 import { tenantOf } from './tenant';
 
 /**
@@ -30,7 +31,7 @@ export const DEFAULT_LIMITS: LimitsOptions = {
   tenantCallsPerSecond: 10_000,
   tenantMaxStreams: 1000,
   maxInFlight: 1000,
-  maxStreamsPerConversation: 16,
+  maxStreamsPerConversation: 32,
   maxStreamsPerConnection: 50,
   maxMetadataBytes: 16 * 1024,
 };
@@ -44,8 +45,6 @@ export const LIMIT_ENV: Record<keyof Omit<LimitsOptions, 'redis'>, string> = {
   maxStreamsPerConnection: 'VOICE_CORE_MAX_STREAMS_PER_CONNECTION',
   maxMetadataBytes: 'VOICE_CORE_MAX_METADATA_BYTES',
 };
-
-export const RETRY_PUSHBACK_HEADER = 'grpc-retry-pushback-ms';
 
 /** How long a caller shed for load (in flight, streams) is told to wait: long enough for calls to finish. */
 const SHED_PUSHBACK_MS = 100;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ClientError, Metadata, Status } from 'nice-grpc';
 import { createDefaultRegistry } from '../../src/primitives/defaults';
-import { RETRY_PUSHBACK_HEADER } from '../../src/server/limits';
+import { RETRY_PUSHBACK_HEADER } from '../../src/headers';
 import { slowPrimitive } from '../support/slow-primitive';
 import { startTestServer, type TestClient, type TestServer } from '../support/test-server';
 
