@@ -17,6 +17,8 @@ import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from '../runtime/voice-c
 import { createLogger } from '../runtime/logger';
 import type { RedisStores } from '../runtime/redis/redis-stores';
 import { DEFAULT_PORT, startVoiceCoreServer } from '../server/server';
+import { channelLimitsFromEnv } from '../server/channel-limits';
+import { limitsFromEnv } from '../server/limits';
 import { startTracingFromEnv } from '../server/observability/otel-sdk';
 import { VERSION } from '../version';
 
@@ -39,6 +41,8 @@ Environment (serve): VOICE_CORE_LOG_LEVEL (info), VOICE_CORE_DRAIN_TIMEOUT_MS (1
 VOICE_CORE_DEFAULT_TIMEOUT_SECONDS (${DEFAULT_TIMEOUT_SECONDS}), VOICE_CORE_MIN_CONFIDENCE (0.4),
 VOICE_CORE_SESSION_TTL_SECONDS (1800), VOICE_CORE_EVENTS_PER_CONVERSATION (1000),
 VOICE_CORE_REDIS_URL (none: in memory), VOICE_CORE_REDIS_COMMAND_TIMEOUT_MS (1000).
+Limits and quotas (VOICE_CORE_TENANT_CALLS_PER_SECOND, VOICE_CORE_MAX_IN_FLIGHT, VOICE_CORE_MAX_CONCURRENT_STREAMS, ...):
+see the README's "Limits and quotas" for every variable and its default.
 Traces: the standard OTEL_* variables (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL, ...);
 nothing is traced unless they configure an exporter.`;
 
@@ -126,6 +130,9 @@ async function serve(args: string[]): Promise<number> {
     if (!(await stores.ready(5000))) logger.warn({}, 'Redis is not reachable yet; serving NOT_SERVING until it is');
   }
   const server = await startVoiceCoreServer({
+    channel: channelLimitsFromEnv(process.env),
+    // With Redis, the per-tenant call quota is shared by every replica.
+    limits: { ...limitsFromEnv(process.env), redis: stores?.commandClient },
     tracing: tracing !== undefined,
     metrics: metricsPort === undefined ? undefined : { port: metricsPort },
     address: `${values.host}:${port}`,

@@ -63,6 +63,11 @@ export const DEFAULT_REDIS_STORE_OPTIONS: Omit<RedisStoreOptions, 'url'> = {
 const REPLAY_BATCH = 256;
 
 export interface RedisStores extends Stores {
+  /**
+   * The command connection (an ioredis client), for other state the replicas share, such as the per-tenant
+   * call quota. Typed loosely, like `redisOptions`, so that public types do not depend on ioredis's.
+   */
+  readonly commandClient: unknown;
   /** Streams this process follows live (one shared XREAD BLOCK over all of them). */
   followedStreamCount(): number;
   /** Resolves true once connected, false when `timeoutMs` passed first (the stores keep trying). */
@@ -84,6 +89,7 @@ export function createRedisStores(options: Partial<RedisStoreOptions> & { url: s
   const events = new RedisEventLog(connection.commands, follower, o);
   return {
     name: 'redis',
+    commandClient: connection.commands,
     followedStreamCount: () => follower.streamCount,
     sessions: new RedisSessionStore(connection.commands, o),
     events,
