@@ -14,7 +14,13 @@ import { Limits, type LimitsOptions } from './limits';
 import { TerminatorMiddleware } from './terminator';
 import { ServerMetrics } from './observability/metrics';
 import { serveMetrics, type MetricsEndpoint } from './observability/metrics-http';
-import { otelTraceIdBridge, primitiveSpanObserver, serverTracingMiddleware, traceUnary } from './observability/tracing';
+import {
+  otelTraceIdBridge,
+  primitiveSpanObserver,
+  rememberStreamTrace,
+  serverTracingMiddleware,
+  traceUnary,
+} from './observability/tracing';
 import { methodPath, type UnaryHandler } from './observability/unary-call';
 
 export interface VoiceCoreServerOptions {
@@ -140,7 +146,10 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   const streams = server.with(terminator);
   (observed === undefined ? streams : streams.with(observed)).add(
     { ...VoiceCoreServiceDefinition, methods: { streamEvents } },
-    { streamEvents: limits.stream(service.streamEvents) },
+    {
+      streamEvents:
+        options.tracing === true ? rememberStreamTrace(limits.stream(service.streamEvents)) : limits.stream(service.streamEvents),
+    },
   );
   server.with(terminator).add(HealthDefinition, HealthServiceImpl(health));
   server

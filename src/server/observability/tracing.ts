@@ -66,6 +66,20 @@ export function serverTracingMiddleware() {
 const callTraces = new WeakMap<object, Context>();
 
 /**
+ * For a streaming handler under the tracing middleware, whose span is active only while each step of
+ * the handler runs synchronously: records the call's trace context as the stream starts, so that the
+ * service still finds it after an await that comes first (the stream limits' quota check).
+ */
+export function rememberStreamTrace<Req, Res, Call extends object>(
+  handler: (request: Req, call: Call) => AsyncIterable<Res>,
+): (request: Req, call: Call) => AsyncIterable<Res> {
+  return async function* (request, call) {
+    if (!callTraces.has(call)) callTraces.set(call, context.active());
+    yield* handler(request, call);
+  };
+}
+
+/**
  * The server span of nice-grpc-opentelemetry's middleware (same tracer, name,
  * kind, parent from the incoming `traceparent`, attributes and status), made
  * around a unary handler without the middleware's async generator. Sampling is
