@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashApiKey } from '../../src/server/auth/api-keys';
-import { tempDir } from '../support/auth';
+import { makePki, tempDir } from '../support/auth';
 
 const ROOT = join(__dirname, '../..');
 const CLI = ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src/cli/main.ts')];
@@ -109,4 +109,26 @@ describe('voice-core with API keys', () => {
     await once(child, 'exit');
     expect(logs.some((m) => /WITHOUT authentication/.test(m))).toBe(true);
   }, 120_000);
+
+  test('serve with mTLS from the environment; call with --tls-ca, --tls-cert and --tls-key; no certificate is refused', async () => {
+    const pki = makePki(tempDir('cli-pki'));
+    const acme = pki.client('acme');
+    const { child, port } = await serve([], {
+      VOICE_CORE_TLS_CERT: pki.serverCert,
+      VOICE_CORE_TLS_KEY: pki.serverKey,
+      VOICE_CORE_TLS_CLIENT_CA: pki.caCert,
+    });
+    try {
+      const address = ['--address', `localhost:${port}`];
+      const ok = await output(run(['call', ...address, '--tls-ca', pki.caCert, '--tls-cert', acme.cert, '--tls-key', acme.key, REQUEST]));
+      expect(ok.stderr).toBe('');
+      expect(JSON.parse(ok.stdout)).toMatchObject({ success: true, state: 'completed' });
+      const anonymous = await output(run(['call', ...address, '--tls-ca', pki.caCert, REQUEST]));
+      expect(anonymous.code).toBe(1);
+      expect(anonymous.stderr).toMatch(/UNAVAILABLE/);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  }, 180_000);
 });
