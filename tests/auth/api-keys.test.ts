@@ -181,6 +181,11 @@ describe('API keys through real gRPC', () => {
           expect(isVoiceCoreError(error) && error.code).toBe(code);
         }
       }
+      // The event stream is not retried against a refusal: it ends at once with the same code.
+      const streamError = await (async () => {
+        for await (const _ of anonymous.streamEvents('b-0')) break;
+      })().catch((e: unknown) => e);
+      expect(isVoiceCoreError(streamError) && streamError.code).toBe('UNAUTHENTICATED');
       expect(anonymous.circuitState().state).toBe('closed');
       expect(wrong.circuitState().state).toBe('closed');
     } finally {
