@@ -121,6 +121,15 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   }
   if (options.tls !== undefined && options.credentials !== undefined) throw new Error('give either tls (files) or credentials, not both');
   // A core made here is also closed here (its stores' connections); a core passed in belongs to the caller.
+  // Credentials first: a file that does not load fails startup before anything needs closing.
+  const tlsFiles = options.tls === undefined ? undefined : new ReloadingTlsCredentials(options.tls, logger);
+  let authenticator: Authenticator | undefined;
+  try {
+    authenticator = authenticated ? new Authenticator(auth, logger) : undefined;
+  } catch (error) {
+    tlsFiles?.close();
+    throw error;
+  }
   const ownsCore = !(options.core instanceof VoiceCore);
   const core = options.core instanceof VoiceCore ? options.core : new VoiceCore({ logger, ...options.core });
   const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
@@ -128,8 +137,6 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
 
   const terminator = TerminatorMiddleware();
   const health = HealthState();
-  const tlsFiles = options.tls === undefined ? undefined : new ReloadingTlsCredentials(options.tls, logger);
-  const authenticator = authenticated ? new Authenticator(auth, logger) : undefined;
   const server: Server = createServer({
     // mTLS: the client certificate's tenant reaches the call as a header only this interceptor sets.
     ...(auth.clientCertificates === true ? { interceptors: [peerTenantInterceptor] } : {}),
@@ -192,6 +199,8 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   } catch (error) {
     tlsFiles?.close();
     authenticator?.close();
+    for (const undo of detach) undo();
+    if (ownsCore) await core.close();
     throw error;
   }
   let metricsEndpoint: MetricsEndpoint | undefined;

@@ -231,3 +231,20 @@ describe('without a credential source', () => {
     }
   });
 });
+
+describe('credential files that do not load', () => {
+  test('fail startup with a message naming the file or the setting', async () => {
+    const dir = tempDir('bad');
+    await expect(startTestServer({ auth: { apiKeysFile: join(dir, 'missing.txt') } })).rejects.toThrow(/missing\.txt/);
+    writeFileSync(join(dir, 'bad.txt'), 'acme:1234\n');
+    await expect(startTestServer({ auth: { apiKeysFile: join(dir, 'bad.txt') } })).rejects.toThrow(
+      /bad\.txt: line 1 is not TENANT_ID:SHA256_HEX/,
+    );
+    await expect(
+      startTestServer({ auth: { jwt: { jwks: join(dir, 'no-jwks.json'), issuer: 'https://i', audience: 'a' } } }),
+    ).rejects.toThrow(/cannot read the JWKS file .*no-jwks\.json/);
+    await expect(startTestServer({ auth: { jwt: { jwks: 'http://insecure/jwks', issuer: 'https://i', audience: 'a' } } })).rejects.toThrow(
+      /must be a file or an https:\/\/ URL/,
+    );
+  });
+});

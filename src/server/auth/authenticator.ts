@@ -33,6 +33,7 @@ export class Authenticator {
     private readonly options: AuthOptions,
     private readonly logger: Logger,
   ) {
+    this.jwt = options.jwt === undefined ? undefined : new JwtVerifier(options.jwt);
     if (options.apiKeysFile !== undefined) {
       this.keys = loadApiKeys(options.apiKeysFile);
       const file = options.apiKeysFile;
@@ -41,7 +42,6 @@ export class Authenticator {
         if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size) this.reloadKeys();
       });
     }
-    this.jwt = options.jwt === undefined ? undefined : new JwtVerifier(options.jwt);
     logger.info(
       {
         api_keys: options.apiKeysFile === undefined ? undefined : this.keys.length,
