@@ -38,7 +38,7 @@ Usage:
       conversation's events as they arrive (Ctrl-C to stop).
   voice-core events <conversation_id> [--address localhost:50051] [--from-sequence 0]
       Prints a conversation's retained events, then follows live ones.
-      call and events take --api-key (or VOICE_CORE_API_KEY), and for TLS --tls-ca ca.crt
+      call and events take --api-key (or VOICE_CORE_API_KEY: an API key or a JWT), and for TLS --tls-ca ca.crt
       [--tls-cert client.crt --tls-key client.key].
   voice-core keys create <tenant> --file keys.txt
       Generates an API key for the tenant, prints it once, and appends its hash to the file.

@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashApiKey } from '../../src/server/auth/api-keys';
-import { makePki, tempDir } from '../support/auth';
+import { createServer } from 'node:https';
+import { AUDIENCE, ISSUER, makeJwks, makePki, tempDir } from '../support/auth';
 
 const ROOT = join(__dirname, '../..');
 const CLI = ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src/cli/main.ts')];
@@ -129,6 +130,42 @@ describe('voice-core with API keys', () => {
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');
+    }
+  }, 180_000);
+
+  test('serve with a remote JWKS (https) from the JWT environment; a token is accepted, an expired one refused', async () => {
+    const dir = tempDir('cli-jwt');
+    const pki = makePki(dir);
+    const jwks = await makeJwks(dir);
+    let fetched = 0;
+    const https = createServer({ cert: readFileSync(pki.serverCert), key: readFileSync(pki.serverKey) }, (_req, res) => {
+      fetched += 1;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(readFileSync(jwks.jwksFile));
+    });
+    await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+    const jwksPort = (https.address() as { port: number }).port;
+    const { child, port } = await serve([], {
+      VOICE_CORE_JWT_JWKS: `https://localhost:${jwksPort}/.well-known/jwks.json`,
+      VOICE_CORE_JWT_ISSUER: ISSUER,
+      VOICE_CORE_JWT_AUDIENCE: AUDIENCE,
+      VOICE_CORE_JWT_TENANT_CLAIM: 'org',
+      // The test CA signed the JWKS server's certificate.
+      NODE_EXTRA_CA_CERTS: pki.caCert,
+    });
+    try {
+      const address = ['--address', `127.0.0.1:${port}`];
+      const token = await jwks.sign({ org: 'acme' });
+      const ok = await output(run(['call', ...address, REQUEST], { VOICE_CORE_API_KEY: token }));
+      expect(ok.stderr).toBe('');
+      expect(JSON.parse(ok.stdout)).toMatchObject({ success: true });
+      expect(fetched).toBeGreaterThan(0);
+      const expired = await jwks.sign({ org: 'acme' }, { expiresAt: Math.floor(Date.now() / 1000) - 600 });
+      const refused = await output(run(['call', ...address, '--api-key', expired, REQUEST]));
+      expect(refused.stderr).toMatch(/PERMISSION_DENIED: credential refused/);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      https.close();
     }
   }, 180_000);
 });
