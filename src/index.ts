@@ -3,6 +3,9 @@
  * primitive registry for custom primitives.
  */
 export { startVoiceCoreServer, DEFAULT_PORT, type RunningServer, type VoiceCoreServerOptions } from './server/server';
+export type { AuthOptions } from './server/auth/authenticator';
+export type { JwtOptions } from './server/auth/jwt';
+export type { TlsFiles } from './server/auth/tls-files';
 export { VoiceCore, type VoiceCoreOptions, type ExecuteOptions } from './runtime/voice-core';
 export { VoiceCoreRequestError, type RequestErrorStatus } from './runtime/errors';
 export type { SessionStore, EventLog, Stores, StoreStatus, VersionedSession } from './runtime/stores';

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { ServerCredentials } from '@grpc/grpc-js';
-import { ClientError, createChannel, createClientFactory, Status } from 'nice-grpc';
+import { ChannelCredentials, ClientError, createChannel, createClientFactory, Metadata, Status } from 'nice-grpc';
 import { deadlineMiddleware } from 'nice-grpc-client-middleware-deadline';
 import { isAbortError } from '../runtime/wire';
 import {
@@ -19,28 +18,40 @@ import type { RedisStores } from '../runtime/redis/redis-stores';
 import { DEFAULT_PORT, startVoiceCoreServer } from '../server/server';
 import { channelLimitsFromEnv } from '../server/channel-limits';
 import { limitsFromEnv } from '../server/limits';
+import { createApiKey } from '../server/auth/api-keys';
+import type { AuthOptions } from '../server/auth/authenticator';
 import { startTracingFromEnv } from '../server/observability/otel-sdk';
 import { VERSION } from '../version';
 
 const USAGE = `voice-core ${VERSION}
 
 Usage:
-  voice-core serve [--port 50051] [--host 0.0.0.0] [--tls-cert server.crt --tls-key server.key] [--metrics-port 9464]
-                   [--redis-url redis://127.0.0.1:6379]
+  voice-core serve [--port 50051] [--host 127.0.0.1] [--tls-cert server.crt --tls-key server.key [--tls-client-ca ca.crt]]
+                   [--api-keys-file keys.txt] [--allow-unauthenticated] [--reflection on|off]
+                   [--metrics-port 9464] [--redis-url redis://127.0.0.1:6379]
       Runs the gRPC server. Sessions and events are in memory (no other dependency) unless
       --redis-url (or VOICE_CORE_REDIS_URL) names a Redis (redis:// or rediss:// for TLS):
       then several replicas can share them and a restart loses nothing.
       --metrics-port (or VOICE_CORE_METRICS_PORT) serves Prometheus metrics at http://host:port/metrics; off by default.
+      Without a credential source (API keys, JWT, mTLS) it listens on loopback only, unless
+      --allow-unauthenticated. SIGHUP re-reads the key file, a JWKS file and the TLS files.
   voice-core call [--address localhost:50051] [--follow] '<request JSON>' | --file request.json | - (stdin)
       Sends ExecutePrimitive and prints the JSON response. --follow then prints the
       conversation's events as they arrive (Ctrl-C to stop).
   voice-core events <conversation_id> [--address localhost:50051] [--from-sequence 0]
       Prints a conversation's retained events, then follows live ones.
+      call and events take --api-key (or VOICE_CORE_API_KEY: an API key or a JWT), and for TLS --tls-ca ca.crt
+      [--tls-cert client.crt --tls-key client.key].
+  voice-core keys create <tenant> --file keys.txt
+      Generates an API key for the tenant, prints it once, and appends its hash to the file.
 
 Environment (serve): VOICE_CORE_LOG_LEVEL (info), VOICE_CORE_DRAIN_TIMEOUT_MS (10000),
 VOICE_CORE_DEFAULT_TIMEOUT_SECONDS (${DEFAULT_TIMEOUT_SECONDS}), VOICE_CORE_MIN_CONFIDENCE (0.4),
 VOICE_CORE_SESSION_TTL_SECONDS (1800), VOICE_CORE_EVENTS_PER_CONVERSATION (1000),
-VOICE_CORE_REDIS_URL (none: in memory), VOICE_CORE_REDIS_COMMAND_TIMEOUT_MS (1000).
+VOICE_CORE_REDIS_URL (none: in memory), VOICE_CORE_REDIS_COMMAND_TIMEOUT_MS (1000),
+VOICE_CORE_API_KEYS_FILE, VOICE_CORE_JWT_JWKS (file or https URL), VOICE_CORE_JWT_ISSUER,
+VOICE_CORE_JWT_AUDIENCE, VOICE_CORE_JWT_TENANT_CLAIM (tenant), VOICE_CORE_TLS_CERT, VOICE_CORE_TLS_KEY,
+VOICE_CORE_TLS_CLIENT_CA, VOICE_CORE_ALLOW_UNAUTHENTICATED (false), VOICE_CORE_REFLECTION (on).
 Limits and quotas (VOICE_CORE_TENANT_CALLS_PER_SECOND, VOICE_CORE_MAX_IN_FLIGHT, VOICE_CORE_MAX_CONCURRENT_STREAMS, ...):
 see the README's "Limits and quotas" for every variable and its default.
 Traces: the standard OTEL_* variables (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL, ...);
@@ -55,6 +66,8 @@ async function main(argv: string[]): Promise<number> {
       return call(rest);
     case 'events':
       return events(rest);
+    case 'keys':
+      return keys(rest);
     case undefined:
     case '-h':
     case '--help':
@@ -87,16 +100,26 @@ async function serve(args: string[]): Promise<number> {
     args,
     options: {
       port: { type: 'string', default: String(DEFAULT_PORT) },
-      host: { type: 'string', default: '0.0.0.0' },
+      host: { type: 'string', default: '127.0.0.1' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      'tls-client-ca': { type: 'string' },
+      'api-keys-file': { type: 'string' },
+      'allow-unauthenticated': { type: 'boolean', default: false },
+      reflection: { type: 'string' },
       'metrics-port': { type: 'string' },
       'redis-url': { type: 'string' },
     },
   });
-  const certFile = values['tls-cert'];
-  const keyFile = values['tls-key'];
+  const certFile = values['tls-cert'] ?? nonEmpty(process.env.VOICE_CORE_TLS_CERT);
+  const keyFile = values['tls-key'] ?? nonEmpty(process.env.VOICE_CORE_TLS_KEY);
+  const clientCaFile = values['tls-client-ca'] ?? nonEmpty(process.env.VOICE_CORE_TLS_CLIENT_CA);
   if ((certFile === undefined) !== (keyFile === undefined)) throw new Error('--tls-cert and --tls-key go together');
+  if (clientCaFile !== undefined && certFile === undefined) throw new Error('--tls-client-ca needs --tls-cert and --tls-key');
+  const reflection = flagFromEnv('--reflection (VOICE_CORE_REFLECTION)', values.reflection ?? process.env.VOICE_CORE_REFLECTION, true);
+  const allowUnauthenticated =
+    values['allow-unauthenticated'] || flagFromEnv('VOICE_CORE_ALLOW_UNAUTHENTICATED', process.env.VOICE_CORE_ALLOW_UNAUTHENTICATED, false);
+  const auth = authFromEnv(values['api-keys-file']);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${values.port}"`);
   const metricsPortText = values['metrics-port'] ?? process.env.VOICE_CORE_METRICS_PORT;
@@ -135,13 +158,13 @@ async function serve(args: string[]): Promise<number> {
     limits: { ...limitsFromEnv(process.env), redis: stores?.commandClient },
     tracing: tracing !== undefined,
     metrics: metricsPort === undefined ? undefined : { port: metricsPort },
-    address: `${values.host}:${port}`,
+    address: `${values.host.includes(':') ? `[${values.host}]` : values.host}:${port}`,
     logger,
     drainTimeoutMs: numberFromEnv('VOICE_CORE_DRAIN_TIMEOUT_MS'),
-    credentials:
-      certFile !== undefined && keyFile !== undefined
-        ? ServerCredentials.createSsl(null, [{ cert_chain: readFileSync(certFile), private_key: readFileSync(keyFile) }])
-        : undefined,
+    tls: certFile !== undefined && keyFile !== undefined ? { certFile, keyFile, clientCaFile } : undefined,
+    auth,
+    allowUnauthenticated,
+    reflection,
     core: {
       registry: createDefaultRegistry({
         ...DEFAULT_STATE_MACHINE_OPTIONS,
@@ -153,10 +176,16 @@ async function serve(args: string[]): Promise<number> {
       stores,
     },
   });
+  const reload = (): void => {
+    logger.info({}, 'SIGHUP: reloading credentials');
+    server.reloadCredentials();
+  };
+  process.on('SIGHUP', reload);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
+      process.off('SIGHUP', reload);
       void server
         .shutdown()
         .then(() => tracing?.shutdown())
@@ -168,9 +197,82 @@ async function serve(args: string[]): Promise<number> {
   return 0;
 }
 
-function connect(address: string) {
-  const channel = createChannel(address);
-  return { channel, client: createClientFactory().use(deadlineMiddleware).create(VoiceCoreServiceDefinition, channel) };
+/** on/off, true/false, 1/0; `fallback` when unset. */
+function flagFromEnv(name: string, raw: string | undefined, fallback: boolean): boolean {
+  const value = nonEmpty(raw)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (['on', 'true', '1', 'yes'].includes(value)) return true;
+  if (['off', 'false', '0', 'no'].includes(value)) return false;
+  throw new Error(`${name} must be on or off, got "${raw}"`);
+}
+
+/** The credential sources the flags and the environment configure. */
+function authFromEnv(apiKeysFlag: string | undefined): AuthOptions {
+  const env = process.env;
+  const jwks = nonEmpty(env.VOICE_CORE_JWT_JWKS);
+  const issuer = nonEmpty(env.VOICE_CORE_JWT_ISSUER);
+  const audience = nonEmpty(env.VOICE_CORE_JWT_AUDIENCE);
+  if (jwks !== undefined && (issuer === undefined || audience === undefined)) {
+    throw new Error('VOICE_CORE_JWT_JWKS needs VOICE_CORE_JWT_ISSUER and VOICE_CORE_JWT_AUDIENCE');
+  }
+  return {
+    apiKeysFile: apiKeysFlag ?? nonEmpty(env.VOICE_CORE_API_KEYS_FILE),
+    jwt:
+      jwks === undefined || issuer === undefined || audience === undefined
+        ? undefined
+        : { jwks, issuer, audience, tenantClaim: nonEmpty(env.VOICE_CORE_JWT_TENANT_CLAIM) },
+  };
+}
+
+const CLIENT_OPTIONS = {
+  address: { type: 'string', default: `localhost:${DEFAULT_PORT}` },
+  'api-key': { type: 'string' },
+  'tls-ca': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+} as const;
+
+interface ClientFlags {
+  address: string;
+  'api-key'?: string;
+  'tls-ca'?: string;
+  'tls-cert'?: string;
+  'tls-key'?: string;
+}
+
+function connect(flags: ClientFlags) {
+  const caFile = flags['tls-ca'];
+  const certFile = flags['tls-cert'];
+  const keyFile = flags['tls-key'];
+  if ((certFile === undefined) !== (keyFile === undefined)) throw new Error('--tls-cert and --tls-key go together');
+  const tls = caFile !== undefined || certFile !== undefined;
+  const channel = createChannel(
+    flags.address,
+    tls
+      ? ChannelCredentials.createSsl(
+          caFile === undefined ? null : readFileSync(caFile),
+          keyFile === undefined ? null : readFileSync(keyFile),
+          certFile === undefined ? null : readFileSync(certFile),
+        )
+      : undefined,
+  );
+  const apiKey = flags['api-key'] ?? nonEmpty(process.env.VOICE_CORE_API_KEY);
+  const metadata = Metadata();
+  if (apiKey !== undefined) metadata.set('authorization', `Bearer ${apiKey}`);
+  const client = createClientFactory().use(deadlineMiddleware).create(VoiceCoreServiceDefinition, channel, { '*': { metadata } });
+  return { channel, client };
+}
+
+async function keys(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { file: { type: 'string' } } });
+  const [action, tenant] = positionals;
+  if (action !== 'create' || tenant === undefined || values.file === undefined) {
+    throw new Error('usage: voice-core keys create <tenant> --file keys.txt');
+  }
+  const key = createApiKey(tenant, values.file);
+  process.stderr.write(`API key for tenant "${tenant}" (shown once; only its hash is in ${values.file}):\n`);
+  process.stdout.write(`${key}\n`);
+  return 0;
 }
 
 async function call(args: string[]): Promise<number> {
@@ -178,7 +280,7 @@ async function call(args: string[]): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      address: { type: 'string', default: `localhost:${DEFAULT_PORT}` },
+      ...CLIENT_OPTIONS,
       file: { type: 'string' },
       follow: { type: 'boolean', default: false },
     },
@@ -196,7 +298,7 @@ async function call(args: string[]): Promise<number> {
     throw new Error(`the request is not valid JSON: ${(error as Error).message}`);
   }
   const request = ExecutePrimitiveRequest.fromJSON(json);
-  const { channel, client } = connect(values.address);
+  const { channel, client } = connect(values);
   try {
     const response = await client.executePrimitive(request, {
       deadline: new Date(Date.now() + (deadlineSeconds(request.timeoutSeconds) + 5) * 1000),
@@ -225,11 +327,11 @@ async function events(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { address: { type: 'string', default: `localhost:${DEFAULT_PORT}` }, 'from-sequence': { type: 'string', default: '0' } },
+    options: { ...CLIENT_OPTIONS, 'from-sequence': { type: 'string', default: '0' } },
   });
   const conversationId = positionals[0];
   if (conversationId === undefined) throw new Error('events needs a conversation_id');
-  const { channel, client } = connect(values.address);
+  const { channel, client } = connect(values);
   try {
     await follow(client, conversationId, Number(values['from-sequence']));
     return 0;

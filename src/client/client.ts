@@ -17,6 +17,7 @@ import { EmbeddedTransport } from './embedded-transport';
 import { isConcurrentTurn, toVoiceCoreError, VoiceCoreError } from './errors';
 import { resumableEvents, type StreamRetryOptions } from './event-stream';
 import { GrpcTransport } from './grpc-transport';
+import { isClientCredentials, tlsChannelCredentials, type ClientCredentials, type ClientTlsOptions } from './credentials';
 import type { Transport } from './transport';
 import { activeTraceId } from './tracing';
 import { ClientMetrics, countStreamFailures, type ClientMetricsOptions } from './metrics';
@@ -44,8 +45,14 @@ export interface VoiceCoreClientOptions {
    * same API, results and events. Default: VOICE_CORE_USE_GRPC === "true".
    */
   useGrpc: boolean;
-  /** TLS credentials, e.g. `ChannelCredentials.createSsl(ca)`; plaintext when absent. */
-  credentials?: ChannelCredentials;
+  /**
+   * What to authenticate with: `{ apiKey }` or `{ token: () => jwt }` (called before every call, so it
+   * may refresh), sent as `authorization: Bearer …`. A grpc-js `ChannelCredentials` here is still
+   * taken as the channel's TLS (the older form of `tls`).
+   */
+  credentials?: ClientCredentials | ChannelCredentials;
+  /** TLS for the channel (PEM): `ca` of the server, and `cert`/`key` for mTLS. Plaintext when absent. */
+  tls?: ClientTlsOptions;
   /** grpc-js channel options (keepalive, reconnect backoff, message sizes, …). */
   channelOptions?: ChannelOptions;
   /** Primitive time budget when a call gives none (default: the runtime's DEFAULT_TIMEOUT_SECONDS, 30 s). */
@@ -121,7 +128,8 @@ export class VoiceCoreClient {
     const transport = options.useGrpc
       ? new GrpcTransport({
           endpoint: options.endpoints !== undefined ? endpointsTarget(options.endpoints) : options.endpoint,
-          credentials: options.credentials,
+          credentials: channelCredentials(options),
+          auth: isClientCredentials(options.credentials) ? options.credentials : undefined,
           channelOptions: options.channelOptions,
           tracing: options.tracing,
         })
@@ -274,6 +282,17 @@ export class VoiceCoreClient {
       { traceId },
     );
   }
+}
+
+/** The channel's TLS: `tls`, else a ChannelCredentials given as `credentials`, else plaintext. */
+function channelCredentials(options: VoiceCoreClientOptions): ChannelCredentials | undefined {
+  if (options.tls !== undefined) {
+    if (options.credentials !== undefined && !isClientCredentials(options.credentials)) {
+      throw new RangeError('give the channel TLS either as tls or as ChannelCredentials in credentials, not both');
+    }
+    return tlsChannelCredentials(options.tls);
+  }
+  return options.credentials === undefined || isClientCredentials(options.credentials) ? undefined : options.credentials;
 }
 
 /** The longest delay setTimeout holds (2^31-1 ms, about 24.8 days); Node fires longer ones after 1 ms. */

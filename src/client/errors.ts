@@ -29,6 +29,10 @@ export type VoiceCoreErrorCode =
    * The client has already retried it once; seeing it means the race repeated.
    */
   | 'ABORTED'
+  /** The call carried no credential, and the server requires one (gRPC UNAUTHENTICATED). Not a server failure. */
+  | 'UNAUTHENTICATED'
+  /** The server refused the credential: unknown, revoked or expired key or token (gRPC PERMISSION_DENIED). Not a server failure. */
+  | 'PERMISSION_DENIED'
   /** The caller's AbortSignal cancelled the call. */
   | 'CANCELLED'
   | 'RESOURCE_EXHAUSTED'
@@ -90,6 +94,10 @@ function codeFor(status: Status, kind: CallKind): VoiceCoreErrorCode {
       return 'RESOURCE_EXHAUSTED';
     case Status.INTERNAL:
       return 'INTERNAL';
+    case Status.UNAUTHENTICATED:
+      return 'UNAUTHENTICATED';
+    case Status.PERMISSION_DENIED:
+      return 'PERMISSION_DENIED';
     default:
       return 'UNKNOWN';
   }

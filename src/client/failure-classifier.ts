@@ -27,6 +27,11 @@ export function classifyOutcome(error: unknown): Outcome {
       return 'neutral';
     case Status.CANCELLED:
       return 'neutral';
+    case Status.UNAUTHENTICATED:
+    case Status.PERMISSION_DENIED:
+      // The server answered: it is healthy, the credential is what is wrong. Opening the breaker would
+      // only hide the real error behind CIRCUIT_BREAKER_OPEN.
+      return 'success';
     default:
       return 'success';
   }

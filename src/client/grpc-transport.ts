@@ -11,6 +11,7 @@ import { recordPushback } from './errors';
 import { callContextMiddleware, type TraceOptions } from './middleware';
 import type { StreamCall, Transport, TransportCall } from './transport';
 import { clientTracingMiddleware } from './tracing';
+import { bearerMiddleware, type ClientCredentials } from './credentials';
 
 type GrpcClient = Client<typeof VoiceCoreServiceDefinition, TraceOptions & DeadlineOptions>;
 
@@ -21,6 +22,8 @@ export interface GrpcTransportOptions {
   channelOptions?: ChannelOptions;
   /** A client span per call, and `traceparent` sent from the active context (OpenTelemetry). */
   tracing?: boolean;
+  /** Sent as `authorization: Bearer …` on every call. */
+  auth?: ClientCredentials;
 }
 
 /**
@@ -49,7 +52,8 @@ export class GrpcTransport implements Transport {
     // A client middleware attached later runs first: the call context must see the deadline
     // before the deadline middleware takes it out of the options.
     // The tracing middleware goes last, so it runs first: the call's span covers the whole call.
-    const factory = createClientFactory().use(deadlineMiddleware).use(callContextMiddleware);
+    const base = createClientFactory().use(deadlineMiddleware).use(callContextMiddleware);
+    const factory = options.auth === undefined ? base : base.use(bearerMiddleware(options.auth));
     this.client = (options.tracing === true ? factory.use(clientTracingMiddleware()) : factory).create(
       VoiceCoreServiceDefinition,
       this.channel,

@@ -1,4 +1,5 @@
 export { createVoiceCoreClient, VoiceCoreClient, DEFAULT_ENDPOINT, type VoiceCoreClientOptions } from './client';
+export type { ClientCredentials, ClientTlsOptions } from './credentials';
 export { VoiceCoreError, isVoiceCoreError, type VoiceCoreErrorCode } from './errors';
 export {
   CircuitBreaker,

@@ -22,9 +22,16 @@ import {
   traceUnary,
 } from './observability/tracing';
 import { methodPath, type UnaryHandler } from './observability/unary-call';
+import { Authenticator, hasCredentialSource, type AuthOptions } from './auth/authenticator';
+import { authenticateUnary, authMiddleware } from './auth/middleware';
+import { peerTenantInterceptor } from './auth/peer-certificate';
+import { ReloadingTlsCredentials, type TlsFiles } from './auth/tls-files';
 
 export interface VoiceCoreServerOptions {
-  /** host:port to listen on; port 0 picks a free one. Default 0.0.0.0:50051. */
+  /**
+   * host:port to listen on; port 0 picks a free one. Default 127.0.0.1:50051. A non-loopback host
+   * needs a credential source (`auth`) or `allowUnauthenticated`.
+   */
   address: string;
   /** The runtime to serve; a default one (all built-in primitives) when absent. */
   core: VoiceCore | Partial<VoiceCoreOptions>;
@@ -33,6 +40,20 @@ export interface VoiceCoreServerOptions {
   drainTimeoutMs: number;
   /** TLS, e.g. `ServerCredentials.createSsl(null, [{ private_key, cert_chain }])`; plaintext when absent. */
   credentials?: ServerCredentials;
+  /**
+   * TLS from files, reloaded when they change (instead of `credentials`). With `clientCaFile`,
+   * clients must present a certificate signed by it (mTLS), and it names their tenant.
+   */
+  tls?: TlsFiles;
+  /**
+   * Credential sources (API key file, JWT). With any of them, or mTLS, every Voice Core call must
+   * authenticate and is served as its credential's tenant; grpc.health.v1 stays open.
+   */
+  auth?: AuthOptions;
+  /** Serve on a non-loopback address with no credential source (every call is tenant "default"). */
+  allowUnauthenticated?: boolean;
+  /** grpc.reflection.v1 (default true). */
+  reflection?: boolean;
   /**
    * A connection is closed (GOAWAY) after this long, so that long-lived client channels spread again
    * over replicas added since; the SDK resumes its event streams elsewhere. Default 10 min.
@@ -65,6 +86,8 @@ export interface RunningServer {
   readonly limits: Limits;
   /** The metrics registry and HTTP port, when metrics are on. */
   readonly metrics?: { readonly registry: ServerMetrics['registry']; readonly port: number };
+  /** Re-reads the API key file, a JWKS file and the TLS files (the CLI calls it on SIGHUP). */
+  reloadCredentials(): void;
   /**
    * Graceful shutdown: health turns NOT_SERVING, event streams end with
    * UNAVAILABLE "Server shutting down", new calls are refused, in-flight
@@ -96,7 +119,32 @@ function loadDescriptorSet(): Uint8Array {
 
 export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptions> = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
+  const address = options.address ?? `127.0.0.1:${DEFAULT_PORT}`;
+  const auth: AuthOptions = {
+    ...options.auth,
+    clientCertificates: options.tls?.clientCaFile !== undefined || options.auth?.clientCertificates,
+  };
+  const authenticated = hasCredentialSource(auth);
+  if (!authenticated && !isLoopback(hostOf(address))) {
+    if (options.allowUnauthenticated !== true) {
+      throw new Error(
+        `refusing to listen on ${address} without authentication: configure API keys (VOICE_CORE_API_KEYS_FILE), ` +
+          'JWT (VOICE_CORE_JWT_JWKS) or mTLS (--tls-client-ca), listen on 127.0.0.1, or pass --allow-unauthenticated',
+      );
+    }
+    logger.warn({ address }, 'serving WITHOUT authentication on a non-loopback address: every caller is tenant "default"');
+  }
+  if (options.tls !== undefined && options.credentials !== undefined) throw new Error('give either tls (files) or credentials, not both');
   // A core made here is also closed here (its stores' connections); a core passed in belongs to the caller.
+  // Credentials first: a file that does not load fails startup before anything needs closing.
+  const tlsFiles = options.tls === undefined ? undefined : new ReloadingTlsCredentials(options.tls, logger);
+  let authenticator: Authenticator | undefined;
+  try {
+    authenticator = authenticated ? new Authenticator(auth, logger) : undefined;
+  } catch (error) {
+    tlsFiles?.close();
+    throw error;
+  }
   const ownsCore = !(options.core instanceof VoiceCore);
   const core = options.core instanceof VoiceCore ? options.core : new VoiceCore({ logger, ...options.core });
   const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
@@ -110,7 +158,11 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
     maxConnectionAgeGraceMs: options.maxConnectionAgeGraceMs ?? DEFAULT_MAX_CONNECTION_AGE_GRACE_MS,
     ...definedOnly(options.channel ?? {}),
   };
-  const server: Server = createServer(grpcServerOptions(channelLimits));
+  const server: Server = createServer({
+    ...grpcServerOptions(channelLimits),
+    // mTLS: the client certificate's tenant reaches the call as a header only this interceptor sets.
+    ...(auth.clientCertificates === true ? { interceptors: [peerTenantInterceptor] } : {}),
+  });
   const limits = new Limits(options.limits);
   const detach: Array<() => void> = [];
   const observability: ServerMiddleware[] = [];
@@ -131,9 +183,12 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   // per call, and shutdown drains unary calls anyway. Metrics and tracing wrap their handlers
   // instead (metrics outermost, as the middleware were composed), with the same metrics and spans.
   const { executePrimitive, healthCheck, streamEvents } = VoiceCoreServiceDefinition.methods;
+  // Authentication wraps the handler innermost, so that metrics and spans count its refusals;
+  // without a credential source nothing is added to the call.
   const observeUnary = <Req, Res>(method: { name: string }, handler: UnaryHandler<Req, Res>): UnaryHandler<Req, Res> => {
     const unary = { path: methodPath(VoiceCoreServiceDefinition, method) };
-    const traced = options.tracing === true ? traceUnary(unary, handler) : handler;
+    const checked = authenticator === undefined ? handler : authenticateUnary(authenticator, handler);
+    const traced = options.tracing === true ? traceUnary(unary, checked) : checked;
     return metrics === undefined ? traced : metrics.observeUnary(unary, traced);
   };
   server.add(
@@ -144,7 +199,8 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
     },
   );
   const streams = server.with(terminator);
-  (observed === undefined ? streams : streams.with(observed)).add(
+  const observedStreams = observed === undefined ? streams : streams.with(observed);
+  (authenticator === undefined ? observedStreams : observedStreams.with(authMiddleware(authenticator))).add(
     { ...VoiceCoreServiceDefinition, methods: { streamEvents } },
     {
       streamEvents:
@@ -152,12 +208,22 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
     },
   );
   server.with(terminator).add(HealthDefinition, HealthServiceImpl(health));
-  server
-    .with(terminator)
-    .add(ServerReflectionService, ServerReflection(loadDescriptorSet(), [SERVICE_NAME, HEALTH_SERVICE_NAME, REFLECTION_SERVICE_NAME]));
+  if (options.reflection !== false) {
+    server
+      .with(terminator)
+      .add(ServerReflectionService, ServerReflection(loadDescriptorSet(), [SERVICE_NAME, HEALTH_SERVICE_NAME, REFLECTION_SERVICE_NAME]));
+  }
 
-  const address = options.address ?? `0.0.0.0:${DEFAULT_PORT}`;
-  const port = await server.listen(address, options.credentials ?? ServerCredentials.createInsecure());
+  let port: number;
+  try {
+    port = await server.listen(address, tlsFiles ?? options.credentials ?? ServerCredentials.createInsecure());
+  } catch (error) {
+    tlsFiles?.close();
+    authenticator?.close();
+    for (const undo of detach) undo();
+    if (ownsCore) await core.close();
+    throw error;
+  }
   let metricsEndpoint: MetricsEndpoint | undefined;
   if (metrics !== undefined && options.metrics !== undefined) {
     metricsEndpoint = await serveMetrics(metrics.registry, options.metrics.host ?? hostOf(address), options.metrics.port, logger);
@@ -170,7 +236,10 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   };
   reportHealth();
   const stopWatchingStores = core.storeStatus?.onChange(reportHealth);
-  logger.info({ address, port, tls: options.credentials !== undefined }, 'Voice Core serving');
+  logger.info(
+    { address, port, tls: options.credentials !== undefined || tlsFiles !== undefined, authentication: authenticated },
+    'Voice Core serving',
+  );
 
   let stopping: Promise<void> | undefined;
   const shutdown = (): Promise<void> => {
@@ -194,6 +263,8 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
       }
       await metricsEndpoint?.close();
       for (const undo of detach) undo();
+      authenticator?.close();
+      tlsFiles?.close();
       if (ownsCore) await core.close();
       logger.info({}, 'stopped');
     })();
@@ -205,6 +276,10 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
     core,
     limits,
     shutdown,
+    reloadCredentials() {
+      authenticator?.reload();
+      tlsFiles?.reload();
+    },
     metrics:
       metrics === undefined || metricsEndpoint === undefined ? undefined : { registry: metrics.registry, port: metricsEndpoint.port },
   };
@@ -213,6 +288,11 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
 /** The given options without those given as undefined (which keep their defaults). */
 function definedOnly<T extends object>(given: T): Partial<T> {
   return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Loopback hosts: a server there is reachable from this machine only. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** The host part of host:port ("[::1]:50051" gives "::1"). */
