@@ -13,6 +13,7 @@ import { TerminatorMiddleware } from './terminator';
 import { ServerMetrics } from './observability/metrics';
 import { serveMetrics, type MetricsEndpoint } from './observability/metrics-http';
 import { otelTraceIdBridge, primitiveSpanObserver, serverTracingMiddleware, traceUnary } from './observability/tracing';
+import { safeExecutePrimitive, safeStreamEvents } from './request-decoding';
 import { methodPath, type UnaryHandler } from './observability/unary-call';
 
 export interface VoiceCoreServerOptions {
@@ -114,7 +115,9 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   // the hot path each middleware layer costs an async generator, an AbortController and listeners
   // per call, and shutdown drains unary calls anyway. Metrics and tracing wrap their handlers
   // instead (metrics outermost, as the middleware were composed), with the same metrics and spans.
-  const { executePrimitive, healthCheck, streamEvents } = VoiceCoreServiceDefinition.methods;
+  const { healthCheck } = VoiceCoreServiceDefinition.methods;
+  const executePrimitive = safeExecutePrimitive;
+  const streamEvents = safeStreamEvents;
   const observeUnary = <Req, Res>(method: { name: string }, handler: UnaryHandler<Req, Res>): UnaryHandler<Req, Res> => {
     const unary = { path: methodPath(VoiceCoreServiceDefinition, method) };
     const traced = options.tracing === true ? traceUnary(unary, handler) : handler;
