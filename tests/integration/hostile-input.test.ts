@@ -1,6 +1,6 @@
 import { BinaryWriter } from '@bufbuild/protobuf/wire';
 import { ClientError, Metadata, Status } from 'nice-grpc';
-import { ExecutePrimitiveResponse } from '../../generated/voice_core/voice_core';
+import { ErrorCode, ExecutePrimitiveResponse } from '../../generated/voice_core/voice_core';
 import { RawGrpc } from '../support/raw-grpc';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -144,6 +144,50 @@ describe('hostile input through real gRPC', () => {
       );
       expect(reply.status).toBe(Status.INVALID_ARGUMENT);
       expect(reply.message).toBe('params.__proto__ is longer than 4096 characters');
+    });
+  });
+
+  describe('F7: lax parsing', () => {
+    test.each(['0x1', '0b1', 'Infinity', 'NaN', '1e400'])('confidence %j is INVALID_ARGUMENT naming the param', async (confidence) => {
+      const error = await refusal(t.client.executePrimitive(request({ transcription: 'forty two', confidence })));
+      expect(error.code).toBe(Status.INVALID_ARGUMENT);
+      expect(error.details).toMatch(/^params\.confidence must be a number from 0 to 1/);
+    });
+
+    test('a 2 730-digit number is not captured; a 15-digit one is', async () => {
+      const long = await t.client.executePrimitive({ ...request({ transcription: '7'.repeat(2730) }), conversationId: 'digits-long' });
+      expect(long).toMatchObject({ success: false, value: '' });
+      const fifteen = await t.client.executePrimitive({ ...request({ transcription: '7'.repeat(15) }), conversationId: 'digits-15' });
+      expect(fifteen).toMatchObject({ success: true, value: '7'.repeat(15) });
+    });
+
+    test('an email with a Cyrillic homoglyph is not captured; full-width ＠ reads as @', async () => {
+      const email = (conversationId: string, transcription: string) =>
+        t.client.executePrimitive({ objectiveType: 'capture_email_au', conversationId, params: { transcription, confirmation: 'yes' } });
+      const homoglyph = await email('homoglyph', 'jane@gm\u0430il.com');
+      expect(homoglyph.success).toBe(false);
+      expect(homoglyph.value).not.toContain('\u0430');
+      await expect(email('full-width', 'jane\uff20gmail.com')).resolves.toMatchObject({ success: true, value: 'jane@gmail.com' });
+    });
+
+    test('a lone surrogate in a correction is no INTERNAL (found by the fuzzer: the email validator threw)', async () => {
+      const turn = (params: Record<string, string>) =>
+        t.client.executePrimitive({ objectiveType: 'capture_email_au', conversationId: 'surrogate', params });
+      await turn({ transcription: 'harry at gmail dot com' });
+      const corrected = await turn({ transcription: 'b x avenue \ud800 december', confirmation: 'f \u0000 flat bondi' });
+      expect(corrected.error?.code).not.toBe(ErrorCode.ERROR_CODE_INTERNAL);
+    });
+
+    test('a 100 000-character transcription is refused at the size limit; 4 096 of "12 " is read up to the bound, quickly', async () => {
+      const huge = await refusal(t.client.executePrimitive(request({ transcription: '12 '.repeat(33_334) })));
+      expect(huge.details).toBe('params.transcription is longer than 4096 characters');
+      // The runtime's own time for the call (metadata.duration_ms), after one warm-up: the wall clock of a shared machine is not the work.
+      const long = (conversationId: string) =>
+        t.client.executePrimitive({ ...request({ transcription: '12 '.repeat(1365) }), conversationId });
+      await long('warm-up');
+      const bounded = await long('bounded');
+      expect(bounded.metadata?.durationMs).toBeLessThan(50);
+      expect(bounded.error?.code).not.toBe(ErrorCode.ERROR_CODE_INTERNAL);
     });
   });
 

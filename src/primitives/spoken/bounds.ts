@@ -10,9 +10,16 @@ export const MAX_UTTERANCE_WORDS = 200;
 
 const WORD = /\S+/g;
 
-/** The part of an utterance that is read: its first MAX_UTTERANCE_WORDS words within MAX_UTTERANCE_CHARACTERS characters. */
+/** Half of a surrogate pair without its other half: not a character, and fatal to encodeURI and friends. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The part of an utterance that is read: its first MAX_UTTERANCE_WORDS words within
+ * MAX_UTTERANCE_CHARACTERS characters, with any lone surrogate replaced by U+FFFD.
+ */
 export function boundedUtterance(text: string): string {
-  const cut = text.length > MAX_UTTERANCE_CHARACTERS ? text.slice(0, MAX_UTTERANCE_CHARACTERS) : text;
+  const whole = text.length > MAX_UTTERANCE_CHARACTERS ? text.slice(0, MAX_UTTERANCE_CHARACTERS) : text;
+  const cut = whole.replace(LONE_SURROGATE, '\ufffd');
   // Few utterances come near the word bound: count only when there could be too many words.
   if (cut.length < MAX_UTTERANCE_WORDS * 2) return cut;
   WORD.lastIndex = 0;
