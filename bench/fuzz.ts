@@ -30,9 +30,13 @@ async function main(): Promise<void> {
   let slowest = 0;
   const started = performance.now();
   let reported = started;
-  for (let batch = 0; done < cases; batch++) {
+  // Stopped early (SIGINT, SIGTERM): the report covers the cases run so far.
+  let stopped = false;
+  process.once('SIGINT', () => (stopped = true)).once('SIGTERM', () => (stopped = true));
+  for (let batch = 0; done < cases && !stopped; batch++) {
     const batchSeed = seed + batch;
     for (const c of fc.sample(fuzzCase, { seed: batchSeed, numRuns: Math.min(BATCH, cases - done) })) {
+      if (stopped) break;
       const result = await checkCase(core, c, maxCallMs);
       done++;
       calls += result.calls;
@@ -56,7 +60,7 @@ async function main(): Promise<void> {
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `\n${done} cases (${calls} calls) in ${seconds.toFixed(1)} s: ${(done / seconds).toFixed(0)} cases/s, ` +
+    `\n${done} cases${stopped ? ' (stopped early)' : ''} (${calls} calls) in ${seconds.toFixed(1)} s: ${(done / seconds).toFixed(0)} cases/s, ` +
       `${(calls / seconds).toFixed(0)} calls/s, slowest call ${slowest.toFixed(1)} ms, seed ${seed}`,
   );
   if (failures.size === 0) {
