@@ -142,7 +142,9 @@ async function main(): Promise<void> {
     while (issued < calls) {
       // Counted before the call, so that concurrent workers never share a call number.
       const n = issued++;
-      issued += (await unit(n)) - 1;
+      // Awaited first: `issued += await …` would read `issued` before the await and lose the other workers' counts.
+      const used = await unit(n);
+      issued += used - 1;
       if (issued >= nextSample) {
         nextSample += calls / 20;
         rss.push({ at: issued, mb: process.memoryUsage().rss / 2 ** 20 });
