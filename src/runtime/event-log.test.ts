@@ -55,11 +55,14 @@ describe('EventLog', () => {
     const log = new EventLog({ maxEventsPerConversation: 3 });
     for (let i = 0; i < 5; i++) log.append('c', event(String(i)));
     const error = await log
-      .subscribe('c', 0, '', new AbortController().signal)
+      .subscribe('c', 1, '', new AbortController().signal)
       .events.next()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VoiceCoreRequestError);
-    expect(error).toMatchObject({ status: 'OUT_OF_RANGE', message: expect.stringMatching(/events 1\.\.2 .*oldest retained: 3/) });
+    expect(error).toMatchObject({ status: 'OUT_OF_RANGE', message: expect.stringMatching(/events 2\.\.2 .*oldest retained: 3/) });
+    // from_sequence 0 replays what is retained.
+    const all = await log.subscribe('c', 0, '', new AbortController().signal).events.next();
+    expect(all.value?.sequence).toBe(3);
     const resumed = await log.subscribe('c', 2, '', new AbortController().signal).events.next();
     expect(resumed.value?.sequence).toBe(3);
   });

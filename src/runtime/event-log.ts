@@ -215,7 +215,12 @@ export class MemoryEventLog implements EventLog {
     try {
       let cursor = fromSequence;
       while (!signal.aborted) {
-        if (cursor + 1 < log.first) throw notRetained(log.conversationId, cursor, log.first);
+        if (cursor + 1 < log.first) {
+          // from_sequence 0 asks for everything retained: nothing read yet, so start at the oldest retained event.
+          if (fromSequence !== 0 || cursor !== 0) throw notRetained(log.conversationId, cursor, log.first);
+          cursor = log.first - 1;
+          continue;
+        }
         const event = log.at(cursor + 1);
         if (event !== undefined) {
           cursor++;

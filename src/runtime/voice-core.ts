@@ -13,6 +13,7 @@ import {
   type PrimitiveResult,
 } from '../primitives/types';
 import { VoiceCoreRequestError, concurrentTurn, invalidArgument } from './errors';
+import { MAX_EPOCH_LENGTH, MAX_ID_LENGTH, MAX_PURPOSE_LENGTH, checkLength, checkTraceId, shown } from './request-bounds';
 import { MemoryEventLog, type EventLogOptions } from './event-log';
 import { DEFAULT_TENANT } from './redis/keys';
 import { silentLogger, type Logger } from './logger';
@@ -61,13 +62,9 @@ export interface VoiceCoreOptions {
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 export const MAX_TIMEOUT_SECONDS = 600;
 
-/** Request size limits: they keep one caller from holding server memory. */
-const MAX_ID_LENGTH = 256;
-
 /** An id field: bounded in length, and required when `requiredMessage` is given. */
 function checkId(field: string, value: string, requiredMessage?: string): void {
-  if (value === '' && requiredMessage !== undefined) throw invalidArgument(field, requiredMessage);
-  if (value.length > MAX_ID_LENGTH) throw invalidArgument(field, `${field} is longer than ${MAX_ID_LENGTH} characters`);
+  checkLength(field, value, MAX_ID_LENGTH, requiredMessage);
 }
 const MAX_PARAMS = 32;
 
@@ -160,13 +157,13 @@ export class VoiceCore {
   async execute(request: ExecutePrimitiveRequest, options: ExecuteOptions = {}): Promise<ExecutePrimitiveResponse> {
     const started = performance.now();
     const traceId = resolveTraceId(request.traceId, options.traceId);
-    const timeoutMs = this.validate(request);
+    const timeoutMs = this.validate(request, options);
     const tenant = options.tenant ?? DEFAULT_TENANT;
     const handler = this.registry.get(request.objectiveType);
     if (handler === undefined) {
       throw new VoiceCoreRequestError(
         'NOT_FOUND',
-        `objective_type "${request.objectiveType}" is not a registered primitive; registered: ${this.registry.types().join(', ')}`,
+        `objective_type "${shown(request.objectiveType)}" is not a registered primitive; registered: ${this.registry.types().join(', ')}`,
         'objective_type',
       );
     }
@@ -319,20 +316,27 @@ export class VoiceCore {
   /** Retained events after from_sequence, then live ones; see EventLog.subscribe. */
   streamEvents(request: StreamEventsRequest, signal: AbortSignal, options: StreamOptions = {}): MaybePromise<Subscription> {
     checkId('conversation_id', request.conversationId, 'conversation_id is required');
+    checkLength('epoch', request.epoch, MAX_EPOCH_LENGTH);
+    // The wire decoder gives a from_sequence past 2^53 as an unsafe number rather than failing (see request-decoding.ts).
+    if (!Number.isSafeInteger(request.fromSequence) || request.fromSequence < 0) {
+      throw invalidArgument('from_sequence', `from_sequence must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`);
+    }
     return this.events.subscribe(request.conversationId, request.fromSequence, request.epoch, signal, options.tenant ?? DEFAULT_TENANT);
   }
 
   /** Checks the request and returns its time budget in ms. */
-  private validate(request: ExecutePrimitiveRequest): number {
+  private validate(request: ExecutePrimitiveRequest, options: ExecuteOptions): number {
     checkId('objective_type', request.objectiveType, 'objective_type is required, e.g. "capture_email_au"');
     checkId('conversation_id', request.conversationId, 'conversation_id is required');
-    checkId('trace_id', request.traceId);
+    checkTraceId('trace_id', request.traceId);
+    if (options.traceId !== undefined) checkTraceId('trace-id header', options.traceId);
+    checkLength('purpose', request.purpose, MAX_PURPOSE_LENGTH);
     const keys = Object.keys(request.params);
     if (keys.length > MAX_PARAMS) throw invalidArgument('params', `params has ${keys.length} entries; at most ${MAX_PARAMS} are accepted`);
     for (const k of keys) {
       const limit = maxParamLength(k);
       if (request.params[k].length > limit) {
-        throw invalidArgument(`params.${k}`, `params.${k} is longer than ${limit} characters`);
+        throw invalidArgument(`params.${shown(k)}`, `params.${shown(k)} is longer than ${limit} characters`);
       }
     }
     const seconds = request.timeoutSeconds;

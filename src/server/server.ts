@@ -21,6 +21,7 @@ import {
   serverTracingMiddleware,
   traceUnary,
 } from './observability/tracing';
+import { safeExecutePrimitive, safeStreamEvents } from './request-decoding';
 import { methodPath, type UnaryHandler } from './observability/unary-call';
 import { Authenticator, hasCredentialSource, type AuthOptions } from './auth/authenticator';
 import { authenticateUnary, authMiddleware } from './auth/middleware';
@@ -182,7 +183,9 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   // the hot path each middleware layer costs an async generator, an AbortController and listeners
   // per call, and shutdown drains unary calls anyway. Metrics and tracing wrap their handlers
   // instead (metrics outermost, as the middleware were composed), with the same metrics and spans.
-  const { executePrimitive, healthCheck, streamEvents } = VoiceCoreServiceDefinition.methods;
+  const { healthCheck } = VoiceCoreServiceDefinition.methods;
+  const executePrimitive = safeExecutePrimitive;
+  const streamEvents = safeStreamEvents;
   // Authentication wraps the handler innermost, so that metrics and spans count its refusals;
   // without a credential source nothing is added to the call.
   const observeUnary = <Req, Res>(method: { name: string }, handler: UnaryHandler<Req, Res>): UnaryHandler<Req, Res> => {

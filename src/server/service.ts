@@ -18,6 +18,7 @@ import { runtimeHealth } from '../runtime/health';
 import type { TerminatorContext } from './terminator';
 import { VERSION } from '../version';
 import { EPOCH_HEADER, TRACE_ID_HEADER } from '../headers';
+import { MAX_ID_LENGTH, checkTraceId } from '../runtime/request-bounds';
 import type { TraceIdBridge } from './observability/tracing';
 import { tenantOf } from './tenant';
 
@@ -51,7 +52,13 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
     async executePrimitive(request: ExecutePrimitiveRequest, context: CallContext): Promise<ExecutePrimitiveResponse> {
       // The request's trace_id wins over the header: it is what the application chose; the header is
       // usually set by a transport middleware. A trace id is generated when neither is present.
-      const traceId = resolveTraceId(request.traceId, fromMetadata(context));
+      let traceId: string;
+      try {
+        // Checked before it goes into the response header, where grpc-js would refuse it with UNKNOWN.
+        traceId = checkedTraceId(request.traceId, fromMetadata(context));
+      } catch (error) {
+        throw toServerError(error, logger, { conversation_id: request.conversationId, method: 'ExecutePrimitive' });
+      }
       traceIds?.record(context, traceId);
       context.header.set(TRACE_ID_HEADER, traceId);
       let response: ExecutePrimitiveResponse;
@@ -92,15 +99,21 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
 
     async *streamEvents(request: StreamEventsRequest, context: CallContext & TerminatorContext): AsyncIterable<StreamEventsResponse> {
       context.abortOnTerminate();
+      const header = fromMetadata(context);
       const fields = {
-        trace_id: resolveTraceId('', fromMetadata(context)),
+        trace_id: resolveTraceId('', header),
         ...traceIds?.logFields(context),
         conversation_id: request.conversationId,
         from_sequence: request.fromSequence,
         method: 'StreamEvents',
       };
+      try {
+        checkedTraceId('', header);
+      } catch (error) {
+        throw toServerError(error, logger, { ...fields, trace_id: undefined });
+      }
       traceIds?.record(context, fields.trace_id);
-      logger.info(fields, 'StreamEvents subscribed');
+      logger.info(boundedFields(fields), 'StreamEvents subscribed');
       try {
         const subscription = await core.streamEvents(request, context.signal, { tenant: tenantOf(context) });
         // The epoch goes out before any event, so a subscriber that sees none can still resume safely.
@@ -112,7 +125,7 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
       } catch (error) {
         throw toServerError(error, logger, fields);
       } finally {
-        logger.info(fields, 'StreamEvents ended');
+        logger.info(boundedFields(fields), 'StreamEvents ended');
       }
     },
 
@@ -131,8 +144,25 @@ export function createVoiceCoreService(core: VoiceCore, logger: Logger, state: S
   };
 }
 
+/** The trace id of a call: the request's field, else the header, else a new one; a malformed one is refused. */
+function checkedTraceId(fromRequest: string, fromHeader: string | undefined): string {
+  checkTraceId('trace_id', fromRequest);
+  if (fromRequest === '' && fromHeader !== undefined) checkTraceId(`${TRACE_ID_HEADER} header`, fromHeader);
+  return resolveTraceId(fromRequest, fromHeader);
+}
+
+/** Log fields with the caller's strings cut to the id bound: a refused request may carry megabytes in any of them. */
+function boundedFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const bounded: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    bounded[key] = typeof value === 'string' && value.length > MAX_ID_LENGTH ? `${value.slice(0, MAX_ID_LENGTH)}…` : value;
+  }
+  return bounded;
+}
+
 /** Caller errors keep their status and message; anything else is logged and hidden behind INTERNAL. */
-function toServerError(error: unknown, logger: Logger, fields: Record<string, unknown>): unknown {
+function toServerError(error: unknown, logger: Logger, unbounded: Record<string, unknown>): unknown {
+  const fields = boundedFields(unbounded);
   if (error instanceof VoiceCoreRequestError) {
     logger.warn({ ...fields, status: error.status, field: error.field, reason: error.message }, 'request refused');
     return new ServerError(Status[error.status], error.message);

@@ -86,10 +86,13 @@ describe('event streaming through real gRPC', () => {
   test('a resume the log cannot honour fails loudly instead of skipping events', async () => {
     await t.client.executePrimitive(single('ev-gone'));
     await t.client.executePrimitive(single('ev-gone')); // 10 events; 8 retained
-    const error = await take(t.client, { conversationId: 'ev-gone', fromSequence: 0 }, 1).catch((e: unknown) => e);
+    const error = await take(t.client, { conversationId: 'ev-gone', fromSequence: 1 }, 1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClientError);
     expect((error as ClientError).code).toBe(Status.OUT_OF_RANGE);
-    expect((error as ClientError).details).toMatch(/events 1\.\.2 .* no longer retained/);
+    expect((error as ClientError).details).toMatch(/events 2\.\.2 .* no longer retained/);
+    // from_sequence 0 (the proto: "replay everything retained") starts at the oldest retained event.
+    const retained = await take(t.client, { conversationId: 'ev-gone', fromSequence: 0 }, 8);
+    expect(retained.map((e) => e.sequence)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
 
     const ahead = await take(t.client, { conversationId: 'ev-gone', fromSequence: 99 }, 1).catch((e: unknown) => e);
     expect((ahead as ClientError).code).toBe(Status.OUT_OF_RANGE);

@@ -124,9 +124,13 @@ describe.each(backends)('stores: $name', (backend) => {
     const { events } = await backend.make({ maxEventsPerConversation: 3 });
     const c = id();
     for (let i = 0; i < 5; i++) await events.append(c, event(String(i)));
-    const stale = await events.subscribe(c, 0, '', new AbortController().signal);
+    const stale = await events.subscribe(c, 1, '', new AbortController().signal);
     const error = await stale.events.next().catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 'OUT_OF_RANGE', message: expect.stringMatching(/events 1\.\.2 .*oldest retained: 3/) });
+    expect(error).toMatchObject({ status: 'OUT_OF_RANGE', message: expect.stringMatching(/events 2\.\.2 .*oldest retained: 3/) });
+    // from_sequence 0 replays what is retained, on every store.
+    const everything = await events.subscribe(c, 0, '', new AbortController().signal);
+    expect((await everything.events.next()).value?.sequence).toBe(3);
+    await everything.events.return(undefined);
     const resumed = await events.subscribe(c, 2, '', new AbortController().signal);
     expect((await resumed.events.next()).value?.sequence).toBe(3);
     await resumed.events.return(undefined);

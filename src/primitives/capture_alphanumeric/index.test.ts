@@ -35,6 +35,11 @@ describe('hearing a spelled code', () => {
     expect(hearCode('see four seven two')).toMatchObject({ candidates: ['C472', '472'] });
   });
 
+  test('a repeat word before "hundred" or "thousand" reads without looping (found by the fuzzer: stack overflow)', () => {
+    expect(() => hearCode('triple thousand')).not.toThrow();
+    expect(() => hearCode('double hundred five')).not.toThrow();
+  });
+
   test('two different codes without a correction are a conflict', () => {
     expect(hearCode('A B 1 2 or maybe A B 1 3')).toEqual({ kind: 'conflict', codes: ['AB12', 'AB13'] });
   });

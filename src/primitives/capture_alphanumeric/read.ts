@@ -134,7 +134,13 @@ function readPiece(raw: readonly string[], lower: readonly string[], i: number):
     }
     return { pieces: [{ chars: `${TENS_WORDS[word]}0`, weak: false }], used: 1 };
   }
-  if ((word === 'hundred' || word === 'thousand') && i > 0 && /^[0-9]$/.test(readPiece(raw, lower, i - 1)?.pieces[0]?.chars ?? '')) {
+  // The word before is read on its own; never a repeat word, which would read this one again ("triple thousand" looped).
+  if (
+    (word === 'hundred' || word === 'thousand') &&
+    i > 0 &&
+    !own(REPEATS, lower[i - 1]) &&
+    /^[0-9]$/.test(readPiece(raw, lower, i - 1)?.pieces[0]?.chars ?? '')
+  ) {
     return { pieces: [{ chars: word === 'hundred' ? '00' : '000', weak: false }], used: 1 };
   }
   if (letter !== undefined) {

@@ -52,6 +52,8 @@ export function validated(email: string): EmailExtraction {
 export function isValidEmail(email: string): boolean {
   // The cheap checks first: validator's isEmail costs a few µs.
   return (
+    // ASCII only (a homoglyph is not our address), which also keeps lone surrogates from validator's encodeURI.
+    /^[\x21-\x7e]+$/.test(email) &&
     !email.includes('..') &&
     // A part before the at that starts or ends with a symbol ("jane_@…") was cut short.
     /^[a-z0-9](?:.*[a-z0-9])?@/.test(email) &&

@@ -22,13 +22,32 @@ export const captureEmailAu = {
   confirmation: { kind: 'always' },
   params: {},
   options: () => undefined,
-  read: readEmail,
+  read: (utterance, context) => asciiOnly(readEmail(utterance.normalize('NFKC'), context)),
   repair(previous, utterance) {
-    return toReading(repairEmail(previous.value, utterance) ?? { kind: 'none', reason: 'no change heard' }, undefined);
+    return asciiOnly(
+      toReading(repairEmail(previous.value, utterance.normalize('NFKC')) ?? { kind: 'none', reason: 'no change heard' }, undefined),
+    );
   },
   prompts: EMAIL_PROMPTS,
   mask: maskEmail,
 } satisfies CaptureSpec<undefined, EmailPartial, NoParams>;
+
+/**
+ * Only ASCII addresses are captured. The utterance is NFKC-normalised first, so compatibility
+ * forms read as what they mean (full-width ＠ is @); what is left outside ASCII is a homoglyph
+ * ("gmаil" with a Cyrillic а) or a character no mail system we hand on to takes.
+ */
+const ASCII_ADDRESS = /^[\x21-\x7e]+$/;
+
+function asciiOnly(reading: Reading<EmailPartial>): Reading<EmailPartial> {
+  const values: readonly string[] =
+    reading.kind === 'value'
+      ? [reading.value]
+      : reading.kind === 'none'
+        ? []
+        : [...(reading.partial?.candidates ?? []), reading.partial?.local ?? ''];
+  return values.every((value) => value === '' || ASCII_ADDRESS.test(value)) ? reading : { kind: 'none', reason: 'not an ASCII address' };
+}
 
 function readEmail(utterance: string, context: ReadContext<undefined, EmailPartial>): Reading<EmailPartial> {
   const partial = context.partial;

@@ -22,16 +22,28 @@ export const captureNumber = {
   confirmation: { kind: 'below-confidence', threshold: 0.85 },
   params: {},
   options: () => undefined,
-  read: readNumber,
+  read: (utterance, context) => withinPrecision(readNumber(utterance, context)),
   repair(previous, utterance) {
     const repaired = extractNumber(utterance, { previous: previous.value });
     if (repaired.kind === 'none' || (repaired.kind === 'value' && repaired.value === previous.value)) return undefined;
-    return toReading(repaired);
+    return withinPrecision(toReading(repaired));
   },
   prompts: NUMBER_PROMPTS,
   // Numbers are not personal data: they appear in events as they are.
   mask: (value) => value,
 } satisfies CaptureSpec<undefined, NumberPartial, NoParams>;
+
+/**
+ * The most digits a captured number may have: a double holds 15 significant decimal digits
+ * exactly, so a longer number could not be handed on as said. A longer one is not captured.
+ */
+export const MAX_NUMBER_DIGITS = 15;
+
+function withinPrecision(reading: Reading<NumberPartial>): Reading<NumberPartial> {
+  if (reading.kind !== 'value') return reading;
+  const digits = reading.value.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
+  return digits.length > MAX_NUMBER_DIGITS ? { kind: 'none', reason: `more than ${MAX_NUMBER_DIGITS} digits` } : reading;
+}
 
 function readNumber(utterance: string, context: ReadContext<undefined, NumberPartial>): Reading<NumberPartial> {
   const extraction = extractNumber(utterance);

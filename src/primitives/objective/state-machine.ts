@@ -1,5 +1,6 @@
 import { BASE_PARAMS } from '../params/base';
 import { readParams } from '../params/read-params';
+import { boundedUtterance } from '../spoken/bounds';
 import { readPolarity } from '../spoken/polarity';
 import { readTurnCue } from '../spoken/turn-cue-reader';
 import { DECLINE_ACKNOWLEDGEMENT, HOLD_ACKNOWLEDGEMENT } from '../spoken/turn-cues';
@@ -73,11 +74,17 @@ export interface TurnInput {
 
 /** Reads the params every capture primitive shares, rejecting bad and unknown ones. */
 export function readTurnInput(params: Readonly<Record<string, string>>, accepted: readonly string[], objectiveType: string): TurnInput {
-  const { alternatives: list, ...turn } = readParams(BASE_PARAMS, params, {
+  const { alternatives: list, ...read } = readParams(BASE_PARAMS, params, {
     objectiveType,
     accepted: [...BASE_PARAM_NAMES, ...accepted],
   });
-  const alternatives = readAlternatives(list);
+  // Every utterance is read only up to the bound (spoken/bounds.ts): the work of a turn stays bounded.
+  const turn = {
+    ...read,
+    transcription: read.transcription === undefined ? undefined : boundedUtterance(read.transcription),
+    confirmation: read.confirmation === undefined ? undefined : boundedUtterance(read.confirmation),
+  };
+  const alternatives = readAlternatives(list)?.map((h) => ({ ...h, transcript: boundedUtterance(h.transcript) }));
   if (alternatives === undefined) return turn;
   // An n-best list replaces only what it speaks for (transcription, confidence); every other base param passes as read.
   const confidenceGiven = Object.hasOwn(params, 'confidence') && params.confidence.trim() !== '';

@@ -20,3 +20,11 @@ const MAX_ALTERNATIVES_LENGTH = MAX_ALTERNATIVES * (MAX_PARAM_LENGTH + 64);
 export function maxParamLength(name: string): number {
   return name === 'alternatives' ? MAX_ALTERNATIVES_LENGTH : MAX_PARAM_LENGTH;
 }
+
+/** How much of a caller's string (a param key, an id) a message, log line or event repeats. */
+export const MAX_SHOWN_LENGTH = 64;
+
+/** The caller's string as a message may repeat it: cut to MAX_SHOWN_LENGTH characters. */
+export function shown(value: string): string {
+  return value.length > MAX_SHOWN_LENGTH ? `${value.slice(0, MAX_SHOWN_LENGTH)}…` : value;
+}

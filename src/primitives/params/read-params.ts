@@ -1,5 +1,6 @@
 import { InvalidParamsError } from '../types';
 import type { ParamDeclarations, ParamValues } from './declaration';
+import { shown } from './limits';
 import { readParam } from './readers';
 
 /**
@@ -16,8 +17,8 @@ export function readParams<D extends ParamDeclarations>(
   for (const key of Object.keys(params)) {
     if (!accepted.includes(key)) {
       throw new InvalidParamsError(
-        `params.${key}`,
-        `params.${key} is not a parameter of ${context.objectiveType}; it accepts ${accepted.join(', ')}`,
+        `params.${shown(key)}`,
+        `params.${shown(key)} is not a parameter of ${context.objectiveType}; it accepts ${accepted.join(', ')}`,
       );
     }
   }

@@ -343,7 +343,11 @@ class RedisEventLog implements EventLog {
         if (current !== epoch) throw staleEpoch(conversationId, epoch, current ?? '(none)');
         if (entries.length > 0) {
           const first = sequenceOf(entries[0][0]);
-          if (first !== cursor + 1) throw notRetained(conversationId, cursor, first);
+          if (first !== cursor + 1) {
+            // from_sequence 0 asks for everything retained: nothing read yet, so start at the oldest retained event.
+            if (fromSequence !== 0 || cursor !== 0) throw notRetained(conversationId, cursor, first);
+            cursor = first - 1;
+          }
           for (const [id, fields] of entries) {
             cursor++;
             yield decodeEntry(conversationId, epoch, id, fields);

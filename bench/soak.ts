@@ -1,0 +1,186 @@
+/**
+ * `npm run soak [-- --calls N --concurrency C]`: N mixed calls (default 1 000 000) through real gRPC
+ * against a server in this process: single-shot and turn-by-turn on every primitive, event streams
+ * opening and closing, and a slice of bad requests. Reports errors by code (expected or not),
+ * p50/p99 per time window and RSS over time (start after warm-up, middle, end, slope). Exits
+ * non-zero on an unexpected error or RSS growing more than 10 % after warm-up. Not part of CI.
+ */
+import { createChannel, createClient, ClientError, Status, type Client } from 'nice-grpc';
+import { VoiceCoreServiceDefinition, ErrorCode } from '../generated/voice_core/voice_core';
+import { silentLogger } from '../src/runtime/logger';
+import { startVoiceCoreServer } from '../src/server/server';
+
+function arg(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at === -1 ? NaN : Number(process.argv[at + 1]);
+  return Number.isFinite(value) ? value : fallback;
+}
+
+type VoiceClient = Client<typeof VoiceCoreServiceDefinition>;
+
+const UTTERANCES: Record<string, [string, string]> = {
+  capture_email_au: ['jane dot smith at gmail dot com', 'yes'],
+  capture_phone_au: ['oh four one two three four five six seven eight', 'yes'],
+  capture_address_au: ['12 smith street fitzroy vic 3065', 'yes'],
+  capture_name_au: ['jane smith', 'yes'],
+  capture_date_au: ['the fifth of december', 'yes'],
+  capture_time_au: ['half past three in the afternoon', 'yes'],
+  capture_datetime_au: ['tomorrow at 3 pm', 'yes'],
+  capture_yes_no: ['yes please', 'yes'],
+  capture_number: ['forty two', 'yes'],
+  capture_alphanumeric: ['a b one two c d', 'yes'],
+};
+const TYPES = Object.keys(UTTERANCES);
+
+/** Bad requests and the status each must get: anything else is an unexpected error. */
+const BAD: Array<{ request: Parameters<VoiceClient['executePrimitive']>[0]; status: Status }> = [
+  { request: { objectiveType: '', conversationId: 'bad' }, status: Status.INVALID_ARGUMENT },
+  { request: { objectiveType: 'capture_nothing', conversationId: 'bad' }, status: Status.NOT_FOUND },
+  { request: { objectiveType: 'capture_number', conversationId: 'bad', params: { colour: 'red' } }, status: Status.INVALID_ARGUMENT },
+  { request: { objectiveType: 'capture_number', conversationId: 'bad', params: { confidence: '0x1' } }, status: Status.INVALID_ARGUMENT },
+  { request: { objectiveType: 'capture_number', conversationId: 'bad', traceId: 'caf\u00e9' }, status: Status.INVALID_ARGUMENT },
+  { request: { objectiveType: 'capture_number', conversationId: 'x'.repeat(300) }, status: Status.INVALID_ARGUMENT },
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+}
+
+async function main(): Promise<void> {
+  const calls = arg('calls', 1_000_000);
+  const concurrency = arg('concurrency', 32);
+  const windows = 10;
+  const server = await startVoiceCoreServer({
+    address: '127.0.0.1:0',
+    logger: silentLogger,
+    core: { eventLog: { maxEventsPerConversation: 64 } },
+  });
+  const channel = createChannel(`127.0.0.1:${server.port}`);
+  const client: VoiceClient = createClient(VoiceCoreServiceDefinition, channel);
+
+  const errors = new Map<string, { expected: boolean; count: number }>();
+  const count = (key: string, expected: boolean) => {
+    const seen = errors.get(key);
+    if (seen === undefined) errors.set(key, { expected, count: 1 });
+    else seen.count++;
+  };
+  const latencies: number[][] = Array.from({ length: windows }, () => []);
+  const rss: Array<{ at: number; mb: number }> = [];
+  let issued = 0;
+  let conversations = 0;
+
+  /** One unit of work: a single-shot call, a two-turn conversation with a stream, or a bad request. */
+  async function unit(n: number): Promise<number> {
+    const window = Math.min(windows - 1, Math.floor((n / calls) * windows));
+    const timed = async <T>(call: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      try {
+        return await call();
+      } finally {
+        latencies[window].push(performance.now() - started);
+      }
+    };
+    const kind = n % 20;
+    const objectiveType = TYPES[n % TYPES.length];
+    const [transcription, confirmation] = UTTERANCES[objectiveType];
+    const conversationId = `soak-${++conversations}`;
+    try {
+      if (kind === 0) {
+        const bad = BAD[((n / 20) % BAD.length) | 0];
+        try {
+          await timed(() => client.executePrimitive(bad.request));
+          count('OK for a bad request', false);
+        } catch (error) {
+          const code = error instanceof ClientError ? error.code : -1;
+          count(`${Status[code] ?? code} (bad request)`, code === bad.status);
+        }
+        return 1;
+      }
+      if (kind < 14) {
+        const response = await timed(() =>
+          client.executePrimitive({ objectiveType, conversationId, params: { transcription, confirmation } }),
+        );
+        if (response.error?.code === ErrorCode.ERROR_CODE_INTERNAL) count('ERROR_CODE_INTERNAL outcome', false);
+        return 1;
+      }
+      // Turn by turn with an event stream open on the conversation, closed when the objective ends.
+      const controller = new AbortController();
+      const stream = (async () => {
+        try {
+          for await (const _ of client.streamEvents({ conversationId }, { signal: controller.signal })) {
+            // events are read and dropped
+          }
+        } catch (error) {
+          if (!(error instanceof Error && error.name === 'AbortError')) {
+            count(`StreamEvents ${error instanceof ClientError ? `${Status[error.code]}: ${error.details}` : String(error)}`, false);
+          }
+        }
+      })();
+      await timed(() => client.executePrimitive({ objectiveType, conversationId, params: { transcription } }));
+      await timed(() =>
+        client.executePrimitive({ objectiveType, conversationId, params: { confirmation } }).catch((error: unknown) => {
+          // yes/no and numbers may be done after one turn: a confirmation then has nothing to confirm.
+          if (error instanceof ClientError && error.code === Status.FAILED_PRECONDITION) return undefined;
+          throw error;
+        }),
+      );
+      controller.abort();
+      await stream;
+      return 2;
+    } catch (error) {
+      count(
+        error instanceof ClientError ? `${Status[error.code]}: ${error.details}` : error instanceof Error ? error.name : String(error),
+        false,
+      );
+      return 1;
+    }
+  }
+
+  const started = performance.now();
+  let nextSample = 0;
+  const worker = async (): Promise<void> => {
+    while (issued < calls) {
+      // Counted before the call, so that concurrent workers never share a call number.
+      const n = issued++;
+      // Awaited first: `issued += await …` would read `issued` before the await and lose the other workers' counts.
+      const used = await unit(n);
+      issued += used - 1;
+      if (issued >= nextSample) {
+        nextSample += calls / 20;
+        rss.push({ at: issued, mb: process.memoryUsage().rss / 2 ** 20 });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  rss.push({ at: issued, mb: process.memoryUsage().rss / 2 ** 20 });
+  channel.close();
+  await server.shutdown();
+
+  console.log(`${issued} calls in ${seconds.toFixed(1)} s (${(issued / seconds).toFixed(0)} calls/s), concurrency ${concurrency}`);
+  console.log('latency by window (ms):');
+  latencies.forEach((l, i) => {
+    const sorted = l.sort((a, b) => a - b);
+    console.log(
+      `  ${i + 1}/${windows}: p50 ${percentile(sorted, 50).toFixed(2)}  p99 ${percentile(sorted, 99).toFixed(2)}  (${l.length} calls)`,
+    );
+  });
+  // Warm-up: the first tenth of the run (JIT, pools, the event log filling to its retention).
+  const warm = rss.filter((r) => r.at >= calls / 10);
+  const start = warm[0] ?? rss[0];
+  const middle = warm[Math.floor(warm.length / 2)] ?? start;
+  const end = rss[rss.length - 1];
+  const slope = ((end.mb - start.mb) / Math.max(1, end.at - start.at)) * 100_000;
+  const growth = (end.mb - start.mb) / start.mb;
+  console.log(
+    `RSS after warm-up: start ${start.mb.toFixed(0)} MB, middle ${middle.mb.toFixed(0)} MB, end ${end.mb.toFixed(0)} MB; ` +
+      `slope ${slope.toFixed(1)} MB per 100 000 calls; growth ${(growth * 100).toFixed(1)} %`,
+  );
+  console.log('errors by code:');
+  for (const [key, { expected, count: n }] of errors) console.log(`  ${key}: ${n} (${expected ? 'expected' : 'UNEXPECTED'})`);
+  const unexpected = [...errors.values()].filter((e) => !e.expected).reduce((n, e) => n + e.count, 0);
+  console.log(`unexpected errors: ${unexpected}`);
+  if (unexpected > 0 || growth > 0.1) process.exitCode = 1;
+}
+
+void main();
