@@ -1,6 +1,8 @@
+import { Writable } from 'node:stream';
 import { Status } from 'nice-grpc-common';
 import { XMLValidator } from 'fast-xml-parser';
 import { createVoiceCoreClient, type VoiceCoreClient } from '../../src';
+import { createLogger } from '../../src/runtime/logger';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** Keypad input (dtmf) and prompt_ssml through a real server over real gRPC, raw and through the SDK. */
@@ -8,8 +10,15 @@ describe('keypad and SSML over real gRPC', () => {
   let t: TestServer;
   let alice: VoiceCoreClient;
   let bob: VoiceCoreClient;
+  const logs: string[] = [];
   beforeAll(async () => {
-    t = await startTestServer();
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logs.push(chunk.toString());
+        done();
+      },
+    });
+    t = await startTestServer({ logger: createLogger('debug', sink) });
     alice = createVoiceCoreClient({ useGrpc: true, endpoint: t.address });
     bob = createVoiceCoreClient({ useGrpc: true, endpoint: t.address });
   });
@@ -92,5 +101,12 @@ describe('keypad and SSML over real gRPC', () => {
     expect(read.value).toBe('12 Smith Street, Richmond VIC 3121');
     expect(changed).toMatchObject({ state: 'confirming', value: '12 Smith Street, Richmond VIC 3122' });
     expect(changed.promptSsml).toContain('<say-as interpret-as="digits">3122</say-as>');
+  });
+
+  test('keys are never logged in clear', async () => {
+    await call('kp-log', { dtmf: '0455667788#' });
+    await call('kp-log', { dtmf: '04556a' }).catch(() => undefined);
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs.join('')).not.toMatch(/0455667788|04556a|455 667 788/);
   });
 });

@@ -32,6 +32,7 @@ export const BASE_PARAMS = declareParams({
   dtmf: {
     type: 'text',
     check: isKeypadInput,
+    private: true,
     expected: `keypad keys: 0-9, * and # only, at most ${MAX_KEYS}`,
     description:
       'The keys the caller pressed, as pressed (e.g. "0412345678#"): # ends the input, * deletes the key before it ' +
