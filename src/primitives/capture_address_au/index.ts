@@ -48,18 +48,16 @@ export const captureAddressAu = {
   params: ADDRESS_PARAMS,
   options: (params) => ({ allowPoBox: params.allow_po_box }),
   read: readAddress,
-  repair(previous, utterance, context) {
-    const repaired = repairAddress(previous, utterance, context.options);
-    return repaired === undefined ? undefined : toReading(repaired, undefined);
-  },
+  repair: repairReading,
   same: (a, b) => a.toLowerCase() === b.toLowerCase(),
   prompts: ADDRESS_PROMPTS,
-  keypad: addressKeypad(readAddress, repairKeyed),
+  keypad: addressKeypad(readAddress, repairReading),
   ssml: addressSsml,
   mask: maskAddress,
 } satisfies CaptureSpec<AddressOptions, AddressPartial, typeof ADDRESS_PARAMS>;
 
-function repairKeyed(
+/** A correction of the address the caller did not confirm, spoken or a keyed postcode. */
+function repairReading(
   previous: Captured,
   utterance: string,
   context: ReadContext<AddressOptions, AddressPartial>,
