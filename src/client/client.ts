@@ -320,7 +320,10 @@ function isKnownObjectiveType(objectiveType: string): boolean {
   return BUILT_IN_OBJECTIVE_TYPES.has(objectiveType);
 }
 
-/** Typed params to the wire's string map: camelCase keys become snake_case, numbers and dates strings, arrays (an n-best list) JSON. */
+/**
+ * Typed params to the wire's string map: camelCase keys become snake_case, numbers and dates strings,
+ * arrays JSON (an n-best list), except keypad keys, which are joined ("0412345678#").
+ */
 function toWireParams(params: object): Record<string, string> {
   const wire: Record<string, string> = {};
   for (const key in params) {
@@ -333,7 +336,9 @@ function toWireParams(params: object): Record<string, string> {
         : value instanceof Date
           ? value.toISOString()
           : Array.isArray(value)
-            ? JSON.stringify(value)
+            ? wireKey === 'dtmf'
+              ? value.join('')
+              : JSON.stringify(value)
             : String(value);
   }
   return wire;
@@ -349,6 +354,7 @@ function toResult(r: ExecutePrimitiveResponse): VoiceCoreResult {
     fields: r.fields,
     state,
     prompt: r.prompt,
+    promptSsml: r.promptSsml,
     readbackToken: r.readbackToken === '' ? undefined : r.readbackToken,
     error,
     metadata: {

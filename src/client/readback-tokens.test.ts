@@ -15,6 +15,18 @@ describe('ReadbackTokens', () => {
     expect(tokens.attach('c1', 'capture_email_au', { transcription: 'x' })).toEqual({ transcription: 'x' });
   });
 
+  test('a keyed turn carries the token, even with a transcription (the keys win over it)', () => {
+    const tokens = new ReadbackTokens();
+    tokens.remember('c1', 'capture_phone_au', '1.abc');
+    expect(tokens.attach('c1', 'capture_phone_au', { dtmf: '1' })).toEqual({ dtmf: '1', readback_token: '1.abc' });
+    expect(tokens.attach('c1', 'capture_phone_au', { dtmf: '1', transcription: 'yes' })).toEqual({
+      dtmf: '1',
+      transcription: 'yes',
+      readback_token: '1.abc',
+    });
+    expect(tokens.attach('c1', 'capture_phone_au', { dtmf: '1', readback_token: '' })).toEqual({ dtmf: '1', readback_token: '' });
+  });
+
   test("the caller's own token, even blank (opting out), is kept", () => {
     const tokens = new ReadbackTokens();
     tokens.remember('c1', 'capture_email_au', '1.abc');

@@ -11,11 +11,15 @@ export class ReadbackTokens {
 
   constructor(private readonly max = 10_000) {}
 
-  /** Adds the remembered token to a confirmation turn's wire params, unless the caller set one (blank opts out). */
+  /**
+   * Adds the remembered token to a confirmation turn's wire params, unless the caller set one (blank opts out).
+   * Keys (`dtmf`) may answer a read-back (1 yes, 2 no) and win over a transcription: a keyed turn always carries it
+   * (the server ignores it unless the keys answer the read-back).
+   */
   attach(conversationId: string, objectiveType: string, params: Record<string, string>): Record<string, string> {
-    if (!Object.hasOwn(params, 'confirmation') || Object.hasOwn(params, 'transcription') || Object.hasOwn(params, 'readback_token')) {
-      return params;
-    }
+    if (Object.hasOwn(params, 'readback_token')) return params;
+    const spokenConfirmation = Object.hasOwn(params, 'confirmation') && !Object.hasOwn(params, 'transcription');
+    if (!spokenConfirmation && !Object.hasOwn(params, 'dtmf')) return params;
     const token = this.tokens.get(key(conversationId, objectiveType));
     return token === undefined ? params : { ...params, readback_token: token };
   }

@@ -31,13 +31,18 @@ export interface Alternative {
   confidence: number;
 }
 
+/** A key of the telephone keypad. */
+export type KeypadKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '*' | '#';
+
 /**
  * Params every capture primitive takes: transcription, confirmation, `confidence` as a number
- * (0..1, default 1), and `alternatives`, the recogniser's n-best list for this turn, best first
- * (at most 10): an array the SDK sends as JSON, or a string already holding that JSON (sent as is).
+ * (0..1, default 1), `alternatives`, the recogniser's n-best list for this turn, best first
+ * (at most 10): an array the SDK sends as JSON, or a string already holding that JSON (sent as is),
+ * and `dtmf`, the keys the caller pressed: a string ("0412345678#") or an array of keys, sent joined.
  */
-export type CaptureParams = Omit<SdkParams<typeof BASE_PARAMS>, 'alternatives'> & {
+export type CaptureParams = Omit<SdkParams<typeof BASE_PARAMS>, 'alternatives' | 'dtmf'> & {
   alternatives?: readonly Alternative[] | string;
+  dtmf?: string | readonly KeypadKey[];
 };
 
 type BuiltInCapture = (typeof BUILT_IN_CAPTURES)[number];
@@ -85,6 +90,8 @@ export interface VoiceCoreResult {
   state: ObjectiveState;
   /** What the agent should say next, when the objective is not finished. */
   prompt: string;
+  /** The same prompt in SSML (`<speak>…</speak>`, values in <say-as>); empty when `prompt` is. */
+  promptSsml: string;
   /**
    * While confirming: identifies the value read back. The client sends it with the next
    * `confirmation` of this objective by itself (option `readbackTokens`), so that "yes" cannot

@@ -36,6 +36,11 @@ function _typeChecks(client: VoiceCoreClient): void {
   void client.executePrimitive('capture_number', { alternatives: '[{"transcript":"fifteen","confidence":0.6}]' }, options);
   // @ts-expect-error a hypothesis's confidence is a number
   void client.executePrimitive('capture_number', { alternatives: [{ transcript: 'fifteen', confidence: '0.6' }] }, options);
+  // Keypad keys: a string, or an array of keys (sent joined).
+  void client.executePrimitive('capture_phone_au', { dtmf: '0412345678#' }, options);
+  void client.executePrimitive('capture_date_au', { dtmf: ['1', '4', '0', '7', '1', '9', '8', '5', '#'], tense: 'past' }, options);
+  // @ts-expect-error a key is 0-9, * or #
+  void client.executePrimitive('capture_phone_au', { dtmf: ['1', 'A'] }, options);
   // Custom objective types take a string map...
   void client.executePrimitive('lookup_account', { account: '42' }, options);
   // @ts-expect-error ...of strings

@@ -1,9 +1,11 @@
-import type { CaptureSpec, Plain, ReadContext, Reading } from '../objective/capture-spec';
+import type { Captured, CaptureSpec, Plain, ReadContext, Reading } from '../objective/capture-spec';
 import { declareParams } from '../params/declaration';
 import { extractAddress, type AddressExtraction, type AddressOptions, type Ask, type Pending } from './extract';
 import type { AddressParts } from './address-parts';
 import { ADDRESS_PROMPTS, askAgain, askPrompt } from './prompts';
 import { repairAddress } from './repair';
+import { addressKeypad } from './keypad';
+import { addressSsml } from './ssml';
 
 /**
  * capture_address_au: an Australian postal address. Critical data: always
@@ -46,14 +48,23 @@ export const captureAddressAu = {
   params: ADDRESS_PARAMS,
   options: (params) => ({ allowPoBox: params.allow_po_box }),
   read: readAddress,
-  repair(previous, utterance, context) {
-    const repaired = repairAddress(previous, utterance, context.options);
-    return repaired === undefined ? undefined : toReading(repaired, undefined);
-  },
+  repair: repairReading,
   same: (a, b) => a.toLowerCase() === b.toLowerCase(),
   prompts: ADDRESS_PROMPTS,
+  keypad: addressKeypad(readAddress, repairReading),
+  ssml: addressSsml,
   mask: maskAddress,
 } satisfies CaptureSpec<AddressOptions, AddressPartial, typeof ADDRESS_PARAMS>;
+
+/** A correction of the address the caller did not confirm, spoken or a keyed postcode. */
+function repairReading(
+  previous: Captured,
+  utterance: string,
+  context: ReadContext<AddressOptions, AddressPartial>,
+): Reading<AddressPartial> | undefined {
+  const repaired = repairAddress(previous, utterance, context.options);
+  return repaired === undefined ? undefined : toReading(repaired, undefined);
+}
 
 function readAddress(utterance: string, context: ReadContext<AddressOptions, AddressPartial>): Reading<AddressPartial> {
   const pending = context.partial;

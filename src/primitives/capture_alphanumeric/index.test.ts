@@ -179,7 +179,7 @@ describe('capture_alphanumeric params', () => {
 
   test('unknown params are refused', () => {
     expect(() => readTurnInput({ format: 'x' }, Object.keys(captureAlphanumeric.params), 'capture_alphanumeric')).toThrow(
-      'params.format is not a parameter of capture_alphanumeric; it accepts transcription, confidence, confirmation, alternatives, prompt_interrupted, readback_token, length, pattern',
+      'params.format is not a parameter of capture_alphanumeric; it accepts transcription, confidence, confirmation, alternatives, prompt_interrupted, readback_token, dtmf, length, pattern',
     );
   });
 });

@@ -2,6 +2,8 @@ import type { CaptureSpec } from '../objective/capture-spec';
 import { maskIsoDate } from '../when/calendar';
 import { whenOptions, WHEN_PARAMS, type WhenOptions } from '../when/options';
 import type { WhenPartial } from '../when/parts';
+import { dateKeypad } from './keypad';
+import { dateSsml } from './ssml';
 import { DATE_PROMPTS } from './prompts';
 import { readDate, repairDate } from './read';
 
@@ -30,6 +32,8 @@ export const captureDateAu = {
   read: readDate,
   repair: repairDate,
   prompts: DATE_PROMPTS,
+  keypad: dateKeypad(readDate),
+  ssml: dateSsml,
   mask: maskDate,
 } satisfies CaptureSpec<WhenOptions, WhenPartial, typeof WHEN_PARAMS>;
 

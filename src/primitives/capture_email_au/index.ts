@@ -5,6 +5,7 @@ import { completeEmail, extractEmail, readDomainAnswer, readLocalAnswer, type Em
 import { isEndingAnswer } from './domain-endings';
 import { repairEmail } from './repair';
 import { askDomainAfter, askWhichEmail, EMAIL_PROMPTS } from './prompts';
+import { emailSsml } from './ssml';
 
 /**
  * capture_email_au: an email address, lowercase. Email is critical data: it
@@ -29,6 +30,7 @@ export const captureEmailAu = {
     );
   },
   prompts: EMAIL_PROMPTS,
+  ssml: emailSsml,
   mask: maskEmail,
 } satisfies CaptureSpec<undefined, EmailPartial, NoParams>;
 

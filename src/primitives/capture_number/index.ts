@@ -3,6 +3,8 @@ import type { NoParams } from '../params/declaration';
 import { normaliseUtterance } from '../spoken/normalise';
 import { readPolarity } from '../spoken/polarity';
 import { extractNumber, type NumberExtraction } from './extract';
+import { numberKeypad } from './keypad';
+import { numberSsml } from './ssml';
 import { askFor, DECIMAL_PROMPT, NUMBER_PROMPTS } from './prompts';
 
 /**
@@ -29,6 +31,8 @@ export const captureNumber = {
     return withinPrecision(toReading(repaired));
   },
   prompts: NUMBER_PROMPTS,
+  keypad: numberKeypad(readNumber),
+  ssml: numberSsml,
   // Numbers are not personal data: they appear in events as they are.
   mask: (value) => value,
 } satisfies CaptureSpec<undefined, NumberPartial, NoParams>;

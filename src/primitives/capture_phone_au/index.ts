@@ -6,6 +6,8 @@ import { readDigitSegments, type Position } from './digits';
 import { continueDigits, placeCorrection } from './corrections';
 import { extractPhone, repairPhone, type PhoneExtraction } from './extract';
 import { areaCodeOfPlace, interpretDigits, nationalDigits, phoneFromE164, type Phone } from './numbering';
+import { phoneKeypad } from './keypad';
+import { phoneSsml } from './ssml';
 import { askArea, askOther, askRest, askWhich, askWhichGroup, PHONE_PROMPTS, PROBLEM_PROMPTS } from './prompts';
 
 /**
@@ -34,6 +36,8 @@ export const capturePhoneAu = {
     return repaired === undefined ? undefined : toReading(repaired);
   },
   prompts: PHONE_PROMPTS,
+  keypad: phoneKeypad(readPhone),
+  ssml: phoneSsml,
   mask: maskPhone,
 } satisfies CaptureSpec<undefined, PhonePartial, NoParams>;
 

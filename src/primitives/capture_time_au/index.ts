@@ -1,6 +1,8 @@
 import type { CaptureSpec } from '../objective/capture-spec';
 import { whenOptions, WHEN_PARAMS, type WhenOptions } from '../when/options';
 import type { WhenPartial } from '../when/parts';
+import { timeKeypad } from './keypad';
+import { timeSsml } from './ssml';
 import { TIME_PROMPTS } from './prompts';
 import { readTime, repairTime } from './read';
 
@@ -26,6 +28,8 @@ export const captureTimeAu = {
   read: readTime,
   repair: repairTime,
   prompts: TIME_PROMPTS,
+  keypad: timeKeypad(),
+  ssml: timeSsml,
   // A time of day says nothing about who the caller is.
   mask: (value) => value,
 } satisfies CaptureSpec<WhenOptions, WhenPartial, typeof WHEN_PARAMS>;

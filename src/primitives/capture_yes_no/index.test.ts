@@ -208,8 +208,13 @@ describe('capture_yes_no on the objective state machine', () => {
     const options = { question: Q.reminder };
     play(
       [
-        [{ transcription: 'hmm' }, 'eliciting', '', /^Sorry, was that a yes or a no\?$/],
-        [{ transcription: 'the thing is' }, 'eliciting', '', /^Just a yes or a no is fine\. Do you want a reminder text\?$/],
+        [{ transcription: 'hmm' }, 'eliciting', '', /^Sorry, was that a yes or a no\? You can also press 1 for yes, or 2 for no\.$/],
+        [
+          { transcription: 'the thing is' },
+          'eliciting',
+          '',
+          /^Just a yes or a no is fine\. Do you want a reminder text\? You can also press 1 for yes, or 2 for no\.$/,
+        ],
         [{ transcription: 'yes please' }, 'completed', 'yes'],
       ],
       options,
@@ -217,9 +222,19 @@ describe('capture_yes_no on the objective state machine', () => {
   });
 
   test('a request to repeat is answered with the question', () => {
-    play([[{ transcription: 'sorry what was the question' }, 'eliciting', '', /^Sure\. Do you want a reminder text\?$/]], {
-      question: Q.reminder,
-    });
+    play(
+      [
+        [
+          { transcription: 'sorry what was the question' },
+          'eliciting',
+          '',
+          /^Sure\. Do you want a reminder text\? You can also press 1 for yes, or 2 for no\.$/,
+        ],
+      ],
+      {
+        question: Q.reminder,
+      },
+    );
   });
 
   test('a bare "yes" to "do you mind…?" is asked about, and the next answer is read as an answer to that', () => {

@@ -1,5 +1,6 @@
 import type { CaptureSpec, ReadContext, Reading } from '../objective/capture-spec';
 import { declareParams } from '../params/declaration';
+import { yesNoKeypad } from './keypad';
 import { YES_NO_PROMPTS, yesNoPrompts } from './prompts';
 import { frameQuestion, type QuestionFrame } from './question';
 import { readYesNo } from './read';
@@ -63,6 +64,7 @@ export const captureYesNo = {
   options: (params) => ({ question: params.question?.trim().replace(/\s+/g, ' ') }),
   read: readAnswer,
   prompts: YES_NO_PROMPTS,
+  keypad: yesNoKeypad(),
   mask: (value) => value,
 } satisfies CaptureSpec<YesNoOptions, YesNoPartial, typeof YES_NO_PARAMS>;
 

@@ -1,4 +1,6 @@
+import type { StarKey } from '../keypad/convention';
 import type { ParamDeclarations, ParamValues } from '../params/declaration';
+import type { SsmlPiece } from '../ssml/build';
 
 /**
  * What a capture primitive tells the objective state machine: the params it
@@ -70,6 +72,22 @@ export interface CapturePrompts<O = unknown> {
   speak?(captured: Captured): string;
 }
 
+/**
+ * How a primitive takes its value keyed on the telephone keypad (param `dtmf`). The state machine
+ * applies the convention (keypad/convention.ts) first and handles 1/2 at confirmation itself.
+ */
+export interface KeypadInput<O, P extends PartialValue = PartialValue> {
+  /** What `*` does for this primitive (default: deletes the key before it). */
+  star?: StarKey;
+  /**
+   * The keyed digits as the primitive's reading, validated like a spoken value. `previous` is the
+   * value being confirmed or repaired, for keys that change part of it (an address's postcode).
+   */
+  read(keys: string, context: ReadContext<O, P>, previous?: Captured): Reading<P>;
+  /** Offered after a failed spoken attempt ("Or key it in on your keypad, then press hash."); undefined: no offer now. */
+  offer(context: ReadContext<O, P>): string | undefined;
+}
+
 /** When a captured value is read back before it is accepted. */
 export type ConfirmationPolicy =
   /** Critical data (email, phone, address, datetime): always. */
@@ -114,6 +132,13 @@ export interface CaptureSpec<O = undefined, P extends PartialValue = PartialValu
    * and "I'd rather not" (yes/no). See spoken/turn-cues.ts.
    */
   declines?: 'all' | 'refusals';
+  /** Whether and how the value can be keyed in (param `dtmf`); without it keys are read only at confirmation (1 yes, 2 no). */
+  keypad?: KeypadInput<O, P>;
+  /**
+   * The value's read-back in SSML: each piece names the words the plain prompts say for the value
+   * and the SSML that says them (ssml/build.ts). Without it the prompt's SSML is its escaped text.
+   */
+  ssml?(captured: Captured): readonly SsmlPiece[];
   /** The value as it may appear in events and logs. */
   mask(value: string): string;
 }

@@ -146,7 +146,7 @@ describe('readTurnInput', () => {
 
   test('unknown params are refused, naming the field and what is accepted', () => {
     expect(() => readTurnInput({ transcript: 'x' }, ['timezone'], 'capture_x')).toThrow(
-      'params.transcript is not a parameter of capture_x; it accepts transcription, confidence, confirmation, alternatives, prompt_interrupted, readback_token, timezone',
+      'params.transcript is not a parameter of capture_x; it accepts transcription, confidence, confirmation, alternatives, prompt_interrupted, readback_token, dtmf, timezone',
     );
   });
 

@@ -20,6 +20,8 @@ import type { Captured, CaptureSpec, PartialValue, ReadContext, Reading } from '
 import type { ParamDeclarations } from '../params/declaration';
 import { readAgainFrame } from './prompt-frames';
 import { readbackToken } from './readback-token';
+import { KEYPAD_CONVENTION, readKeys } from '../keypad/convention';
+import { ssmlPrompt, type SsmlPiece } from '../ssml/build';
 
 /**
  * The objective state machine every capture primitive runs on:
@@ -70,6 +72,8 @@ export interface TurnInput {
   readback_token?: string;
   /** The recogniser's n-best list for the transcription, best first (the transcription first); see vote.ts. */
   hypotheses?: readonly Hypothesis[];
+  /** Keys the caller pressed, as pressed (keypad/convention.ts); they win over transcription and confirmation. */
+  dtmf?: string;
 }
 
 /** Reads the params every capture primitive shares, rejecting bad and unknown ones. */
@@ -141,6 +145,8 @@ class Turn<O, P extends PartialValue> {
   private masked: { of: Captured; value: string } | undefined;
   private error: PrimitiveErrorInfo | undefined;
   private readbacks: number;
+  /** This turn's answer was keyed: no keypad offer after it fails (the caller already used the keypad). */
+  private keyedTurn = false;
 
   constructor(
     private readonly spec: CaptureSpec<O, P, any>,
@@ -161,6 +167,11 @@ class Turn<O, P extends PartialValue> {
   run(): { outcome: PrimitiveOutcome; session?: ObjectiveSession<P> } {
     const { transcription, confirmation } = this.turn;
     if (this.state === 'pending') this.move('eliciting', 'objective started');
+    // Keys are exact and deliberate: given with words, the keys are the answer and the words are not read.
+    if (this.turn.dtmf !== undefined) {
+      this.keyed(this.turn.dtmf);
+      return this.finish();
+    }
     // "Was that … or …?" is answered in whichever param the caller puts the answer in.
     if (confirmation !== undefined && transcription === undefined && this.offered !== undefined && this.state !== 'confirming') {
       this.capture(confirmation);
@@ -380,8 +391,77 @@ class Turn<O, P extends PartialValue> {
       return;
     }
     this.error = { code, message };
-    const text = prompt();
+    const asked = prompt();
+    const offer = code === 'NO_VALUE' || code === 'LOW_CONFIDENCE' ? this.keypadOffer() : undefined;
+    const text = offer === undefined ? asked : `${asked} ${offer}`;
     this.prompt = () => text;
+  }
+
+  /** After a spoken answer that gave no value, a keypad-capable primitive offers the keypad. */
+  private keypadOffer(): string | undefined {
+    if (this.keyedTurn || this.state === 'confirming') return undefined;
+    return this.spec.keypad?.offer(this.context());
+  }
+
+  // Keypad input (param dtmf): the convention in keypad/convention.ts, the keys read by the primitive's keypad.ts.
+
+  private keyed(raw: string): void {
+    this.keyedTurn = true;
+    if (this.state === 'confirming') {
+      this.keyedConfirmation(raw);
+      return;
+    }
+    this.offered = undefined;
+    const keypad = this.spec.keypad;
+    if (keypad === undefined) {
+      this.fail('NO_VALUE', `${this.spec.objectiveType} cannot be keyed in; keys are read only at confirmation (1 yes, 2 no)`, () =>
+        this.retryPrompt(),
+      );
+      return;
+    }
+    const keys = readKeys(raw, keypad.star);
+    if (keys === '') {
+      this.fail('NO_VALUE', 'no keys before #', () => this.retryPrompt());
+      return;
+    }
+    // Keyed is exact: the value is read back only where the primitive always reads back.
+    this.confidence = 1;
+    const previous = this.state === 'repairing' ? this.candidate : undefined;
+    this.accept(keypad.read(keys, this.context(), previous));
+  }
+
+  /** 1 confirms (a read-back token must match, as for a spoken yes), 2 denies, a keyed value corrects. */
+  private keyedConfirmation(raw: string): void {
+    const candidate = this.candidate;
+    if (candidate === undefined) return;
+    if (!this.tokenMatches()) {
+      this.readAgain('params.readback_token does not match the value being confirmed (another turn changed it); it is read back again');
+      return;
+    }
+    const keys = readKeys(raw);
+    if (keys === KEYPAD_CONVENTION.yes) {
+      if (this.bargedIn()) {
+        this.readAgain('a 1 keyed during the read-back does not confirm this value; it is read back again');
+        return;
+      }
+      this.move('confirmed', 'caller confirmed on the keypad');
+      this.move('completed', 'done');
+      return;
+    }
+    if (keys === KEYPAD_CONVENTION.no) {
+      this.move('repairing', 'caller keyed no');
+      this.fail('NOT_CONFIRMED', 'the caller keyed 2: the value is wrong', () => this.spec.prompts.repair(this.retryCount, candidate));
+      return;
+    }
+    const keypad = this.spec.keypad;
+    const correction =
+      keypad === undefined || keys.length < 2 ? undefined : keypad.read(readKeys(raw, keypad.star), this.context(), candidate);
+    if (correction !== undefined && correction.kind !== 'none' && correction.kind !== 'partial') {
+      this.confidence = 1;
+      this.correct(correction);
+      return;
+    }
+    this.fail('NOT_CONFIRMED', 'the keys were neither 1 (yes) nor 2 (no)', () => this.spec.prompts.unclearConfirmation(candidate));
   }
 
   private giveUp(): void {
@@ -489,6 +569,14 @@ class Turn<O, P extends PartialValue> {
     this.state = to;
   }
 
+  /** How the values a prompt may say (the one read back, the two offered) are said in SSML. */
+  private ssmlPieces(): SsmlPiece[] {
+    const ssml = this.spec.ssml;
+    if (ssml === undefined) return [];
+    const values = [this.candidate, ...(this.offered ?? []).map((o) => o.captured)];
+    return values.flatMap((v) => (v === undefined ? [] : ssml.call(this.spec, v)));
+  }
+
   private maskedCandidate(candidate: Captured): string {
     if (this.masked?.of !== candidate) this.masked = { of: candidate, value: this.spec.mask(candidate.value) };
     return this.masked.value;
@@ -510,6 +598,7 @@ class Turn<O, P extends PartialValue> {
     };
     const token = this.currentToken();
     if (token !== undefined) outcome.readbackToken = token;
+    if (outcome.prompt !== '') outcome.promptSsml = ssmlPrompt(outcome.prompt, this.ssmlPieces());
     if (done) return { outcome };
     return {
       outcome,

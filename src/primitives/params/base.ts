@@ -1,3 +1,4 @@
+import { isKeypadInput, MAX_KEYS } from '../keypad/convention';
 import { declareParams } from './declaration';
 
 /** The params every capture primitive takes, declared like a primitive's own. */
@@ -27,5 +28,14 @@ export const BASE_PARAMS = declareParams({
     type: 'text',
     description:
       'The readback_token of the response that read the value back: a confirmation then applies only to that value; another value is read back again instead.',
+  },
+  dtmf: {
+    type: 'text',
+    check: isKeypadInput,
+    private: true,
+    expected: `keypad keys: 0-9, * and # only, at most ${MAX_KEYS}`,
+    description:
+      'The keys the caller pressed, as pressed (e.g. "0412345678#"): # ends the input, * deletes the key before it ' +
+      '(capture_number: the decimal point). At a confirmation 1 is yes and 2 is no. Given with a transcription or confirmation, the keys win.',
   },
 });

@@ -20,6 +20,8 @@ export interface TextParam extends Described {
   readonly type: 'text';
   readonly check?: (value: string) => boolean;
   readonly expected?: string;
+  /** The value is what the caller gave (keys they pressed): a refusal does not quote it, since refusals are logged. */
+  readonly private?: boolean;
 }
 
 /** "true" or "false", in any case. */

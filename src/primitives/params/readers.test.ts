@@ -82,6 +82,19 @@ describe('declared params, read by one set of readers', () => {
     expect(refusal({ word: 'ABC' }).message).toBe('params.word must be lowercase letters, got "ABC"');
   });
 
+  test("a private param's refused value is not quoted", () => {
+    const secret = declareParams({
+      keys: { type: 'text', check: (v) => /^\d+$/.test(v), expected: 'digits', private: true, description: 'keys' },
+    });
+    let message = '';
+    try {
+      readParams(secret, { keys: '0412x' }, { objectiveType: 'capture_test' });
+    } catch (error) {
+      message = (error as InvalidParamsError).message;
+    }
+    expect(message).toBe("params.keys must be digits, got 5 characters (not quoted: they are the caller's)");
+  });
+
   test('a long refused value is cut in the message', () => {
     const word = 'X'.repeat(500);
     expect(refusal({ word }).message.length).toBeLessThan(150);

@@ -17,14 +17,16 @@ function quoted(raw: string): string {
   return JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
 }
 
-function refuse(name: string, expected: string, raw: string): never {
-  throw new InvalidParamsError(`params.${name}`, `params.${name} must be ${expected}, got ${quoted(raw)}`);
+function refuse(name: string, expected: string, raw: string, quote = true): never {
+  const got = quote ? quoted(raw) : `${raw.length} characters (not quoted: they are the caller's)`;
+  throw new InvalidParamsError(`params.${name}`, `params.${name} must be ${expected}, got ${got}`);
 }
 
 export function readText(name: string, declaration: TextParam, raw: string | undefined): string | undefined {
   // Text keeps its spacing (a transcription, a pattern): only a blank value counts as absent.
   if (present(raw) === undefined || raw === undefined) return undefined;
-  if (declaration.check !== undefined && !declaration.check(raw)) refuse(name, declaration.expected ?? 'valid', raw);
+  if (declaration.check !== undefined && !declaration.check(raw))
+    refuse(name, declaration.expected ?? 'valid', raw, declaration.private !== true);
   return raw;
 }
 
