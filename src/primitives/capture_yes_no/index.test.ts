@@ -65,6 +65,7 @@ describe('capture_yes_no reads answers without a question', () => {
     ['yes no yes no', '(AMBIGUOUS)'],
     ['no yes yes no', '(AMBIGUOUS)'],
     ['yes yes no', '(AMBIGUOUS)'],
+    ['yeah nah yeah nah', '(AMBIGUOUS)'],
     ['no yes', '(AMBIGUOUS)'],
     ['yes but only on weekdays', '(AMBIGUOUS)'],
     ["I'm good", '(NO_VALUE)'],

@@ -178,7 +178,9 @@ export function judgeAnswer(cues: readonly Cue[], signOf: (cue: Cue) => Sign = c
   if (signs.size > 1) return verdict('conflict');
   let sign: '+' | '-';
   if (strong.length === 0) {
-    // Only "yeah", "nah", "no": the last one wins.
+    // Only "yeah", "nah", "no": the last one wins, unless the caller is still flipping ("yeah nah yeah nah").
+    const changes = resolved.filter((x, k) => k > 0 && x.sign !== resolved[k - 1].sign).length;
+    if (changes >= 3) return verdict('conflict');
     sign = last.sign;
   } else {
     const content = strong[0].sign;
