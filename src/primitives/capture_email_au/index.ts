@@ -4,8 +4,9 @@ import { normaliseUtterance } from '../spoken/normalise';
 import { completeEmail, extractEmail, readDomainAnswer, readLocalAnswer, type EmailExtraction } from './extract';
 import { isEndingAnswer } from './domain-endings';
 import { repairEmail } from './repair';
-import { askDomainAfter, askWhichEmail, EMAIL_PROMPTS } from './prompts';
+import { askDomainAfter, askEndingAfterDot, askWhichEmail, EMAIL_PROMPTS } from './prompts';
 import { emailSsml } from './ssml';
+import { readTruncation } from './truncation';
 
 /**
  * capture_email_au: an email address, lowercase. Email is critical data: it
@@ -53,6 +54,12 @@ function asciiOnly(reading: Reading<EmailPartial>): Reading<EmailPartial> {
 
 function readEmail(utterance: string, context: ReadContext<undefined, EmailPartial>): Reading<EmailPartial> {
   const partial = context.partial;
+  // Cut off after a final "dot" or "at": keep what was heard, ask for the rest (truncation.ts).
+  const cut = readTruncation(utterance);
+  if (cut?.after === 'at') return { kind: 'partial', partial: { local: cut.local }, prompt: askDomainAfter(cut.local) };
+  if (cut?.after === 'dot') {
+    return { kind: 'partial', partial: { local: cut.local, domain: cut.domain }, prompt: askEndingAfterDot(cut.local, cut.domain) };
+  }
   const whole = extractEmail(utterance);
   if (whole.kind === 'value') return { kind: 'value', value: whole.value };
 

@@ -84,3 +84,8 @@ export function askWhichEmail(ask: AmbiguityAsk, candidates: readonly string[]):
     }
   }
 }
+
+/** Cut off after a "dot": what was heard is said back and the rest asked for. */
+export function askEndingAfterDot(local: string, domain: string): string {
+  return `I've got ${speakEmail(`${local}@${domain}`, false)} dot… What comes after the dot?`;
+}

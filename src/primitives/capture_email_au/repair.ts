@@ -1,5 +1,6 @@
 import { finishReplaced, replaceEnding, validated } from './domain';
 import { extractEmail } from './extract';
+import { repairPart } from './part-repair';
 import type { EmailExtraction } from './extraction';
 import { prepareEmailText } from './prepare';
 import { readSegment } from './segment';
@@ -12,6 +13,9 @@ import { splitSelfCorrections } from '../spoken/normalise';
  * Returns undefined when the words do not change the address.
  */
 export function repairEmail(previous: string, text: string): EmailExtraction | undefined {
+  // A part kept and a part changed, a separator changed, or a hint not read (part-repair.ts).
+  const part = repairPart(previous, text);
+  if (part !== undefined) return part;
   const whole = extractEmail(text);
   if (whole.kind !== 'none') return whole;
   const normalised = prepareEmailText(text);

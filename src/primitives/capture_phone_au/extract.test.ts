@@ -12,6 +12,10 @@ const CAPTURED: ReadonlyArray<readonly [string, string]> = [
   ['1300 975 707', '+611300975707'],
   ['1800 975 708', '+611800975708'],
   ['13 22 21', '+61132221'],
+  // a mobile said without its leading zero is still a mobile: read back as oh four …
+  ['four nine one five seven oh one five six', '+61491570156'],
+  ['491 570 156', '+61491570156'],
+  ["it's four nine one, five seven oh, one five seven", '+61491570157'],
   // digits as words: oh, zero, nought
   ['oh four nine one five seven oh one five eight', '+61491570158'],
   ['zero four nine one, five seven zero, one five nine', '+61491570159'],
@@ -88,12 +92,16 @@ const REJECTED: ReadonlyArray<readonly [string, PhoneExtraction['kind'], string]
   ['0011 44 20 7946 0958', 'none', 'foreign'],
   // wrong length or not allocated
   ['oh four nine one five seven oh one five six seven', 'none', 'too-long'],
-  ['four nine one five seven oh one five six', 'none', 'no-trunk'],
+  ['two five five five oh one two three four', 'none', 'no-trunk'],
   ['oh eight one two three four five six seven eight', 'none', 'invalid'],
   ['oh five five oh one two three four five six', 'none', 'invalid'],
   // incomplete: the rest, or the area code, is asked for
   ['oh four nine one five seven oh', 'partial', '-'],
   ['5550 1234', 'partial', '-'],
+  // a dangling country code: the rest is asked for, never a guess
+  ['plus six one', 'partial', '-'],
+  ['um, plus sixty one', 'partial', '-'],
+  ['plus six one four nine one', 'partial', '-'],
   // two numbers
   ['0491 570 156 or 0491 570 157', 'ambiguous', '-'],
   ['my mobile is 0491 570 156 my landline is 02 5550 1234', 'ambiguous', '-'],

@@ -142,7 +142,9 @@ export function extractPhone(text: string, previous?: Phone): PhoneExtraction {
       if (completed?.kind === 'valid') return { kind: 'value', phone: completed.phone };
       return { kind: 'partial', digits: current.digits, need: 'area' };
     }
-    if (interpretation.kind === 'incomplete' && current.digits.length >= 2)
+    // "plus six one" and nothing more: the country code alone (read as the trunk 0); the rest is asked for.
+    const countryCodeOnly = current.digits === '0' && /(?:^|\s)(?:plus|\+|country code)(?:\s|$)/.test(normaliseUtterance(text));
+    if (interpretation.kind === 'incomplete' && (current.digits.length >= 2 || countryCodeOnly))
       return { kind: 'partial', digits: current.digits, need: 'rest' };
     return { kind: 'none', reason: 'the number heard is not a valid Australian number', problem: 'invalid' };
   }

@@ -57,6 +57,30 @@ describe('capture_phone_au on the objective state machine', () => {
     expect(prompt).toBe("I've got oh four nine one, five seven oh. What are the rest of the digits?");
   });
 
+  test('a mobile said without its leading zero is read as 04 and read back with the oh', () => {
+    const [prompt] = play([
+      [{ transcription: 'four nine one five seven oh one five six' }, 'confirming', '+61491570156'],
+      [{ confirmation: 'yes' }, 'completed', '+61491570156'],
+    ]);
+    expect(prompt).toBe("Just to confirm, that's oh four nine one, five seven oh, one five six. Is that right?");
+  });
+
+  test('a dangling "plus six one": the rest is asked for and joined on', () => {
+    const [prompt] = play([
+      [{ transcription: 'plus six one' }, 'eliciting', ''],
+      [{ transcription: 'four nine one five seven oh one five six' }, 'confirming', '+61491570156'],
+    ]);
+    expect(prompt).toBe("I've got plus six one. What's the rest of the number?");
+  });
+
+  test('a number cut off mid-group: the rest is asked for, keeping what was heard', () => {
+    const [prompt] = play([
+      [{ transcription: 'oh four nine one, five seven' }, 'eliciting', ''],
+      [{ transcription: 'oh one five six' }, 'confirming', '+61491570156'],
+    ]);
+    expect(prompt).toBe("I've got oh four nine one, five seven. What are the rest of the digits?");
+  });
+
   test('two numbers: asked which, and the answer chooses', () => {
     const [prompt] = play([
       [{ transcription: 'my mobile is 0491 570 156 or the home phone 02 5550 1234' }, 'eliciting', '', 'AMBIGUOUS'],

@@ -25,7 +25,7 @@ export type Interpretation =
   | { kind: 'incomplete'; digits: string }
   /** Eight digits without an area code: asked for the area code. */
   | { kind: 'local'; digits: string }
-  /** A mobile or geographic number missing its leading 0 ("four one two …"). */
+  /** A geographic number missing its leading 0 ("two five five five …"); a mobile without it is read as 04…. */
   | { kind: 'no-trunk'; digits: string }
   | { kind: 'too-long'; digits: string }
   | { kind: 'emergency'; digits: string }
@@ -69,7 +69,14 @@ export function interpretDigits(said: string, international: boolean): Interpret
   if (expected !== undefined && digits.length < expected) return { kind: 'incomplete', digits };
   if (expected !== undefined && digits.length > expected) return { kind: 'too-long', digits };
   if (/^[2-9]\d{7}$/.test(digits)) return { kind: 'local', digits };
-  if (/^[2-478]\d{8}$/.test(digits) && validate(`0${digits}`) !== undefined) return { kind: 'no-trunk', digits };
+  if (/^[2-478]\d{8}$/.test(digits)) {
+    const withTrunk = validate(`0${digits}`);
+    // "four one two three four five six seven eight": a mobile said without its 0 is still only a
+    // mobile (no other number starts 4), so it is read as 04… and the read-back says the oh.
+    // A landline without its 0 could be missing another digit as well: asked again.
+    if (withTrunk?.type === 'mobile' && digits.startsWith('4')) return { kind: 'valid', phone: withTrunk, digits: `0${digits}` };
+    if (withTrunk !== undefined) return { kind: 'no-trunk', digits };
+  }
   return { kind: 'invalid', digits };
 }
 

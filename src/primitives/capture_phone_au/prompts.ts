@@ -56,6 +56,8 @@ export function askOther(e164: string): string {
 }
 
 export function askRest(digits: string): string {
+  // Only the country code heard ("plus six one"): its 0 is what the rest continues from.
+  if (digits === '0') return "I've got plus six one. What's the rest of the number?";
   return `I've got ${speakDigits(digits)}. What are the rest of the digits?`;
 }
 

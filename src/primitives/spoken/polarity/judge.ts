@@ -170,12 +170,17 @@ export function judgeAnswer(cues: readonly Cue[], signOf: (cue: Cue) => Sign = c
   if (after.some((c) => c.kind === 'repeat')) return verdict('repeat');
   // "right, so where was I", "yes, how much is it?": a question back.
   if (after.some((c, k) => c.kind === 'other' && QUESTION_WORDS.has(c.text) && k + 1 < after.length)) return verdict('question');
+  // "yeah, nope, yeah": a flip-flop of bare answers that settles is read before content governs.
+  const settledOn = settledSign(resolved);
+  if (settledOn !== undefined) return verdict(settledOn === '+' ? 'affirm' : 'deny', settledOn === '+' && hedged);
   const strong = resolved.filter((x) => !MARKERS.has(x.cue.kind));
   const signs = new Set(strong.map((x) => x.sign));
   if (signs.size > 1) return verdict('conflict');
   let sign: '+' | '-';
   if (strong.length === 0) {
-    // Only "yeah", "nah", "no": the last one wins.
+    // Only "yeah", "nah", "no": the last one wins, unless the caller is still flipping ("yeah nah yeah nah").
+    const changes = resolved.filter((x, k) => k > 0 && x.sign !== resolved[k - 1].sign).length;
+    if (changes >= 3) return verdict('conflict');
     sign = last.sign;
   } else {
     const content = strong[0].sign;
@@ -188,6 +193,23 @@ export function judgeAnswer(cues: readonly Cue[], signOf: (cue: Cue) => Sign = c
   }
   const judgement = sign === '+' ? 'affirm' : 'deny';
   return verdict(judgement, judgement === 'affirm' && hedged);
+}
+
+/**
+ * A caller who flips and comes back settles: "yes, no, yes" is a yes, "no, yes, no" a no, and one who
+ * changes mind and says it twice has settled too: "yes no no" is a no. Only bare answers count (yes,
+ * no, yeah, nah, yep, nope…): content ("that's right") is judged as before. Anything else — "yes no"
+ * (one of each), "yes no yes no" (still flipping), "no yes yes no" — is asked about, never guessed.
+ */
+function settledSign(polar: ReadonlyArray<{ cue: Cue; sign: '+' | '-' }>): '+' | '-' | undefined {
+  if (polar.length < 3 || !polar.every((x) => MARKERS.has(x.cue.kind) || PLAIN.has(x.cue.text))) return undefined;
+  // Runs of the same answer: [yes, yes, no, yes] is [2, 1, 1].
+  const runs: number[] = [];
+  polar.forEach((x, k) => (k > 0 && x.sign === polar[k - 1].sign ? runs[runs.length - 1]++ : runs.push(1)));
+  const last = polar[polar.length - 1].sign;
+  if (runs.length === 2 && runs[1] >= 2) return last; // changed mind, said it again
+  if (runs.length === 3 && runs[1] === 1) return last; // one slip, came back
+  return undefined;
 }
 
 /** Reads a whole answer when the question is not known (what "is that right?" is answered with). */

@@ -1,0 +1,98 @@
+import { normaliseUtterance } from '../spoken/normalise';
+import { extractEmail } from './extract';
+import type { EmailExtraction } from './extraction';
+import { HINT_PATTERNS, KEEP_DOMAIN, KEEP_LOCAL, LEAD_INS, ONE_WORD, SEPARATOR_WORDS } from './repair-words';
+
+/**
+ * Repairs at confirmation that change one part of the address and keep the rest
+ * (words in repair-words.ts):
+ *   keep the part before the at   "the first bit's right but it's outlook dot com"
+ *   keep the domain               "the last bit's right, it's jayne dot doe"
+ *   one word                      "there's no dot, all one word": jane.doe → janedoe
+ *   one separator for another     "a dash not an underscore": jane_doe → jane-doe
+ * A spelling hint it does not read ("with a y") is a `none`: the caller is asked, never guessed for.
+ * Returns undefined when the words are none of these.
+ */
+export function repairPart(previous: string, text: string): EmailExtraction | undefined {
+  const words = normaliseUtterance(text).replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+  const [local, domain] = previous.split('@');
+
+  const keepLocal = after(words, KEEP_LOCAL);
+  if (keepLocal !== undefined) return keepLocal === '' ? unread('the new domain') : rebuild(`${spell(local)} at ${keepLocal}`);
+  const keepDomain = after(words, KEEP_DOMAIN);
+  if (keepDomain !== undefined) {
+    return keepDomain === '' ? unread('the new part before the at') : rebuild(`${keepDomain} at ${domain.split('.').join(' dot ')}`);
+  }
+
+  const swap = readSeparatorSwap(words);
+  if (swap !== undefined) {
+    const count = [...local].filter((c) => c === swap.from).length;
+    // Exactly one to change: with none or several, which one is meant is not known.
+    if (count !== 1) return unread(`which ${swap.from} to change`);
+    return valid(`${local.replace(swap.from, swap.to)}@${domain}`);
+  }
+  if (ONE_WORD.some((p) => p.test(words))) {
+    if (!/[._-]/.test(local)) return unread('a separator to remove');
+    return valid(`${local.replace(/[._-]/g, '')}@${domain}`);
+  }
+  if (HINT_PATTERNS.some((p) => p.test(words))) return unread('a spelling hint');
+  return undefined;
+}
+
+/** "a dash not an underscore", "dash instead of underscore", "not an underscore, a dash". */
+function readSeparatorSwap(words: string): { from: string; to: string } | undefined {
+  const names = Object.keys(SEPARATOR_WORDS).join('|');
+  const a = '(?:an? )?';
+  const forward = new RegExp(`\\b${a}(${names}) (?:not|instead of|rather than) ${a}(${names})\\b`).exec(words);
+  if (forward !== null) return pair(forward[2], forward[1]);
+  const backward = new RegExp(`\\bnot ${a}(${names}) (?:but |it's |its )?${a}(${names})\\b`).exec(words);
+  if (backward !== null) return pair(backward[1], backward[2]);
+  return undefined;
+}
+
+function pair(fromWord: string, toWord: string): { from: string; to: string } | undefined {
+  const from = SEPARATOR_WORDS[fromWord];
+  const to = SEPARATOR_WORDS[toWord];
+  return from !== undefined && to !== undefined && from !== to ? { from, to } : undefined;
+}
+
+/** The words after the first of the phrases, without lead-ins; undefined when none is said. */
+function after(words: string, phrases: readonly string[]): string | undefined {
+  const phrase = phrases.find((p) => has(words, p));
+  if (phrase === undefined) return undefined;
+  let rest = words.slice(words.indexOf(phrase) + phrase.length).trim();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const lead of LEAD_INS) {
+      if (rest === lead || rest.startsWith(`${lead} `)) {
+        rest = rest.slice(lead.length).trim();
+        changed = true;
+      }
+    }
+  }
+  return rest;
+}
+
+function has(words: string, phrase: string): boolean {
+  return ` ${words} `.includes(` ${phrase} `);
+}
+
+/** A local part as words extractEmail reads back the same: "jane.doe" → "jane dot doe". */
+function spell(local: string): string {
+  return local.replace(/\./g, ' dot ').replace(/_/g, ' underscore ').replace(/-/g, ' dash ').replace(/\s+/g, ' ').trim();
+}
+
+function rebuild(said: string): EmailExtraction {
+  const read = extractEmail(said);
+  return read.kind === 'none' ? unread('the replaced part') : read;
+}
+
+function valid(value: string): EmailExtraction {
+  return /^[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(value) && !/[._-]{2}|[._-]@/.test(value)
+    ? { kind: 'value', value }
+    : unread('the repaired address');
+}
+
+function unread(what: string): EmailExtraction {
+  return { kind: 'none', reason: `could not apply the repair: ${what}` };
+}
