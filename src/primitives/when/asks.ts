@@ -30,7 +30,9 @@ export type DateAsk =
   /** A weekend: which of its days. */
   | { type: 'weekend-day'; dates: CivilDate[] }
   /** Something no day can be made of ("as soon as possible", "every Friday"). */
-  | { type: 'exact-day' };
+  | { type: 'exact-day' }
+  /** A date cut off before its end ("the twenty", "the fifth of"): the rest of it. */
+  | { type: 'rest-of-date'; said: string };
 
 /** A time as heard, enough to say it back. */
 export interface SaidTime {

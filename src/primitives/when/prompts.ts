@@ -54,6 +54,8 @@ export function askDate(ask: DateAsk, today: CivilDate): string {
       return `Sure. Would that be ${either(ask.dates.map(near))}?`;
     case 'exact-day':
       return EXACT_DAY_PROMPT;
+    case 'rest-of-date':
+      return `Sorry, I only caught ${ask.said}. What's the whole date?`;
   }
 }
 
