@@ -254,6 +254,10 @@ describe('capture_number on the objective state machine', () => {
       [{ transcription: 'two point five' }, 'completed', '2.5'],
     ]);
     play([
+      [{ transcription: 'two point' }, 'eliciting', '', 'AMBIGUOUS'],
+      [{ transcription: 'seven five' }, 'completed', '2.75'],
+    ]);
+    play([
       [{ transcription: 'four hundred and' }, 'eliciting', '', 'AMBIGUOUS'],
       [{ transcription: 'four hundred and twelve' }, 'completed', '412'],
     ]);

@@ -82,7 +82,9 @@ function completeHead(
   extraction: NumberExtraction,
 ): NumberExtraction | undefined {
   if (extraction.kind !== 'value' || extraction.unit !== undefined) return undefined;
-  if (Math.abs(Number(extraction.value)) >= Math.abs(Number(head.value))) return undefined;
+  // After "point", any whole number is the digits that follow ("two point… five" is 2.5).
+  const decimals = head.words.endsWith(' point') && /^\d+$/.test(extraction.value);
+  if (!decimals && Math.abs(Number(extraction.value)) >= Math.abs(Number(head.value))) return undefined;
   return extractNumber(`${head.words} ${utterance}`);
 }
 
