@@ -6,9 +6,11 @@ import {
   SpanKind,
   SpanStatusCode,
   trace,
+  type Attributes,
   type Context,
   type Tracer,
 } from '@opentelemetry/api';
+import { millisToHrTime } from '@opentelemetry/core';
 import { ServerError, Status } from 'nice-grpc-common';
 import { openTelemetryServerMiddleware } from 'nice-grpc-opentelemetry';
 import { getMethodAttributes, getPeerAttributes, getStatusAttributes } from 'nice-grpc-opentelemetry/lib/attributes';
@@ -73,15 +75,14 @@ const callTraces = new WeakMap<object, Context>();
  */
 export function traceUnary<Req, Res>(method: UnaryMethod, handler: UnaryHandler<Req, Res>): UnaryHandler<Req, Res> {
   const name = getSpanName(method.path);
-  const methodAttributes = getMethodAttributes(method.path);
-  const options = { kind: SpanKind.SERVER };
+  const startAttributes = callAttributes(getMethodAttributes(method.path));
   return async (request, callContext) => {
     const parent = propagation.extract(ROOT_CONTEXT, callContext.metadata, metadataGetter);
-    const span = rpcTracer.startSpan(name, options, parent);
+    // The method's and peer's attributes go in with the start (one sanitising pass); an
+    // unsampled span ignores them.
+    const span = rpcTracer.startSpan(name, { kind: SpanKind.SERVER, attributes: startAttributes(callContext.peer) }, parent);
     callTraces.set(callContext, trace.setSpan(parent, span));
     if (!span.isRecording()) return handler(request, callContext);
-    span.setAttributes(methodAttributes);
-    span.setAttributes(getPeerAttributes(callContext.peer));
     let status = Status.OK;
     try {
       return await handler(request, callContext);
@@ -97,10 +98,41 @@ export function traceUnary<Req, Res>(method: UnaryMethod, handler: UnaryHandler<
       span.setStatus({ code: SpanStatusCode.ERROR, message: `${Status[status]}: ${message}` });
       throw error;
     } finally {
-      span.setAttributes(getStatusAttributes(status));
+      span.setAttributes(statusAttributes(status));
       span.end();
     }
   };
+}
+
+/** Peers seen at once before the cache starts again: a peer is a connection, and they are few. */
+const PEER_CACHE_SIZE = 1024;
+
+/**
+ * The start attributes of a method's spans by peer, made once per peer: parsing the peer
+ * address (ipaddr.js) on every call was a measurable part of a sampled call's cost.
+ */
+function callAttributes(methodAttributes: Attributes): (peer: string) => Attributes {
+  const byPeer = new Map<string, Attributes>();
+  return (peer) => {
+    let attributes = byPeer.get(peer);
+    if (attributes === undefined) {
+      if (byPeer.size >= PEER_CACHE_SIZE) byPeer.clear();
+      attributes = Object.freeze({ ...methodAttributes, ...getPeerAttributes(peer) });
+      byPeer.set(peer, attributes);
+    }
+    return attributes;
+  };
+}
+
+/** The status attributes by gRPC status code, made once each. */
+const statusAttributesByCode = new Map<Status, Attributes>();
+function statusAttributes(status: Status): Attributes {
+  let attributes = statusAttributesByCode.get(status);
+  if (attributes === undefined) {
+    attributes = Object.freeze(getStatusAttributes(status));
+    statusAttributesByCode.set(status, attributes);
+  }
+  return attributes;
 }
 
 /**
@@ -115,11 +147,14 @@ export function primitiveSpanObserver(tracer: Tracer = trace.getTracer(TRACER_NA
       const parent = (run.scope as Context | undefined) ?? context.active();
       const parentSpan = trace.getSpan(parent);
       if (parentSpan !== undefined && !parentSpan.isRecording()) return;
+      // Times as HrTime, converted once: the SDK converts a millisecond time on every event.
+      const startTime = millisToHrTime(run.startedAtMs);
+      const endTime = millisToHrTime(run.startedAtMs + run.durationMs);
       const span = tracer.startSpan(
         PRIMITIVE_SPAN_NAME,
         {
           kind: SpanKind.INTERNAL,
-          startTime: run.startedAtMs,
+          startTime,
           attributes: {
             [ATTR.objectiveType]: run.objectiveType,
             [ATTR.stateBefore]: run.stateBefore,
@@ -136,7 +171,6 @@ export function primitiveSpanObserver(tracer: Tracer = trace.getTracer(TRACER_NA
         span.setAttribute(ATTR.errorCode, run.errorCode);
         if (SPAN_ERROR_CODES.has(run.errorCode)) span.setStatus({ code: SpanStatusCode.ERROR, message: run.errorCode });
       }
-      const endTime = run.startedAtMs + run.durationMs;
       // Only from and to: a transition's data may hold a masked value, which has no place in a span.
       for (const t of run.transitions) span.addEvent(STATE_TRANSITION_EVENT, { [ATTR.fromState]: t.from, [ATTR.toState]: t.to }, endTime);
       span.end(endTime);
