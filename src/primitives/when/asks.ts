@@ -50,4 +50,6 @@ export type TimeAsk =
   /** A twelve-hour time without its morning or afternoon. */
   | { type: 'meridiem'; hour12: number; minute: number }
   /** A range or a vague time ("between 2 and 4", "after lunch"). */
-  | { type: 'exact-time' };
+  | { type: 'exact-time' }
+  /** A time cut off before its end ("at half", "quarter to"): the rest of it. */
+  | { type: 'rest-of-time'; said: string };

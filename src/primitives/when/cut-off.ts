@@ -32,6 +32,22 @@ export function cutOffDate(utterance: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A time said only in part: "at half", "half past", "quarter to".
+ * Returns the words heard when the utterance ends cut off, else undefined.
+ */
+export function cutOffTime(utterance: string): string | undefined {
+  const words = normaliseUtterance(utterance)
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  while (words.length > 0 && TRAILING_FILLERS.has(words[words.length - 1])) words.pop();
+  const heard = words.join(' ');
+  return TIME_CUT_OFF.test(heard) ? heard : undefined;
+}
+
+/** "… half past", "… quarter to", "… twenty five past", "… at half": the hour never came. */
+const TIME_CUT_OFF = /(?:^|\s)(?:(?:half|quarter|five|ten|twenty|twenty five) (?:past|to)|at half|half)$/;
+
 /** Fillers a recogniser leaves at the end of a cut-off answer. */
 const TRAILING_FILLERS: ReadonlySet<string> = new Set(['um', 'umm', 'uh', 'er', 'erm', 'ah']);
 

@@ -72,6 +72,8 @@ export function askTime(ask: TimeAsk): string {
       return askMeridiem(ask.hour12, ask.minute);
     case 'exact-time':
       return 'Sorry, I need an exact time. What time would suit? For example, 9:30 in the morning, or 2 pm.';
+    case 'rest-of-time':
+      return `Sorry, I only caught ${ask.said}. What's the whole time?`;
   }
 }
 
