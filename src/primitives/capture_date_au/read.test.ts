@@ -231,7 +231,55 @@ function play(steps: readonly Step[], params: Record<string, string> = {}): stri
   return playTurns(captureDateAu, steps, { params: { reference_time: THURSDAY, ...params } }).prompts;
 }
 
+describe('a date cut off before its end is never completed by guessing', () => {
+  test.each([
+    'the twenty',
+    'the twenty um',
+    'on december the thirty',
+    'the fifth of',
+    'the twenty of',
+    'the 5th of march twenty',
+    'the fifth of march two thousand and',
+  ])('%j asks for the rest, keeping what was heard', (heard) => {
+    const reading = read(heard);
+    expect(reading).toMatchObject({ kind: 'partial', partial: { said: expect.any(String) as string } });
+    expect(reading.kind === 'partial' && reading.prompt).toMatch(/^Sorry, I only caught .+\. What's the whole date\?$/);
+  });
+
+  test.each([
+    ['the twentieth', '2026-12-20'],
+    ['march twenty', '2027-03-20'],
+    ['the fifth of march', '2027-03-05'],
+  ])('%j is whole: %s', (heard, value) => {
+    expect(valueOf(read(heard))).toBe(value);
+  });
+
+  test.each([
+    ['the twenty', 'first', '2026-12-21'],
+    ['the twenty', 'fifth', '2026-12-25'],
+    ['the twenty', 'one', '2026-12-21'],
+    ['the fifth of', 'march', '2027-03-05'],
+    ['the 5th of march twenty', 'twenty seven', '2027-03-05'],
+    ['the twenty', 'the twenty first of december', '2026-12-21'],
+    ['the twenty', 'sorry, the 3rd', '2026-12-03'],
+  ])('after %j, %j completes it: %s', (head, rest, value) => {
+    expect(valueOf(read(rest, {}, { said: head }))).toBe(value);
+  });
+
+  test.each(['hello', 'yeah', 'um'])('after "the twenty", %j completes nothing', (rest) => {
+    expect(read(rest, {}, { said: 'the twenty' }).kind).toBe('none');
+  });
+});
+
 describe('capture_date_au on the state machine', () => {
+  test('a cut-off date asks for the rest, and the rest completes it', () => {
+    const prompts = play([
+      [{ transcription: 'the twenty' }, 'eliciting', ''],
+      [{ transcription: 'first' }, 'completed', '2026-12-21'],
+    ]);
+    expect(prompts[0]).toBe("Sorry, I only caught the twenty. What's the whole date?");
+  });
+
   test('not critical: confident answers complete without a read-back; unsure ones are confirmed', () => {
     play([[{ transcription: 'tomorrow' }, 'completed', '2026-11-27']]);
     const prompts = play([

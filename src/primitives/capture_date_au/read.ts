@@ -1,5 +1,6 @@
 import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
 import { addDays, isoDate, parseIsoDate, WEEKDAY_NAMES, weekdayOf, type CivilDate } from '../when/calendar';
+import { cutOffDate } from '../when/cut-off';
 import { correctDate, hear, type Heard } from '../when/heard';
 import type { WhenOptions } from '../when/options';
 import { readDatePart, type DatePart, type WhenPartial } from '../when/parts';
@@ -16,6 +17,27 @@ export function dateValue(date: CivilDate): { value: string; fields: Record<stri
 }
 
 export function readDate(utterance: string, context: ReadContext<WhenOptions, WhenPartial>): Reading<WhenPartial> {
+  const said = context.partial?.said;
+  if (said !== undefined) {
+    // "The twenty… what's the whole date?" — "first": the rest completes what was heard;
+    // a whole date said again is taken as said.
+    // Only an answer with something of a date in it completes ("hello" must not make "the twenty" the 20th).
+    const rest = hear(utterance, context.options, 'date');
+    if (rest.dates.length > 0 || rest.bareNumber !== undefined) {
+      const whole = readHeard(`${said} ${utterance}`, { ...context, partial: undefined });
+      if (whole.kind === 'value') return whole;
+    }
+    return readHeard(utterance, { ...context, partial: undefined });
+  }
+  return readHeard(utterance, context);
+}
+
+function readHeard(utterance: string, context: ReadContext<WhenOptions, WhenPartial>): Reading<WhenPartial> {
+  const cut = cutOffDate(utterance);
+  if (cut !== undefined) {
+    const prompt = askForDate({ type: 'rest-of-date', said: cut }, context.options);
+    return { kind: 'partial', partial: { said: cut }, prompt };
+  }
   const heard = hear(utterance, context.options, 'date');
   const part = readDatePart(heard, context.partial, context.options);
   if (part.kind === 'missing' && heard.vagueTime !== undefined) {

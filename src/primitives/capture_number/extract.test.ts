@@ -152,6 +152,32 @@ describe('extractNumber', () => {
   });
 });
 
+describe('a number cut off before its end is never completed by guessing', () => {
+  test.each([
+    ['four hundred and', '400'],
+    ['um four hundred and.', '400'],
+    ['two point', '2'],
+    ['five and', '5'],
+    ["it's four hundred and twenty and", '420'],
+  ])('"%s" asks for the rest, keeping %s', (said, head) => {
+    expect(extractNumber(said)).toMatchObject({ kind: 'ambiguous', ask: { type: 'rest', said: head } });
+  });
+
+  test.each([
+    ['four hundred and twenty', '420'],
+    ['five and a half', '5.5'],
+    ['me and my 3 kids', '3'],
+    ['four hundred and, sorry, four hundred and twenty', '420'],
+    ['nineteen eighty four', '1984'],
+  ])('"%s" is whole: %s', (said, value) => {
+    expect(extractNumber(said)).toEqual({ kind: 'value', value });
+  });
+
+  test('a later correction that is whole wins', () => {
+    expect(extractNumber('four hundred and twenty, sorry, four hundred and')).toMatchObject({ ask: { type: 'rest' } });
+  });
+});
+
 function play(steps: readonly Step[]): string[] {
   return playTurns(captureNumber, steps).prompts;
 }
@@ -212,6 +238,36 @@ describe('capture_number on the objective state machine', () => {
       [{ confirmation: 'nah' }, 'repairing', '', 'NOT_CONFIRMED'],
       [{ transcription: 'and sixty', confidence: 0.6 }, 'confirming', '260'],
     ]);
+  });
+
+  test('a cut-off number asks for the rest, and the rest completes it', () => {
+    const [prompt] = play([
+      [{ transcription: 'four hundred and' }, 'eliciting', '', 'AMBIGUOUS'],
+      [{ transcription: 'twenty' }, 'completed', '420'],
+    ]);
+    expect(prompt).toBe("I caught four hundred and, but not the rest. What's the whole number?");
+  });
+
+  test('after a cut-off, the whole number said again is taken as said', () => {
+    play([
+      [{ transcription: 'two point' }, 'eliciting', '', 'AMBIGUOUS'],
+      [{ transcription: 'two point five' }, 'completed', '2.5'],
+    ]);
+    play([
+      [{ transcription: 'two point' }, 'eliciting', '', 'AMBIGUOUS'],
+      [{ transcription: 'seven five' }, 'completed', '2.75'],
+    ]);
+    play([
+      [{ transcription: 'four hundred and' }, 'eliciting', '', 'AMBIGUOUS'],
+      [{ transcription: 'four hundred and twelve' }, 'completed', '412'],
+    ]);
+  });
+
+  test('hedged values ask, never guess', () => {
+    expect(play([[{ transcription: 'maybe 6 or 7' }, 'eliciting', '', 'AMBIGUOUS']])[0]).toBe(
+      'Sorry, was that six or seven? I just need the one number.',
+    );
+    expect(play([[{ transcription: 'about 5' }, 'eliciting', '', 'AMBIGUOUS']])[0]).toMatch(/exactly five/);
   });
 
   test('later prompts change strategy', () => {

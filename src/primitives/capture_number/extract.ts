@@ -47,7 +47,13 @@ export type NumberAsk =
   /** One number said as an estimate: is it exact? */
   | { type: 'approximate'; value: string }
   /** A vague amount or a bound: what is the exact number? */
-  | { type: 'exact'; said: string };
+  | { type: 'exact'; said: string }
+  /**
+   * A number cut off where more must follow ("four hundred and", "two
+   * point"): never completed by guessing. `said` is the number so far,
+   * `words` what was heard, kept so the rest can complete it next turn.
+   */
+  | { type: 'rest'; said: string; words: string };
 
 interface SegmentReading {
   /** Distinct values heard, in order. */
@@ -95,8 +101,10 @@ export function extractNumber(text: string, options: ExtractOptions = {}): Numbe
   let ambiguity: Extract<NumberExtraction, { kind: 'ambiguous' }> | undefined;
   let vague: SegmentReading | undefined;
 
+  let cutOff: string[] | undefined;
   for (const words of segments) {
     const reading = readSegment(words);
+    cutOff = endsCutOff(words) ? words.filter((w) => w !== PAUSE) : undefined;
     if (reading.values.length === 0) {
       if (reading.vague !== undefined) {
         vague = reading;
@@ -127,6 +135,13 @@ export function extractNumber(text: string, options: ExtractOptions = {}): Numbe
   if (current === undefined || !current.spoken) return { kind: 'none', reason: 'no number heard' };
   const { reading, value } = current;
   const canonical = formatDecimal(value);
+  if (cutOff !== undefined && reading.values.length === 1) {
+    return {
+      kind: 'ambiguous',
+      reason: 'a number cut off before its end',
+      ask: { type: 'rest', said: canonical, words: cutOff.join(' ') },
+    };
+  }
   if (reading.vague !== undefined)
     return { kind: 'ambiguous', reason: 'a vague amount, not a number', ask: { type: 'exact', said: reading.vague } };
   if (reading.bound !== undefined) {
@@ -219,6 +234,18 @@ function phraseAfter(words: readonly string[], start: number, phrases: ReadonlyA
     if (matchesAt(words, start, phrase) || (skip && matchesAt(words, start + 1, phrase))) return phrase.join(' ');
   }
   return undefined;
+}
+
+/** Words after which a number must go on: "four hundred and", "two point". */
+const CONTINUING_WORDS: ReadonlySet<string> = new Set(['and', 'point']);
+
+/** Whether a segment ends on a number followed by a word that needs more ("four hundred and"). */
+function endsCutOff(said: readonly string[]): boolean {
+  const words = said.filter((w) => w !== PAUSE);
+  const last = words[words.length - 1];
+  if (last === undefined || !CONTINUING_WORDS.has(last) || words.length < 2) return false;
+  const before = words.slice(0, -1);
+  return findNumbers(before).some((m) => m.end === before.length);
 }
 
 /** Where the recogniser wrote a comma: a pause, so "seven, seven" is not 77. */

@@ -16,8 +16,9 @@ import { askFor, DECIMAL_PROMPT, NUMBER_PROMPTS } from './prompts';
  * The session keeps, while a clarifying question waits for its answer:
  *   approx       the number said as an estimate ("about twenty"): a yes takes it
  *   candidates   the numbers the caller must choose from
+ *   head         the words of a number cut off ("four hundred and"): the rest completes it
  */
-export type NumberPartial = { approx?: string; candidates?: string[] };
+export type NumberPartial = { approx?: string; candidates?: string[]; head?: { words: string; value: string } };
 
 export const captureNumber = {
   objectiveType: 'capture_number' as const,
@@ -56,6 +57,10 @@ function readNumber(utterance: string, context: ReadContext<undefined, NumberPar
     const answer = answerToEstimate(partial.approx, utterance, extraction);
     if (answer !== undefined) return answer;
   }
+  if (partial?.head !== undefined) {
+    const completed = completeHead(partial.head, utterance, extraction);
+    if (completed !== undefined) return toReading(completed);
+  }
   if (partial?.candidates !== undefined) {
     const candidates = partial.candidates;
     // "six" answers with a candidate; "the second one" points at one (its "second" is not the number 2).
@@ -80,6 +85,23 @@ function answerToEstimate(approx: string, utterance: string, extraction: NumberE
     return { kind: 'value', value: approx, fields: {} };
   }
   return undefined;
+}
+
+/**
+ * "Four hundred and… — what's the rest?" — "twenty" is 420 (read as the whole
+ * "four hundred and twenty"); a number as big as the head ("four hundred and
+ * twenty" again) is the whole number on its own.
+ */
+function completeHead(
+  head: { words: string; value: string },
+  utterance: string,
+  extraction: NumberExtraction,
+): NumberExtraction | undefined {
+  if (extraction.kind !== 'value' || extraction.unit !== undefined) return undefined;
+  // After "point", any whole number is the digits that follow ("two point… five" is 2.5).
+  const decimals = head.words.endsWith(' point') && /^\d+$/.test(extraction.value);
+  if (!decimals && Math.abs(Number(extraction.value)) >= Math.abs(Number(head.value))) return undefined;
+  return extractNumber(`${head.words} ${utterance}`);
 }
 
 /** Picks one of the numbers offered: "the first", "the second one", "the bigger one". */
@@ -107,6 +129,7 @@ function toReading(extraction: NumberExtraction): Reading<NumberPartial> {
       let partial: NumberPartial | undefined;
       if (ask.type === 'approximate') partial = { approx: ask.value };
       if (ask.type === 'which') partial = { candidates: [...ask.candidates] };
+      if (ask.type === 'rest') partial = { head: { words: ask.words, value: ask.said } };
       return { kind: 'ambiguous', reason: extraction.reason, prompt: askFor(ask), partial };
     }
   }

@@ -35,6 +35,9 @@ export function askFor(ask: NumberAsk): string {
       return `Is that exactly ${speakNumber(ask.value)}, or do you have a more exact number?`;
     case 'exact':
       return 'Could you give me an exact number? Your best guess is fine.';
+    case 'rest':
+      // Said back as a number ("four hundred and"), not as the words heard around it.
+      return `I caught ${speakNumber(ask.said)} ${ask.words.split(' ').pop() ?? ''}, but not the rest. What's the whole number?`;
   }
 }
 

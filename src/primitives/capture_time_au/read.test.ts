@@ -178,6 +178,41 @@ function play(steps: readonly Step[]): string[] {
   return playTurns(captureTimeAu, steps, { params: { reference_time: REFERENCE } }).prompts;
 }
 
+describe('a time cut off before its end is never completed by guessing', () => {
+  test.each(['at half', 'half past', 'um quarter to', "it's twenty past", 'ten to uh'])(
+    '%j asks for the rest, keeping what was heard',
+    (heard) => {
+      const reading = read(heard);
+      expect(reading).toMatchObject({ kind: 'partial', partial: { said: expect.any(String) as string } });
+      expect(reading.kind === 'partial' && reading.prompt).toMatch(/^Sorry, I only caught .+\. What's the whole time\?$/);
+    },
+  );
+
+  test.each([
+    ['half past', 'three pm', '15:30'],
+    ['at half', 'two in the afternoon', '14:30'],
+    ['quarter to', 'five pm', '16:45'],
+    ['half past', 'four thirty pm', '16:30'],
+  ])('after %j, %j completes it: %s', (head, rest, value) => {
+    expect(valueOf(read(rest, { said: head }))).toBe(value);
+  });
+
+  test('the completed time still asks am or pm when nothing decides it', () => {
+    expect(read('three', { said: 'half past' }).kind).toBe('ambiguous');
+  });
+
+  test.each(['yeah', 'hello'])('after "quarter to", %j completes nothing', (rest) => {
+    expect(read(rest, { said: 'quarter to' }).kind).toBe('none');
+  });
+
+  test.each([
+    ['half seven pm', '19:30'],
+    ['twenty past four pm', '16:20'],
+  ])('%j is whole: %s', (heard, value) => {
+    expect(valueOf(read(heard))).toBe(value);
+  });
+});
+
 describe('capture_time_au on the state machine', () => {
   test('am/pm: asked, then completed by "the afternoon"', () => {
     const prompts = play([

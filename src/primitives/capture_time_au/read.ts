@@ -1,4 +1,5 @@
 import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
+import { cutOffTime } from '../when/cut-off';
 import { hear, correctTime, type Heard } from '../when/heard';
 import type { WhenOptions } from '../when/options';
 import { formatTime, parseTime, readTimePart, type TimePart, type WhenPartial } from '../when/parts';
@@ -13,6 +14,26 @@ export function timeValue(hour: number, minute: number): { value: string; fields
 }
 
 export function readTime(utterance: string, context: ReadContext<WhenOptions, WhenPartial>): Reading<WhenPartial> {
+  const said = context.partial?.said;
+  if (said !== undefined) {
+    // "Half past… what's the whole time?" — "three": the rest completes what was heard;
+    // a whole time said again is taken as said. Only an answer with a number in it completes.
+    const rest = hear(utterance, context.options, 'time');
+    if (rest.times.length > 0 || rest.bareNumber !== undefined) {
+      const whole = readHeardTime(`${said} ${utterance}`, { ...context, partial: undefined });
+      const alone = readHeardTime(utterance, { ...context, partial: undefined });
+      // "Half past… four thirty pm": a whole time on its own beats a joined reading that asks.
+      if (whole.kind === 'value' || (whole.kind !== 'none' && alone.kind !== 'value')) return whole;
+      return alone;
+    }
+    return readHeardTime(utterance, { ...context, partial: undefined });
+  }
+  return readHeardTime(utterance, context);
+}
+
+function readHeardTime(utterance: string, context: ReadContext<WhenOptions, WhenPartial>): Reading<WhenPartial> {
+  const cut = cutOffTime(utterance);
+  if (cut !== undefined) return { kind: 'partial', partial: { said: cut }, prompt: askForTime({ type: 'rest-of-time', said: cut }) };
   const heard = hear(utterance, context.options, 'time');
   return toReading(readTimePart(heard, context.partial, context.options), context.options);
 }

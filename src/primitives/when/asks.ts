@@ -30,7 +30,9 @@ export type DateAsk =
   /** A weekend: which of its days. */
   | { type: 'weekend-day'; dates: CivilDate[] }
   /** Something no day can be made of ("as soon as possible", "every Friday"). */
-  | { type: 'exact-day' };
+  | { type: 'exact-day' }
+  /** A date cut off before its end ("the twenty", "the fifth of"): the rest of it. */
+  | { type: 'rest-of-date'; said: string };
 
 /** A time as heard, enough to say it back. */
 export interface SaidTime {
@@ -48,4 +50,6 @@ export type TimeAsk =
   /** A twelve-hour time without its morning or afternoon. */
   | { type: 'meridiem'; hour12: number; minute: number }
   /** A range or a vague time ("between 2 and 4", "after lunch"). */
-  | { type: 'exact-time' };
+  | { type: 'exact-time' }
+  /** A time cut off before its end ("at half", "quarter to"): the rest of it. */
+  | { type: 'rest-of-time'; said: string };

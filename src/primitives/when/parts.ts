@@ -29,6 +29,8 @@ export type WhenPartial = {
   time?: string;
   clock?: string;
   daypart?: DayPart;
+  /** The words of a date cut off before its end ("the twenty"): the rest, next turn, completes them. */
+  said?: string;
 };
 
 export type DatePart =

@@ -54,6 +54,8 @@ export function askDate(ask: DateAsk, today: CivilDate): string {
       return `Sure. Would that be ${either(ask.dates.map(near))}?`;
     case 'exact-day':
       return EXACT_DAY_PROMPT;
+    case 'rest-of-date':
+      return `Sorry, I only caught ${ask.said}. What's the whole date?`;
   }
 }
 
@@ -70,6 +72,8 @@ export function askTime(ask: TimeAsk): string {
       return askMeridiem(ask.hour12, ask.minute);
     case 'exact-time':
       return 'Sorry, I need an exact time. What time would suit? For example, 9:30 in the morning, or 2 pm.';
+    case 'rest-of-time':
+      return `Sorry, I only caught ${ask.said}. What's the whole time?`;
   }
 }
 
