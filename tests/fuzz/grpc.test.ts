@@ -8,7 +8,8 @@ import { fuzzCase, fuzzSeed } from './fuzz-cases';
 
 const EXECUTE = '/voice_core.VoiceCoreService/ExecutePrimitive';
 /** Statuses a refused request may get through gRPC (NOT_FOUND: garbage that decodes to an unknown objective type). */
-const REFUSED = [Status.INVALID_ARGUMENT, Status.FAILED_PRECONDITION, Status.NOT_FOUND];
+// RESOURCE_EXHAUSTED: a request over the 64 KiB message limit (100 000-character inputs) is refused whole.
+const REFUSED = [Status.INVALID_ARGUMENT, Status.FAILED_PRECONDITION, Status.NOT_FOUND, Status.RESOURCE_EXHAUSTED];
 
 function validRequest(): Uint8Array {
   return new BinaryWriter()

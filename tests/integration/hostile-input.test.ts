@@ -36,7 +36,9 @@ describe('hostile input through real gRPC', () => {
   let t: TestServer;
   let raw: RawGrpc;
   beforeAll(async () => {
-    t = await startTestServer();
+    // What is tested here are the field bounds behind the channel limits; with the default limits
+    // (tests/limits) these sizes would be refused earlier, as RESOURCE_EXHAUSTED.
+    t = await startTestServer({ channel: { maxReceiveMessageBytes: 8 * 1024 * 1024 }, limits: { maxMetadataBytes: 1024 * 1024 } });
     raw = new RawGrpc(t.address);
   });
   afterAll(async () => {
