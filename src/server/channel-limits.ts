@@ -1,4 +1,5 @@
 import type { ChannelOptions } from '@grpc/grpc-js';
+import { wholeNumbersFromEnv } from './env-numbers';
 
 /**
  * HTTP/2 and gRPC limits of the server's connections (finding 3): how many streams one connection
@@ -52,15 +53,7 @@ export const CHANNEL_LIMIT_ENV: Record<keyof ChannelLimits, string> = {
 
 /** The channel limits the environment sets; a variable that is absent or empty keeps its default. */
 export function channelLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<ChannelLimits> {
-  const limits: Partial<ChannelLimits> = {};
-  for (const [key, name] of Object.entries(CHANNEL_LIMIT_ENV) as Array<[keyof ChannelLimits, string]>) {
-    const text = env[name];
-    if (text === undefined || text.trim() === '') continue;
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${text}"`);
-    limits[key] = value;
-  }
-  return limits;
+  return wholeNumbersFromEnv(env, CHANNEL_LIMIT_ENV);
 }
 
 /** grpc-js server options for these limits. Metadata size is checked per call (Limits): grpc-js's server has no option for it. */

@@ -2,6 +2,7 @@ import { ServerError, Status, type CallContext } from 'nice-grpc-common';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RETRY_PUSHBACK_HEADER } from '../headers';
 import { tenantOf } from './tenant';
+import { wholeNumbersFromEnv } from './env-numbers';
 
 /**
  * Quotas and load shedding, in front of the runtime. Over a limit a call is refused at once with
@@ -52,15 +53,7 @@ const STREAM_PUSHBACK_MS = 1000;
 
 /** The limits the environment sets; a variable that is absent or empty keeps its default. */
 export function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<LimitsOptions> {
-  const limits: Partial<Record<keyof typeof LIMIT_ENV, number>> = {};
-  for (const [key, name] of Object.entries(LIMIT_ENV) as Array<[keyof typeof LIMIT_ENV, string]>) {
-    const text = env[name];
-    if (text === undefined || text.trim() === '') continue;
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${text}"`);
-    limits[key] = value;
-  }
-  return limits;
+  return wholeNumbersFromEnv(env, LIMIT_ENV);
 }
 
 type Unary<Req, Res> = (request: Req, context: CallContext) => Promise<Res>;
