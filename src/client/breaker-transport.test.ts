@@ -14,10 +14,13 @@ import type { StreamCall, Transport, TransportCall } from './transport';
 class ScriptedTransport implements Transport {
   readonly mode = 'embedded';
   calls = { execute: 0, subscribe: 0, health: 0, close: 0 };
+  /** Each execute call's waitForReady, in order. */
+  waitForReady: Array<boolean | undefined> = [];
   next: () => Promise<ExecutePrimitiveResponse> = async () => RESPONSE;
 
-  execute(_request: ExecutePrimitiveRequest, _call: TransportCall): Promise<ExecutePrimitiveResponse> {
+  execute(_request: ExecutePrimitiveRequest, call: TransportCall): Promise<ExecutePrimitiveResponse> {
     this.calls.execute++;
+    this.waitForReady.push(call.waitForReady);
     return this.next();
   }
   async *subscribe(_request: unknown, call: StreamCall): AsyncIterable<Event> {
@@ -123,4 +126,24 @@ describe('BreakerTransport', () => {
     expect(inner.calls).toMatchObject({ health: 1, subscribe: 1, close: 1 });
     expect(breaker.snapshot().counters.permitted).toBe(3);
   });
+});
+
+test('only half-open probes wait for the connection to be ready', async () => {
+  let now = 0;
+  const inner = new ScriptedTransport();
+  const breaker = new CircuitBreaker({ failureThreshold: 1, cooldownMs: 1000, now: () => now });
+  const transport = new BreakerTransport(inner, breaker);
+  await transport.execute(REQUEST, CALL);
+  inner.next = () => Promise.reject(new ClientError('/x', Status.UNAVAILABLE, 'down'));
+  await expect(transport.execute(REQUEST, CALL)).rejects.toBeInstanceOf(ClientError);
+  expect(breaker.snapshot().state).toBe('open');
+  now = 1000;
+  inner.next = async () => RESPONSE;
+  await transport.execute(REQUEST, CALL);
+  await transport.execute(REQUEST, CALL);
+  expect(breaker.snapshot().state).toBe('closed');
+  await transport.execute(REQUEST, CALL);
+  expect(inner.waitForReady).toEqual([undefined, undefined, true, true, undefined]);
+  // The caller's own call context is left as it was.
+  expect(CALL.waitForReady).toBeUndefined();
 });

@@ -10,6 +10,8 @@ import type { StreamCall, Transport, TransportCall } from './transport';
  * refuses with VoiceCoreError CIRCUIT_BREAKER_OPEN without touching the wrapped transport; every
  * error of the wrapped transport is rethrown as it came.
  *
+ * A half-open probe waits for the connection to be ready within its deadline (TransportCall.waitForReady).
+ *
  * Event streams and health checks pass through: a stream has its own reconnection, and a health
  * check is how a caller looks at a server the breaker may be shielding.
  */
@@ -32,7 +34,7 @@ export class BreakerTransport implements Transport {
       });
     }
     try {
-      const response = await this.inner.execute(request, call);
+      const response = await this.inner.execute(request, permit.probe ? { ...call, waitForReady: true } : call);
       permit.release('success');
       return response;
     } catch (error) {

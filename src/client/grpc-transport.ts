@@ -1,4 +1,13 @@
-import { createChannel, createClientFactory, type Channel, type ChannelCredentials, type ChannelOptions, type Client } from 'nice-grpc';
+import { ClientError, Status } from 'nice-grpc-common';
+import {
+  createChannel,
+  createClientFactory,
+  waitForChannelReady,
+  type Channel,
+  type ChannelCredentials,
+  type ChannelOptions,
+  type Client,
+} from 'nice-grpc';
 import { deadlineMiddleware, type DeadlineOptions } from 'nice-grpc-client-middleware-deadline';
 import {
   VoiceCoreServiceDefinition,
@@ -62,6 +71,7 @@ export class GrpcTransport implements Transport {
 
   async execute(request: ExecutePrimitiveRequest, call: TransportCall) {
     let pushback: string | undefined;
+    if (call.waitForReady === true) await this.ready(call);
     try {
       // A relative deadline (ms) spares a Date per call; the middleware reads either form.
       return await this.client.executePrimitive(request, {
@@ -94,6 +104,30 @@ export class GrpcTransport implements Transport {
     } catch (error) {
       recordPushback(error, pushback);
       throw error;
+    }
+  }
+
+  /**
+   * Waits until the channel is connected, or fails as the call would have at its deadline. nice-grpc
+   * does not pass grpc-js's waitForReady call option through, so the wait is on the channel itself.
+   */
+  private async ready(call: TransportCall): Promise<void> {
+    const path = '/voice_core.VoiceCoreService/ExecutePrimitive';
+    call.signal?.throwIfAborted();
+    let onAbort: (() => void) | undefined;
+    try {
+      await Promise.race([
+        waitForChannelReady(this.channel, new Date(call.deadline)),
+        new Promise<never>((_, reject) => {
+          onAbort = () => reject(call.signal?.reason);
+          call.signal?.addEventListener('abort', onAbort, { once: true });
+        }),
+      ]);
+    } catch (error) {
+      if (call.signal?.aborted === true) throw error;
+      throw new ClientError(path, Status.DEADLINE_EXCEEDED, 'the connection was not ready before the deadline');
+    } finally {
+      if (onAbort !== undefined) call.signal?.removeEventListener('abort', onAbort);
     }
   }
 

@@ -12,6 +12,12 @@ export interface TransportCall {
   /** Absolute deadline (ms since the epoch). */
   deadline: number;
   signal?: AbortSignal;
+  /**
+   * Wait for the connection to be ready, within the deadline, instead of failing at once while the
+   * channel is between reconnect attempts. The breaker's half-open probes set it: a probe that fails
+   * fast during grpc-js's reconnect backoff would re-open the circuit against a server already back.
+   */
+  waitForReady?: boolean;
 }
 
 export interface StreamCall {
