@@ -180,6 +180,16 @@ describe('hostile input through real gRPC', () => {
       expect(corrected.error?.code).not.toBe(ErrorCode.ERROR_CODE_INTERNAL);
     });
 
+    test('a domain without a dot is never captured, even when offered as a choice (found by the fuzzer: monday@10am)', async () => {
+      const turn = (params: Record<string, string>) =>
+        t.client.executePrimitive({ objectiveType: 'capture_email_au', conversationId: 'dotless', params });
+      const offered = await turn({ transcription: 'monday or tuesday at 10am' });
+      expect(offered.prompt).not.toContain('10am');
+      const chosen = await turn({ transcription: 'the first one', confirmation: 'yes' });
+      expect(chosen.success).toBe(false);
+      expect(chosen.value).toBe('');
+    });
+
     test('a 100 000-character transcription is refused at the size limit; 4 096 of "12 " is read up to the bound, quickly', async () => {
       const huge = await refusal(t.client.executePrimitive(request({ transcription: '12 '.repeat(33_334) })));
       expect(huge.details).toBe('params.transcription is longer than 4096 characters');

@@ -1,6 +1,7 @@
 import type { CaptureSpec, ReadContext, Reading } from '../objective/capture-spec';
 import type { NoParams } from '../params/declaration';
 import { normaliseUtterance } from '../spoken/normalise';
+import { isValidEmail } from './domain';
 import { completeEmail, extractEmail, readDomainAnswer, readLocalAnswer, type EmailExtraction } from './extract';
 import { isEndingAnswer } from './domain-endings';
 import { repairEmail } from './repair';
@@ -24,9 +25,9 @@ export const captureEmailAu = {
   confirmation: { kind: 'always' },
   params: {},
   options: () => undefined,
-  read: (utterance, context) => asciiOnly(readEmail(utterance.normalize('NFKC'), context)),
+  read: (utterance, context) => validOnly(readEmail(utterance.normalize('NFKC'), context)),
   repair(previous, utterance) {
-    return asciiOnly(
+    return validOnly(
       toReading(repairEmail(previous.value, utterance.normalize('NFKC')) ?? { kind: 'none', reason: 'no change heard' }, undefined),
     );
   },
@@ -42,14 +43,20 @@ export const captureEmailAu = {
  */
 const ASCII_ADDRESS = /^[\x21-\x7e]+$/;
 
-function asciiOnly(reading: Reading<EmailPartial>): Reading<EmailPartial> {
-  const values: readonly string[] =
-    reading.kind === 'value'
-      ? [reading.value]
-      : reading.kind === 'none'
-        ? []
-        : [...(reading.partial?.candidates ?? []), reading.partial?.local ?? ''];
-  return values.every((value) => value === '' || ASCII_ADDRESS.test(value)) ? reading : { kind: 'none', reason: 'not an ASCII address' };
+/**
+ * The last gate before a reading leaves the primitive: a value, and every candidate offered for a
+ * choice, must be a valid address (a domain with a dot among them: "monday or tuesday at 10am" once
+ * offered monday@10am, and choosing it captured it); a part kept for later must be ASCII.
+ */
+function validOnly(reading: Reading<EmailPartial>): Reading<EmailPartial> {
+  if (reading.kind === 'none') return reading;
+  if (reading.kind === 'value') return isValidEmail(reading.value) ? reading : { kind: 'none', reason: 'not a valid address' };
+  const local = reading.partial?.local;
+  if (local !== undefined && !ASCII_ADDRESS.test(local)) return { kind: 'none', reason: 'not an ASCII address' };
+  const candidates = reading.partial?.candidates;
+  if (candidates === undefined) return reading;
+  if (!candidates.every(isValidEmail)) return { kind: 'none', reason: 'not a valid address' };
+  return reading;
 }
 
 function readEmail(utterance: string, context: ReadContext<undefined, EmailPartial>): Reading<EmailPartial> {
