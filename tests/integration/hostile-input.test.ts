@@ -190,6 +190,17 @@ describe('hostile input through real gRPC', () => {
       expect(chosen.value).toBe('');
     });
 
+    test('a relative date past a century is no date: a 40-digit count is no INTERNAL (found by the fuzzer)', async () => {
+      const turn = (objectiveType: string, conversationId: string, transcription: string) =>
+        t.client.executePrimitive({ objectiveType, conversationId, params: { transcription } });
+      const huge = await turn('capture_datetime_au', 'far-1', `in ${'9'.repeat(40)} weeks`);
+      expect(huge).toMatchObject({ success: false, value: '' });
+      expect(huge.error?.code).toBe(ErrorCode.ERROR_CODE_NO_VALUE);
+      const far = await turn('capture_date_au', 'far-2', 'in 4000000 weeks');
+      expect(far).toMatchObject({ success: false, value: '' });
+      await expect(turn('capture_date_au', 'far-3', 'in 3 weeks')).resolves.toMatchObject({ success: true });
+    });
+
     test('a 100 000-character transcription is refused at the size limit; 4 096 of "12 " is read up to the bound, quickly', async () => {
       const huge = await refusal(t.client.executePrimitive(request({ transcription: '12 '.repeat(33_334) })));
       expect(huge.details).toBe('params.transcription is longer than 4096 characters');

@@ -332,3 +332,17 @@ describe('capture_date_au prompts', () => {
     expect(captureDateAu.mask('2026-11-27')).toBe('****-11-**');
   });
 });
+
+describe('relative dates are bounded to a century (found by the fuzzer: a 40-digit count failed the call)', () => {
+  test.each([`in ${'9'.repeat(40)} days`, 'in 4000000 weeks', `${'9'.repeat(20)} days from now`, 'in 99999 months'])(
+    '%s is no date',
+    (heard) => {
+      expect(read(heard).kind).toBe('none');
+    },
+  );
+
+  test('up to a century still is', () => {
+    expect(valueOf(read('in 1200 months'))).toBe('2126-11-26');
+    expect(valueOf(read(`${'9'.repeat(40)} weeks on friday`))).toBe('2026-11-27');
+  });
+});

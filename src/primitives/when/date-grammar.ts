@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { addDays, addMonths, WEEKDAY_NAMES, type CivilDate } from './calendar';
-import { DATE_RULES, TAG } from './date-rules';
+import { DATE_RULES, MAX_RELATIVE_DAYS, TAG } from './date-rules';
 import type { WhenOptions } from './options';
 
 /**
@@ -150,6 +150,8 @@ function fromResult(r: DateMatch, text: string, today: CivilDate): HeardDate | u
       };
     }
     if (kind === 'named') return { named: a, start, end };
+    // Read, so that chrono does not read the same words its own way, and dropped: no date.
+    if (kind === 'too-far') return undefined;
     if (kind === 'relative') return { exact: addMonths(addDays(today, Number(a)), Number(b)), start, end };
     if (kind === 'leap-day') return { day: 29, month: 2, start, end };
     if (kind === 'day-month') {
@@ -263,6 +265,8 @@ function weekdayRule(said: string, before: string, after: string): { rule: Weekd
   const lead =
     before.includes('week') || before.includes('fortnight') ? /\b(a|an|\d+) (weeks?|fortnights?) (?:on|from|after)$/.exec(before) : null;
   if (lead !== null) weeksAfter = (lead[1] === 'a' || lead[1] === 'an' ? 1 : Number(lead[1])) * (lead[2].startsWith('fortnight') ? 2 : 1);
+  // Past a century it is no date (as for "in N weeks"): the weekday is read alone.
+  if (7 * weeksAfter > MAX_RELATIVE_DAYS) weeksAfter = 0;
   // "Tuesday week", "Tuesday fortnight", "the Tuesday after next"
   if (/^(week|fortnight|after next)\b/.test(after) && !/^week (?:on|from)\b/.test(after)) weeksAfter = /^fortnight/.test(after) ? 2 : 1;
   if (weeksAfter > 0) return { rule: 'coming', weeksAfter };

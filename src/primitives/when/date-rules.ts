@@ -1,6 +1,9 @@
 import { wordTable } from '../spoken/keys';
 import { daysInMonth, MONTH_NAMES, WEEKDAY_NAMES } from './calendar';
 
+/** The furthest a relative date ("in N days", "N weeks from today") may reach: a century. */
+export const MAX_RELATIVE_DAYS = 36_525;
+
 /**
  * Our date rules, for what chrono-node's en-GB configuration lacks: "the 3rd
  * of the 4th", a bare "the 5th", "5 March" read as we want it, "in a
@@ -121,6 +124,9 @@ export const DATE_RULES: readonly DateRule[] = [
       const count = amount === 'a' || amount === 'an' ? 1 : Number(amount);
       const days = unit.startsWith('day') ? count : unit.startsWith('week') ? 7 * count : unit.startsWith('fortnight') ? 14 * count : 0;
       const months = unit.startsWith('month') ? count : 0;
+      // "in 9999999999999999 days" is no date anyone books: past a century it is not read as one
+      // (a 40-digit count once reached the calendar as NaN and failed the call).
+      if (days > MAX_RELATIVE_DAYS || months > MAX_RELATIVE_DAYS / 30) return reading({}, 'too-far');
       return reading({}, `relative:${days + (m[3] === 'tomorrow' ? 1 : 0)}:${months}`);
     },
   },
