@@ -47,6 +47,21 @@ describeWithRedis('Redis stores', () => {
     await Promise.allSettled(pending);
   });
 
+  test('a lone command is sent at once; commands issued while another is outstanding share an auto-pipeline', async () => {
+    const stores = await open();
+    const client = stores.commandClient as Redis;
+    const c = `pipe-${randomUUID()}`;
+    const lone = stores.events.position(c);
+    expect(client.autoPipelineQueueSize).toBe(0);
+    const second = stores.events.position(c);
+    const third = stores.sessions.load(c, 'x');
+    expect(client.autoPipelineQueueSize).toBe(2);
+    await Promise.all([lone, second, third]);
+    expect(client.options.enableAutoPipelining).toBe(false);
+    expect(client.autoPipelineQueueSize).toBe(0);
+    expect(await stores.events.position(c)).toEqual({ last: 0, epoch: '' });
+  });
+
   test('the epoch and the sequence belong to Redis: a new process continues the same log', async () => {
     const first = await open();
     const c = `keep-${randomUUID()}`;

@@ -2,6 +2,7 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { VoiceCoreRequestError } from '../errors';
 import type { Logger } from '../logger';
 import type { StoreStatus } from '../stores';
+import { AdaptivePipelining } from './adaptive-pipelining';
 import { APPEND_EVENTS, COMMIT_TURN, OPEN_LOG } from './scripts';
 
 /** The command connection with the scripts defined on it (ioredis sends EVALSHA, and EVAL after NOSCRIPT). */
@@ -22,8 +23,9 @@ export interface RedisConnectionOptions {
 }
 
 /**
- * Two connections to one Redis: one for commands (auto-pipelined, so that
- * concurrent turns share round trips) and one that only ever blocks in XREAD
+ * Two connections to one Redis: one for commands (auto-pipelined while
+ * another command is outstanding, so that concurrent turns share round trips
+ * and a lone turn does not wait for them: see adaptive-pipelining.ts) and one that only ever blocks in XREAD
  * for all of this process's subscribers. Commands never queue while Redis is
  * away (enableOfflineQueue false) and each has a timeout, so a call fails
  * fast with UNAVAILABLE rather than hanging; ioredis reconnects by itself.
@@ -31,6 +33,8 @@ export interface RedisConnectionOptions {
 export class RedisConnection implements StoreStatus {
   readonly commands: ScriptedRedis;
   readonly blocking: Redis;
+  /** Issue every command of the stores through this, so that a lone one is not held back for a pipeline. */
+  readonly pipelining: AdaptivePipelining;
   private readonly listeners = new Set<(available: boolean) => void>();
   private wasAvailable = false;
   private closed = false;
@@ -47,9 +51,11 @@ export class RedisConnection implements StoreStatus {
     this.commands = new Redis(options.url, {
       ...common,
       commandTimeout: options.commandTimeoutMs,
-      enableAutoPipelining: true,
+      // Switched on and off per command by AdaptivePipelining.
+      enableAutoPipelining: false,
       connectionName: 'voice-core',
     }) as ScriptedRedis;
+    this.pipelining = new AdaptivePipelining(this.commands);
     this.commands.defineCommand('vcCommitTurn', { numberOfKeys: 3, lua: COMMIT_TURN });
     this.commands.defineCommand('vcAppendEvents', { numberOfKeys: 2, lua: APPEND_EVENTS });
     this.commands.defineCommand('vcOpenLog', { numberOfKeys: 2, lua: OPEN_LOG });

@@ -6,6 +6,7 @@ import { notRetained, pastTheEnd, staleEpoch } from '../event-log-errors';
 import { silentLogger, type Logger } from '../logger';
 import type { EventLog, NewEvent, SessionStore, Stores, Subscription, VersionedSession } from '../stores';
 import type { RedisOptions } from 'ioredis';
+import type { AdaptivePipelining } from './adaptive-pipelining';
 import { RedisConnection, storeFailure, type ScriptedRedis } from './connection';
 import { conversationKeys, DEFAULT_TENANT, sessionKey, type ConversationKeys } from './keys';
 import { SessionCache } from './session-cache';
@@ -86,12 +87,12 @@ export function createRedisStores(options: Partial<RedisStoreOptions> & { url: s
     redisOptions: o.redisOptions as RedisOptions | undefined,
   });
   const follower = new StreamFollower(connection.blocking, connection.commands, o.logger);
-  const events = new RedisEventLog(connection.commands, follower, o);
+  const events = new RedisEventLog(connection.commands, connection.pipelining, follower, o);
   return {
     name: 'redis',
     commandClient: connection.commands,
     followedStreamCount: () => follower.streamCount,
-    sessions: new RedisSessionStore(connection.commands, o),
+    sessions: new RedisSessionStore(connection.commands, connection.pipelining, o),
     events,
     status: connection,
     ready: (timeoutMs) => connection.ready(timeoutMs),
@@ -164,6 +165,7 @@ class RedisSessionStore implements SessionStore {
 
   constructor(
     private readonly redis: ScriptedRedis,
+    private readonly pipelining: AdaptivePipelining,
     private readonly options: RedisStoreOptions,
   ) {
     this.cache = new SessionCache(options.sessionCacheSize, options.sessionTtlMs, options.now);
@@ -173,7 +175,7 @@ class RedisSessionStore implements SessionStore {
     const key = sessionKey(conversationId, objectiveType, tenant);
     let raw: string | null;
     try {
-      raw = await this.redis.get(key);
+      raw = await this.pipelining.run(() => this.redis.get(key));
     } catch (error) {
       this.cache.forget(key);
       throw storeFailure(error, 'session store');
@@ -254,7 +256,7 @@ class RedisSessionStore implements SessionStore {
     for (const t of transitions) args.push(encodeTransition(t, traceId, objectiveType, at));
     let reply: [number, string | number, (number | string)?];
     try {
-      reply = await this.redis.vcCommitTurn(...args);
+      reply = await this.pipelining.run(() => this.redis.vcCommitTurn(...args));
     } catch (error) {
       // A timeout may or may not have applied the turn: what Redis holds is unknown.
       this.cache.forget(key);
@@ -275,6 +277,7 @@ class RedisSessionStore implements SessionStore {
 class RedisEventLog implements EventLog {
   constructor(
     private readonly redis: ScriptedRedis,
+    private readonly pipelining: AdaptivePipelining,
     private readonly follower: StreamFollower,
     private readonly options: RedisStoreOptions,
   ) {}
@@ -282,13 +285,16 @@ class RedisEventLog implements EventLog {
   async append(conversationId: string, event: NewEvent, tenant = this.options.tenant): Promise<void> {
     const keys = conversationKeys(conversationId, tenant);
     try {
-      await this.redis.vcAppendEvents(
-        keys.log,
-        keys.events,
-        this.options.idleTtlMs,
-        this.options.maxEventsPerConversation,
-        randomUUID(),
-        encodeEvent(event, this.options.now()),
+      const document = encodeEvent(event, this.options.now());
+      await this.pipelining.run(() =>
+        this.redis.vcAppendEvents(
+          keys.log,
+          keys.events,
+          this.options.idleTtlMs,
+          this.options.maxEventsPerConversation,
+          randomUUID(),
+          document,
+        ),
       );
     } catch (error) {
       throw storeFailure(error, 'event log');
@@ -306,7 +312,7 @@ class RedisEventLog implements EventLog {
     let current: string;
     let last: number;
     try {
-      [current, last] = await this.redis.vcOpenLog(keys.log, keys.events, this.options.idleTtlMs, randomUUID());
+      [current, last] = await this.pipelining.run(() => this.redis.vcOpenLog(keys.log, keys.events, this.options.idleTtlMs, randomUUID()));
     } catch (error) {
       throw storeFailure(error, 'event log');
     }
@@ -318,7 +324,7 @@ class RedisEventLog implements EventLog {
   async position(conversationId: string, tenant = this.options.tenant): Promise<{ last: number; epoch: string }> {
     const keys = conversationKeys(conversationId, tenant);
     try {
-      const [epoch, last] = await this.redis.hmget(keys.log, 'epoch', 'last');
+      const [epoch, last] = await this.pipelining.run(() => this.redis.hmget(keys.log, 'epoch', 'last'));
       return epoch === null ? { last: 0, epoch: '' } : { last: Number(last), epoch };
     } catch (error) {
       throw storeFailure(error, 'event log');
@@ -366,7 +372,9 @@ class RedisEventLog implements EventLog {
   private async read(keys: ConversationKeys, cursor: number): Promise<{ current: string | null; entries: Array<[string, string[]]> }> {
     let results: Array<[Error | null, unknown]> | null;
     try {
-      results = await this.redis.pipeline().hget(keys.log, 'epoch').xrange(keys.events, `(0-${cursor}`, '+', 'COUNT', REPLAY_BATCH).exec();
+      results = await this.pipelining.run(() =>
+        this.redis.pipeline().hget(keys.log, 'epoch').xrange(keys.events, `(0-${cursor}`, '+', 'COUNT', REPLAY_BATCH).exec(),
+      );
     } catch (error) {
       throw storeFailure(error, 'event log');
     }
