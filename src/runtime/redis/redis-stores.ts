@@ -5,12 +5,13 @@ import { concurrentTurn } from '../errors';
 import { notRetained, pastTheEnd, staleEpoch } from '../event-log-errors';
 import { silentLogger, type Logger } from '../logger';
 import type { EventLog, NewEvent, SessionStore, Stores, Subscription, VersionedSession } from '../stores';
-import type { RedisOptions } from 'ioredis';
+import type { Cluster, RedisOptions } from 'ioredis';
 import type { AdaptivePipelining } from './adaptive-pipelining';
 import { RedisConnection, storeFailure, type ScriptedRedis } from './connection';
 import { conversationKeys, DEFAULT_TENANT, sessionKey, type ConversationKeys } from './keys';
 import { SessionCache } from './session-cache';
-import { StreamFollower } from './stream-follower';
+import { ShardedFollower } from './sharded-follower';
+import { StreamFollower, type Follower } from './stream-follower';
 
 /**
  * Sessions and the event log in Redis, shared by every replica.
@@ -26,8 +27,13 @@ import { StreamFollower } from './stream-follower';
  *   epoch is stored beside it, and changes only when the log is really lost.
  */
 export interface RedisStoreOptions {
-  /** redis://… or rediss://… (TLS). */
-  url: string;
+  /** redis://… or rediss://… (TLS); or `clusterNodes`. */
+  url?: string;
+  /**
+   * Seed nodes of a Redis Cluster (`host:port`, or redis:// / rediss:// URLs whose credentials and TLS apply to
+   * every node), instead of `url`. Needs Redis 7 or later (sharded Pub/Sub wakes the followers).
+   */
+  clusterNodes?: readonly string[];
   /** Longest wait for one Redis command (default 1000 ms). */
   commandTimeoutMs: number;
   /** Session TTL after the last turn (default 30 min, as in memory). */
@@ -49,7 +55,7 @@ export interface RedisStoreOptions {
   redisOptions?: Record<string, unknown>;
 }
 
-export const DEFAULT_REDIS_STORE_OPTIONS: Omit<RedisStoreOptions, 'url'> = {
+export const DEFAULT_REDIS_STORE_OPTIONS: Omit<RedisStoreOptions, 'url' | 'clusterNodes'> = {
   commandTimeoutMs: 1000,
   sessionTtlMs: 30 * 60 * 1000,
   idleTtlMs: 60 * 60 * 1000,
@@ -69,24 +75,30 @@ export interface RedisStores extends Stores {
    * call quota. Typed loosely, like `redisOptions`, so that public types do not depend on ioredis's.
    */
   readonly commandClient: unknown;
-  /** Streams this process follows live (one shared XREAD BLOCK over all of them). */
+  /** Streams this process follows live (one shared XREAD BLOCK over all of them; on a Cluster, sharded Pub/Sub). */
   followedStreamCount(): number;
   /** Resolves true once connected, false when `timeoutMs` passed first (the stores keep trying). */
   ready(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export function createRedisStores(options: Partial<RedisStoreOptions> & { url: string }): RedisStores {
+export function createRedisStores(
+  options: Partial<RedisStoreOptions> & ({ url: string } | { clusterNodes: readonly string[] }),
+): RedisStores {
   // An option given as undefined keeps its default.
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as typeof options;
   const o: RedisStoreOptions = { ...DEFAULT_REDIS_STORE_OPTIONS, ...given };
   const connection = new RedisConnection({
     url: o.url,
+    clusterNodes: o.clusterNodes,
     commandTimeoutMs: o.commandTimeoutMs,
     logger: o.logger,
     redisOptions: o.redisOptions as RedisOptions | undefined,
   });
-  const follower = new StreamFollower(connection.blocking, connection.commands, o.logger);
+  const follower: Follower =
+    connection.blocking === undefined
+      ? new ShardedFollower(connection.commands as unknown as Cluster, o.logger)
+      : new StreamFollower(connection.blocking, connection.commands, o.logger);
   const events = new RedisEventLog(connection.commands, connection.pipelining, follower, o);
   return {
     name: 'redis',
@@ -278,7 +290,7 @@ class RedisEventLog implements EventLog {
   constructor(
     private readonly redis: ScriptedRedis,
     private readonly pipelining: AdaptivePipelining,
-    private readonly follower: StreamFollower,
+    private readonly follower: Follower,
     private readonly options: RedisStoreOptions,
   ) {}
 
@@ -341,6 +353,11 @@ class RedisEventLog implements EventLog {
     // Watch before the first read, so that an event appended in between still wakes us.
     const watcher = this.follower.watch(keys.events, fromSequence);
     try {
+      try {
+        await watcher.ready;
+      } catch (error) {
+        throw storeFailure(error, 'event log');
+      }
       let cursor = fromSequence;
       while (!signal.aborted) {
         watcher.clear();

@@ -28,6 +28,11 @@ local function append(logKey, eventsKey, newEpoch, ttlMs, maxLen, first)
   redis.call('HSET', logKey, 'epoch', epoch, 'last', last)
   redis.call('PEXPIRE', logKey, ttlMs)
   if last > 0 then redis.call('PEXPIRE', eventsKey, ttlMs) end
+  if first <= #ARGV then
+    -- Wakes followers on a Cluster (sharded Pub/Sub; same hash tag, so same slot). pcall: Redis before 7
+    -- has no SPUBLISH, and there the single-node XREAD follower does not need it.
+    redis.pcall('SPUBLISH', (string.gsub(eventsKey, ':events$', ':wake')), last)
+  end
   return {epoch, last}
 end
 `;

@@ -21,7 +21,25 @@ export interface Watcher {
   close(): void;
 }
 
-class StreamWatch {
+/** What a subscriber holds while it follows one stream. */
+export interface FollowWatcher extends Watcher {
+  /** Forgets notifications so far: called just before the subscriber reads. */
+  clear(): void;
+  /** Resolves once every later growth of the stream is sure to wake this watcher: await it before the first read. */
+  readonly ready: Promise<void>;
+}
+
+/** Wakes the subscribers of streams that grew; one per process, whatever the number of streams. */
+export interface Follower {
+  /** Starts following `key` past `afterSequence` for one subscriber. */
+  watch(key: string, afterSequence: number): FollowWatcher;
+  readonly streamCount: number;
+  close(): Promise<void>;
+}
+
+export class StreamWatch {
+  /** Settled once this stream's wake-ups are being received (at once for the XREAD follower). */
+  ready: Promise<void> = Promise.resolve();
   /** The last id the follower has seen on this stream; XREAD asks for what comes after it. */
   lastId: string;
   readonly waiters = new Set<WaiterImpl>();
@@ -35,7 +53,7 @@ class StreamWatch {
   }
 }
 
-class WaiterImpl implements Watcher {
+export class WaiterImpl implements FollowWatcher {
   /** Set by a notification that came while nobody was waiting, so it is not missed. */
   private pending = false;
   private resolve: (() => void) | undefined;
@@ -85,9 +103,13 @@ class WaiterImpl implements Watcher {
   get stream(): StreamWatch {
     return this.watch;
   }
+
+  get ready(): Promise<void> {
+    return this.watch.ready;
+  }
 }
 
-export class StreamFollower {
+export class StreamFollower implements Follower {
   private readonly watches = new Map<string, StreamWatch>();
   /** Set when the set of streams changed while an XREAD was running. */
   private stale = false;
@@ -116,7 +138,7 @@ export class StreamFollower {
   }
 
   /** Starts following `key` past `afterSequence` for one subscriber. Register before the first read. */
-  watch(key: string, afterSequence: number): Watcher & { clear(): void } {
+  watch(key: string, afterSequence: number): FollowWatcher {
     let watch = this.watches.get(key);
     if (watch === undefined) {
       watch = new StreamWatch(afterSequence);
