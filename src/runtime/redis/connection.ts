@@ -3,13 +3,14 @@ import { VoiceCoreRequestError } from '../errors';
 import type { Logger } from '../logger';
 import type { StoreStatus } from '../stores';
 import { AdaptivePipelining } from './adaptive-pipelining';
-import { APPEND_EVENTS, COMMIT_TURN, OPEN_LOG } from './scripts';
+import { APPEND_EVENTS, COMMIT_TURN, KEEP_ALIVE, OPEN_LOG } from './scripts';
 
 /** The command connection with the scripts defined on it (ioredis sends EVALSHA, and EVAL after NOSCRIPT). */
 export interface ScriptedRedis extends Redis {
   vcCommitTurn(...args: Array<string | number>): Promise<[number, string | number, (number | string)?]>;
   vcAppendEvents(...args: Array<string | number>): Promise<[string, number]>;
   vcOpenLog(...args: Array<string | number>): Promise<[string, number]>;
+  vcKeepAlive(...args: Array<string | number>): Promise<number>;
 }
 
 export interface RedisConnectionOptions {
@@ -73,6 +74,7 @@ export class RedisConnection implements StoreStatus {
     this.commands.defineCommand('vcCommitTurn', { numberOfKeys: 3, lua: COMMIT_TURN });
     this.commands.defineCommand('vcAppendEvents', { numberOfKeys: 2, lua: APPEND_EVENTS });
     this.commands.defineCommand('vcOpenLog', { numberOfKeys: 2, lua: OPEN_LOG });
+    this.commands.defineCommand('vcKeepAlive', { numberOfKeys: 2, lua: KEEP_ALIVE });
     this.pipelining = new AdaptivePipelining(this.commands);
     for (const client of this.blocking === undefined ? [this.commands] : [this.commands, this.blocking]) {
       client.on('ready', () => this.update());

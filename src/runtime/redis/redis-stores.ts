@@ -38,8 +38,13 @@ export interface RedisStoreOptions {
   commandTimeoutMs: number;
   /** Session TTL after the last turn (default 30 min, as in memory). */
   sessionTtlMs: number;
-  /** A log with no new event for this long expires (default 1 h, as in memory). */
+  /** A log with no new event for this long expires (default 1 h, as in memory); its live subscribers keep it. */
   idleTtlMs: number;
+  /**
+   * A log a subscription created, still without events, lasts this long after its last subscriber (in any
+   * process) left (default 60 s): in memory it goes with its last subscriber at once.
+   */
+  emptyLogTtlMs: number;
   /** Events kept per conversation (XADD MAXLEN; default 1000). */
   maxEventsPerConversation: number;
   /** Sessions this process remembers (last committed or loaded) to run a turn in one round trip; 0 turns it off. */
@@ -59,6 +64,7 @@ export const DEFAULT_REDIS_STORE_OPTIONS: Omit<RedisStoreOptions, 'url' | 'clust
   commandTimeoutMs: 1000,
   sessionTtlMs: 30 * 60 * 1000,
   idleTtlMs: 60 * 60 * 1000,
+  emptyLogTtlMs: 60 * 1000,
   maxEventsPerConversation: 1000,
   sessionCacheSize: 10_000,
   tenant: DEFAULT_TENANT,
@@ -324,7 +330,9 @@ class RedisEventLog implements EventLog {
     let current: string;
     let last: number;
     try {
-      [current, last] = await this.pipelining.run(() => this.redis.vcOpenLog(keys.log, keys.events, this.options.idleTtlMs, randomUUID()));
+      [current, last] = await this.pipelining.run(() =>
+        this.redis.vcOpenLog(keys.log, keys.events, this.options.emptyLogTtlMs, randomUUID()),
+      );
     } catch (error) {
       throw storeFailure(error, 'event log');
     }
@@ -377,11 +385,22 @@ class RedisEventLog implements EventLog {
           }
           continue;
         }
-        await watcher.wait(signal);
+        // Nothing written for a while: keep the log from expiring under its subscriber, then re-read (which also
+        // notices a log lost meanwhile). A third of the TTL that applies, so that one missed refresh is harmless.
+        const ttl = cursor === 0 ? Math.min(this.options.emptyLogTtlMs, this.options.idleTtlMs) : this.options.idleTtlMs;
+        if (!(await watcher.wait(signal, Math.max(10, Math.floor(ttl / 3))))) await this.keepAlive(keys);
       }
       signal.throwIfAborted();
     } finally {
       watcher.close();
+    }
+  }
+
+  private async keepAlive(keys: ConversationKeys): Promise<void> {
+    try {
+      await this.pipelining.run(() => this.redis.vcKeepAlive(keys.log, keys.events, this.options.idleTtlMs, this.options.emptyLogTtlMs));
+    } catch (error) {
+      throw storeFailure(error, 'event log');
     }
   }
 

@@ -16,8 +16,11 @@ import type { Logger } from '../logger';
 export const BLOCK_MS = 5000;
 
 export interface Watcher {
-  /** Resolves when the stream may have grown since the last call (or the follower reconnected), or `signal` aborts. */
-  wait(signal: AbortSignal): Promise<void>;
+  /**
+   * Resolves true when the stream may have grown since the last call (or the follower reconnected), or `signal`
+   * aborts; false when `timeoutMs` passed first.
+   */
+  wait(signal: AbortSignal, timeoutMs?: number): Promise<boolean>;
   close(): void;
 }
 
@@ -73,21 +76,23 @@ export class WaiterImpl implements FollowWatcher {
     resolve();
   }
 
-  wait(signal: AbortSignal): Promise<void> {
+  wait(signal: AbortSignal, timeoutMs?: number): Promise<boolean> {
     if (this.pending || signal.aborted) {
       this.pending = false;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
     return new Promise((resolve) => {
-      const onAbort = (): void => {
+      let timer: NodeJS.Timeout | undefined;
+      const finish = (woken: boolean): void => {
         this.resolve = undefined;
-        resolve();
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.resolve = () => {
         signal.removeEventListener('abort', onAbort);
-        resolve();
+        if (timer !== undefined) clearTimeout(timer);
+        resolve(woken);
       };
+      const onAbort = (): void => finish(true);
+      signal.addEventListener('abort', onAbort, { once: true });
+      if (timeoutMs !== undefined) timer = setTimeout(() => finish(false), timeoutMs);
+      this.resolve = () => finish(true);
     });
   }
 
