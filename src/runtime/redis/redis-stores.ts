@@ -6,7 +6,7 @@ import { notRetained, pastTheEnd, staleEpoch } from '../event-log-errors';
 import { silentLogger, type Logger } from '../logger';
 import type { EventLog, NewEvent, SessionStore, Stores, Subscription, VersionedSession } from '../stores';
 import type { Cluster, RedisOptions } from 'ioredis';
-import type { AdaptivePipelining } from './adaptive-pipelining';
+import { RedisCommandStats } from './command-stats';
 import { RedisConnection, storeFailure, type ScriptedRedis } from './connection';
 import { conversationKeys, DEFAULT_TENANT, sessionKey, type ConversationKeys } from './keys';
 import { SessionCache } from './session-cache';
@@ -105,12 +105,22 @@ export function createRedisStores(
     connection.blocking === undefined
       ? new ShardedFollower(connection.commands as unknown as Cluster, o.logger)
       : new StreamFollower(connection.blocking, connection.commands, o.logger);
-  const events = new RedisEventLog(connection.commands, connection.pipelining, follower, o);
+  const stats = new RedisCommandStats(connection.pipelining);
+  const events = new RedisEventLog(connection.commands, stats, follower, o);
   return {
     name: 'redis',
     commandClient: connection.commands,
     followedStreamCount: () => follower.streamCount,
-    sessions: new RedisSessionStore(connection.commands, connection.pipelining, o),
+    sessions: new RedisSessionStore(connection.commands, stats, o),
+    metrics: {
+      latency: stats.latency,
+      errors: stats.errors,
+      get outstanding() {
+        return stats.outstanding;
+      },
+      followedStreams: () => follower.streamCount,
+      followerConnections: () => follower.connectionCount,
+    },
     events,
     status: connection,
     ready: (timeoutMs) => connection.ready(timeoutMs),
@@ -183,7 +193,7 @@ class RedisSessionStore implements SessionStore {
 
   constructor(
     private readonly redis: ScriptedRedis,
-    private readonly pipelining: AdaptivePipelining,
+    private readonly commands: RedisCommandStats,
     private readonly options: RedisStoreOptions,
   ) {
     this.cache = new SessionCache(options.sessionCacheSize, options.sessionTtlMs, options.now);
@@ -193,7 +203,7 @@ class RedisSessionStore implements SessionStore {
     const key = sessionKey(conversationId, objectiveType, tenant);
     let raw: string | null;
     try {
-      raw = await this.pipelining.run(() => this.redis.get(key));
+      raw = await this.commands.run('load', () => this.redis.get(key));
     } catch (error) {
       this.cache.forget(key);
       throw storeFailure(error, 'session store');
@@ -274,7 +284,7 @@ class RedisSessionStore implements SessionStore {
     for (const t of transitions) args.push(encodeTransition(t, traceId, objectiveType, at));
     let reply: [number, string | number, (number | string)?];
     try {
-      reply = await this.pipelining.run(() => this.redis.vcCommitTurn(...args));
+      reply = await this.commands.run('commit', () => this.redis.vcCommitTurn(...args));
     } catch (error) {
       // A timeout may or may not have applied the turn: what Redis holds is unknown.
       this.cache.forget(key);
@@ -295,7 +305,7 @@ class RedisSessionStore implements SessionStore {
 class RedisEventLog implements EventLog {
   constructor(
     private readonly redis: ScriptedRedis,
-    private readonly pipelining: AdaptivePipelining,
+    private readonly commands: RedisCommandStats,
     private readonly follower: Follower,
     private readonly options: RedisStoreOptions,
   ) {}
@@ -304,7 +314,7 @@ class RedisEventLog implements EventLog {
     const keys = conversationKeys(conversationId, tenant);
     try {
       const document = encodeEvent(event, this.options.now());
-      await this.pipelining.run(() =>
+      await this.commands.run('append', () =>
         this.redis.vcAppendEvents(
           keys.log,
           keys.events,
@@ -330,7 +340,7 @@ class RedisEventLog implements EventLog {
     let current: string;
     let last: number;
     try {
-      [current, last] = await this.pipelining.run(() =>
+      [current, last] = await this.commands.run('subscribe', () =>
         this.redis.vcOpenLog(keys.log, keys.events, this.options.emptyLogTtlMs, randomUUID()),
       );
     } catch (error) {
@@ -344,7 +354,7 @@ class RedisEventLog implements EventLog {
   async position(conversationId: string, tenant = this.options.tenant): Promise<{ last: number; epoch: string }> {
     const keys = conversationKeys(conversationId, tenant);
     try {
-      const [epoch, last] = await this.pipelining.run(() => this.redis.hmget(keys.log, 'epoch', 'last'));
+      const [epoch, last] = await this.commands.run('position', () => this.redis.hmget(keys.log, 'epoch', 'last'));
       return epoch === null ? { last: 0, epoch: '' } : { last: Number(last), epoch };
     } catch (error) {
       throw storeFailure(error, 'event log');
@@ -398,7 +408,9 @@ class RedisEventLog implements EventLog {
 
   private async keepAlive(keys: ConversationKeys): Promise<void> {
     try {
-      await this.pipelining.run(() => this.redis.vcKeepAlive(keys.log, keys.events, this.options.idleTtlMs, this.options.emptyLogTtlMs));
+      await this.commands.run('keep_alive', () =>
+        this.redis.vcKeepAlive(keys.log, keys.events, this.options.idleTtlMs, this.options.emptyLogTtlMs),
+      );
     } catch (error) {
       throw storeFailure(error, 'event log');
     }
@@ -408,7 +420,7 @@ class RedisEventLog implements EventLog {
   private async read(keys: ConversationKeys, cursor: number): Promise<{ current: string | null; entries: Array<[string, string[]]> }> {
     let results: Array<[Error | null, unknown]> | null;
     try {
-      results = await this.pipelining.run(() =>
+      results = await this.commands.run('read', () =>
         this.redis.pipeline().hget(keys.log, 'epoch').xrange(keys.events, `(0-${cursor}`, '+', 'COUNT', REPLAY_BATCH).exec(),
       );
     } catch (error) {

@@ -56,6 +56,11 @@ export class ShardedFollower implements Follower {
     return this.watches.size;
   }
 
+  /** ioredis keeps one sharded subscriber connection per master node. */
+  get connectionCount(): number {
+    return this.cluster.nodes('master').length;
+  }
+
   close(): Promise<void> {
     for (const watch of this.watches.values()) watch.wakeAll();
     return Promise.resolve();

@@ -37,6 +37,8 @@ export interface Follower {
   /** Starts following `key` past `afterSequence` for one subscriber. */
   watch(key: string, afterSequence: number): FollowWatcher;
   readonly streamCount: number;
+  /** Redis connections that carry the following (never one per stream). */
+  readonly connectionCount: number;
   close(): Promise<void>;
 }
 
@@ -158,6 +160,11 @@ export class StreamFollower implements Follower {
 
   get streamCount(): number {
     return this.watches.size;
+  }
+
+  /** The one blocking connection, when it is up. */
+  get connectionCount(): number {
+    return this.blocking.status === 'ready' ? 1 : 0;
   }
 
   async close(): Promise<void> {
