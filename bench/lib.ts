@@ -176,14 +176,23 @@ export function percentile(sortedValues: number[], q: number): number {
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
 
+/** Where a bench's redis-server runs: beside the server (the honest, harder case) or beside the load generator. */
+export type RedisPlacement = 'with-server' | 'with-load';
+
 /**
- * A Voice Core server in Redis mode, with its own redis-server (no persistence), both on the
- * server CPU: the server side then does all the work it does in production. `child` is Voice
- * Core's process, so that its CPU is what is measured; stop() stops both.
+ * A Voice Core server in Redis mode, with its own redis-server (no persistence). With the server
+ * (the default), both share the server CPU, so the server side does all the work it does in
+ * production on one core; with the load, Redis gets the load generator's CPU, as a Redis on its own
+ * host would (but shares it with h2load). `child` is Voice Core's process, so that its CPU is what
+ * is measured; stop() stops both.
  */
-export async function spawnVoiceCoreOnRedis(port: number, env: NodeJS.ProcessEnv = {}): Promise<Process> {
+export async function spawnVoiceCoreOnRedis(
+  port: number,
+  env: NodeJS.ProcessEnv = {},
+  placement: RedisPlacement = 'with-server',
+): Promise<Process> {
   const redisPort = await freePort();
-  const redis = spawnPinned(SERVER_CPU, REDIS_SERVER, [
+  const redis = spawnPinned(placement === 'with-server' ? SERVER_CPU : LOAD_CPU, REDIS_SERVER, [
     '--port',
     String(redisPort),
     '--bind',

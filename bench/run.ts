@@ -42,8 +42,16 @@ async function main(): Promise<void> {
   const redis64 = server.find((r) => r.target === 'voice-core redis' && r.inFlight === 64)!;
   const voice1 = server.find((r) => r.target === 'voice-core' && r.inFlight === 1)!;
   const redis1 = server.find((r) => r.target === 'voice-core redis' && r.inFlight === 1)!;
+  const redisLoad1 = server.find((r) => r.target === 'voice-core redis (redis on load CPU)' && r.inFlight === 1)!;
   const redisRatio = redis64.rps / voice64.rps;
+  // Judged with redis-server on the server's CPU (it competes with Voice Core, as on a busy host); the
+  // other placement (Redis on the load generator's CPU, like a Redis host of its own) is reported beside it.
   const redisAddedP50Ms = redis1.p50Ms - voice1.p50Ms;
+  const redisLoadAddedP50Ms = redisLoad1.p50Ms - voice1.p50Ms;
+  console.log(
+    `Redis mode, p50 added at 1 in flight: ${fixed(redisAddedP50Ms, 3)} ms with redis-server on the server CPU (the target's), ` +
+      `${fixed(redisLoadAddedP50Ms, 3)} ms with it on the load CPU`,
+  );
   const throughputRatio = voice64.rps / bare(64).rps;
   const p99Ratio = voice64.p99Ms / bare(64).p99Ms;
 
@@ -145,8 +153,8 @@ async function main(): Promise<void> {
     },
     { target: 'Redis mode throughput ≥ 0.6× memory mode at 64 in flight', measured: fixed(redisRatio), result: verdict(redisRatio >= 0.6) },
     {
-      target: 'Redis mode adds ≤ 0.3 ms p50 at 1 in flight',
-      measured: `${fixed(redisAddedP50Ms, 3)} ms`,
+      target: 'Redis mode adds ≤ 0.3 ms p50 at 1 in flight (redis-server on the server CPU)',
+      measured: `${fixed(redisAddedP50Ms, 3)} ms (${fixed(redisLoadAddedP50Ms, 3)} ms with it on the load CPU)`,
       result: verdict(redisAddedP50Ms <= 0.3),
     },
     ...(

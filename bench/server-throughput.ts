@@ -31,9 +31,13 @@ export const SEED_REQUEST = {
 const PATH = '/voice_core.VoiceCoreService/ExecutePrimitive';
 
 export interface ServerTarget {
-  name: 'bare grpc-js' | 'bare nice-grpc' | 'voice-core' | 'voice-core redis' | ObservedTarget;
+  name: 'bare grpc-js' | 'bare nice-grpc' | 'voice-core' | RedisTarget | ObservedTarget;
   start(port: number): Process | Promise<Process>;
 }
+
+/** Voice Core in Redis mode, its redis-server on the server's CPU (the target is judged on this one) or the load's. */
+export const REDIS_TARGETS = ['voice-core redis', 'voice-core redis (redis on load CPU)'] as const;
+export type RedisTarget = (typeof REDIS_TARGETS)[number];
 
 /** Voice Core with observability on (bench/observed-server.ts); plain 'voice-core' is the same server with it off. */
 export const OBSERVED_TARGETS = ['voice-core metrics', 'voice-core tracing unsampled', 'voice-core tracing sampled'] as const;
@@ -56,7 +60,8 @@ export const TARGETS: ServerTarget[] = [
       spawnPinned(SERVER_CPU, process.execPath, ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)]),
   },
   // The same load with sessions and events in Redis, interleaved with the in-memory runs.
-  { name: 'voice-core redis', start: (port) => spawnVoiceCoreOnRedis(port) },
+  { name: 'voice-core redis', start: (port) => spawnVoiceCoreOnRedis(port, {}, 'with-server') },
+  { name: 'voice-core redis (redis on load CPU)', start: (port) => spawnVoiceCoreOnRedis(port, {}, 'with-load') },
   ...OBSERVED_TARGETS.map((name): ServerTarget => ({
     name,
     start: (port) => spawnPinned(SERVER_CPU, process.execPath, [...benchScript('observed-server'), String(port), OBSERVED_MODE[name]]),

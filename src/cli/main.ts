@@ -18,6 +18,7 @@ import type { RedisStores } from '../runtime/redis/redis-stores';
 import { DEFAULT_PORT, startVoiceCoreServer } from '../server/server';
 import { channelLimitsFromEnv } from '../server/channel-limits';
 import { limitsFromEnv } from '../server/limits';
+import { redisConfigFrom } from '../server/redis-config';
 import { createApiKey } from '../server/auth/api-keys';
 import type { AuthOptions } from '../server/auth/authenticator';
 import { startTracingFromEnv } from '../server/observability/otel-sdk';
@@ -28,10 +29,14 @@ const USAGE = `voice-core ${VERSION}
 Usage:
   voice-core serve [--port 50051] [--host 127.0.0.1] [--tls-cert server.crt --tls-key server.key [--tls-client-ca ca.crt]]
                    [--api-keys-file keys.txt] [--allow-unauthenticated] [--reflection on|off]
-                   [--metrics-port 9464] [--redis-url redis://127.0.0.1:6379]
+                   [--metrics-port 9464] [--redis-url redis://127.0.0.1:6379 | --redis-cluster-nodes h1:7000,h2:7001]
+                   [--redis-session-cache-size 10000]
       Runs the gRPC server. Sessions and events are in memory (no other dependency) unless
-      --redis-url (or VOICE_CORE_REDIS_URL) names a Redis (redis:// or rediss:// for TLS):
+      --redis-url (or VOICE_CORE_REDIS_URL) names a Redis (redis:// or rediss:// for TLS), or
+      --redis-cluster-nodes (VOICE_CORE_REDIS_CLUSTER_NODES) a few nodes of a Redis Cluster:
       then several replicas can share them and a restart loses nothing.
+      --redis-session-cache-size (VOICE_CORE_REDIS_SESSION_CACHE_SIZE): sessions each process remembers
+      to run a turn in one round trip (0: off).
       --metrics-port (or VOICE_CORE_METRICS_PORT) serves Prometheus metrics at http://host:port/metrics; off by default.
       Without a credential source (API keys, JWT, mTLS) it listens on loopback only, unless
       --allow-unauthenticated. SIGHUP re-reads the key file, a JWKS file and the TLS files.
@@ -109,6 +114,8 @@ async function serve(args: string[]): Promise<number> {
       reflection: { type: 'string' },
       'metrics-port': { type: 'string' },
       'redis-url': { type: 'string' },
+      'redis-cluster-nodes': { type: 'string' },
+      'redis-session-cache-size': { type: 'string' },
     },
   });
   const certFile = values['tls-cert'] ?? nonEmpty(process.env.VOICE_CORE_TLS_CERT);
@@ -136,14 +143,13 @@ async function serve(args: string[]): Promise<number> {
   const eventsPerConversation = numberFromEnv('VOICE_CORE_EVENTS_PER_CONVERSATION');
   const tracing = await startTracingFromEnv(process.env);
   const logger = createLogger();
-  const redisUrl = values['redis-url'] ?? nonEmpty(process.env.VOICE_CORE_REDIS_URL);
+  const redis = redisConfigFrom(values, process.env);
   let stores: RedisStores | undefined;
-  if (redisUrl !== undefined) {
-    if (!/^rediss?:\/\//.test(redisUrl)) throw new Error(`the Redis URL must start with redis:// or rediss://, got "${redisUrl}"`);
+  if (redis !== undefined) {
     // Loaded only when asked for: the in-memory default starts without ioredis.
     const { createRedisStores } = await import('../runtime/redis/redis-stores');
     stores = createRedisStores({
-      url: redisUrl,
+      ...redis,
       commandTimeoutMs: numberFromEnv('VOICE_CORE_REDIS_COMMAND_TIMEOUT_MS'),
       sessionTtlMs: sessionTtlSeconds === undefined ? undefined : sessionTtlSeconds * 1000,
       maxEventsPerConversation: eventsPerConversation === undefined ? undefined : Math.floor(eventsPerConversation),

@@ -1,5 +1,6 @@
 import type { Event } from '../../generated/voice_core/voice_core';
 import type { Transition } from '../primitives/types';
+import type { StoreCommandMetrics } from './redis/command-stats';
 
 /**
  * The two seams between the runtime and where its state lives: sessions and
@@ -105,6 +106,8 @@ export interface Stores {
   sessions: SessionStore;
   events: EventLog;
   status?: StoreStatus;
+  /** What a remote store (Redis) measures of its own commands, for the metrics. */
+  metrics?: StoreCommandMetrics;
   /** Releases connections. */
   close?(): Promise<void>;
 }

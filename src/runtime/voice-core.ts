@@ -139,6 +139,11 @@ export class VoiceCore {
     return this.options.store;
   }
 
+  /** The remote store's own command metrics (Redis), when it has them. */
+  get storeMetrics(): Stores['metrics'] {
+    return this.stores.metrics;
+  }
+
   /** Attaches an observer (metrics, tracing); returns a function that detaches it. */
   observe(observer: RuntimeObserver): () => void {
     this.observers.push(observer);

@@ -10,8 +10,8 @@ const event: NewEvent = { eventType: 'state_transition', traceId: 't', objective
 describeWithRedis('Redis stores', () => {
   let redis: RedisServer;
   const opened: RedisStores[] = [];
-  const open = async (): Promise<RedisStores> => {
-    const stores = createRedisStores({ url: redis.url, commandTimeoutMs: 300 });
+  const open = async (options: { idleTtlMs?: number; emptyLogTtlMs?: number } = {}): Promise<RedisStores> => {
+    const stores = createRedisStores({ url: redis.url, commandTimeoutMs: 300, ...options });
     opened.push(stores);
     expect(await stores.ready(5000)).toBe(true);
     return stores;
@@ -45,6 +45,69 @@ describeWithRedis('Redis stores', () => {
     expect((await pending[123]).value).toMatchObject({ sequence: 1, conversationId: conversations[123] });
     controller.abort();
     await Promise.allSettled(pending);
+  });
+
+  test('a lone command is sent at once; commands issued while another is outstanding share an auto-pipeline', async () => {
+    const stores = await open();
+    const client = stores.commandClient as Redis;
+    const c = `pipe-${randomUUID()}`;
+    const lone = stores.events.position(c);
+    expect(client.autoPipelineQueueSize).toBe(0);
+    const second = stores.events.position(c);
+    const third = stores.sessions.load(c, 'x');
+    expect(client.autoPipelineQueueSize).toBe(2);
+    await Promise.all([lone, second, third]);
+    expect(client.options.enableAutoPipelining).toBe(false);
+    expect(client.autoPipelineQueueSize).toBe(0);
+    expect(await stores.events.position(c)).toEqual({ last: 0, epoch: '' });
+  });
+
+  test('a log its subscriber follows does not expire under it while nothing is written', async () => {
+    const stores = await open({ idleTtlMs: 400 });
+    const c = `kept-${randomUUID()}`;
+    await stores.events.append(c, event);
+    const controller = new AbortController();
+    const subscription = await stores.events.subscribe(c, 0, '', controller.signal);
+    expect((await subscription.events.next()).value).toMatchObject({ sequence: 1 });
+    const next = subscription.events.next();
+    // Three idle TTLs without a write: the subscriber's refreshes keep the log (and its epoch).
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(await stores.events.position(c)).toEqual({ last: 1, epoch: subscription.epoch });
+    await stores.events.append(c, event);
+    expect((await next).value).toMatchObject({ sequence: 2, epoch: subscription.epoch });
+    controller.abort();
+    // Once nobody follows it, it expires after the idle TTL as before.
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await stores.events.position(c)).toEqual({ last: 0, epoch: '' });
+  });
+
+  test('an empty log a subscription created lives while followed, and goes soon after its subscriber, not after the idle TTL', async () => {
+    const stores = await open({ emptyLogTtlMs: 300 });
+    const admin = new Redis(redis.url);
+    try {
+      const c = `empty-${randomUUID()}`;
+      const controller = new AbortController();
+      const subscription = await stores.events.subscribe(c, 0, '', controller.signal);
+      const next = subscription.events.next();
+      const logKey = `vc:{default:${c}}:log`;
+      expect(await admin.pttl(logKey)).toBeLessThanOrEqual(300);
+      await new Promise((r) => setTimeout(r, 900));
+      expect(await stores.events.position(c)).toEqual({ last: 0, epoch: subscription.epoch });
+      controller.abort();
+      await next.catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(await admin.exists(logKey)).toBe(0);
+      expect(await stores.events.position(c)).toEqual({ last: 0, epoch: '' });
+      // A log that got events meanwhile keeps the idle TTL (1 h by default).
+      const d = `filled-${randomUUID()}`;
+      const other = new AbortController();
+      await stores.events.subscribe(d, 0, '', other.signal);
+      await stores.events.append(d, event);
+      other.abort();
+      expect(await admin.pttl(`vc:{default:${d}}:log`)).toBeGreaterThan(59 * 60 * 1000);
+    } finally {
+      admin.disconnect();
+    }
   });
 
   test('the epoch and the sequence belong to Redis: a new process continues the same log', async () => {

@@ -1,19 +1,23 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { VoiceCoreRequestError } from '../errors';
 import type { Logger } from '../logger';
 import type { StoreStatus } from '../stores';
-import { APPEND_EVENTS, COMMIT_TURN, OPEN_LOG } from './scripts';
+import { AdaptivePipelining } from './adaptive-pipelining';
+import { APPEND_EVENTS, COMMIT_TURN, KEEP_ALIVE, OPEN_LOG } from './scripts';
 
 /** The command connection with the scripts defined on it (ioredis sends EVALSHA, and EVAL after NOSCRIPT). */
 export interface ScriptedRedis extends Redis {
   vcCommitTurn(...args: Array<string | number>): Promise<[number, string | number, (number | string)?]>;
   vcAppendEvents(...args: Array<string | number>): Promise<[string, number]>;
   vcOpenLog(...args: Array<string | number>): Promise<[string, number]>;
+  vcKeepAlive(...args: Array<string | number>): Promise<number>;
 }
 
 export interface RedisConnectionOptions {
-  /** redis://[user:password@]host:port[/db] or rediss:// (TLS). */
-  url: string;
+  /** redis://[user:password@]host:port[/db] or rediss:// (TLS); or, for a Redis Cluster, `clusterNodes`. */
+  url?: string;
+  /** Seed nodes of a Redis Cluster (`host:port` or redis:// URLs, whose credentials and TLS apply to every node). */
+  clusterNodes?: readonly string[];
   /** Longest wait for any one command before it fails (and the call fails with UNAVAILABLE). */
   commandTimeoutMs: number;
   logger: Logger;
@@ -22,15 +26,20 @@ export interface RedisConnectionOptions {
 }
 
 /**
- * Two connections to one Redis: one for commands (auto-pipelined, so that
- * concurrent turns share round trips) and one that only ever blocks in XREAD
+ * Two connections to one Redis: one for commands (auto-pipelined while
+ * another command is outstanding, so that concurrent turns share round trips
+ * and a lone turn does not wait for them: see adaptive-pipelining.ts) and one that only ever blocks in XREAD
  * for all of this process's subscribers. Commands never queue while Redis is
  * away (enableOfflineQueue false) and each has a timeout, so a call fails
  * fast with UNAVAILABLE rather than hanging; ioredis reconnects by itself.
  */
 export class RedisConnection implements StoreStatus {
+  /** One Redis, or a Cluster (which answers the same commands: ioredis's Cluster and Redis share them). */
   readonly commands: ScriptedRedis;
-  readonly blocking: Redis;
+  /** The XREAD BLOCK connection of the follower; none on a Cluster (see the constructor). */
+  readonly blocking: Redis | undefined;
+  /** Issue every command of the stores through this, so that a lone one is not held back for a pipeline. */
+  readonly pipelining: AdaptivePipelining;
   private readonly listeners = new Set<(available: boolean) => void>();
   private wasAvailable = false;
   private closed = false;
@@ -44,18 +53,30 @@ export class RedisConnection implements StoreStatus {
       connectTimeout: Math.max(1000, options.commandTimeoutMs),
       ...options.redisOptions,
     };
-    this.commands = new Redis(options.url, {
+    const commandOptions: RedisOptions = {
       ...common,
       commandTimeout: options.commandTimeoutMs,
-      enableAutoPipelining: true,
+      // Switched on and off per command by AdaptivePipelining.
+      enableAutoPipelining: false,
       connectionName: 'voice-core',
-    }) as ScriptedRedis;
+    };
+    if (options.clusterNodes !== undefined) {
+      this.commands = createCluster(options.clusterNodes, commandOptions) as unknown as ScriptedRedis;
+      // No blocking connection: a Cluster refuses an XREAD over streams of several slots (CROSSSLOT), so
+      // subscribers are woken by sharded Pub/Sub instead (one subscriber connection per shard, in ioredis).
+      this.blocking = undefined;
+    } else {
+      if (options.url === undefined) throw new Error('a Redis URL or Cluster nodes are needed');
+      this.commands = new Redis(options.url, commandOptions) as ScriptedRedis;
+      // The blocking connection has no command timeout: its XREAD blocks for a bounded time of its own.
+      this.blocking = new Redis(options.url, { ...common, connectionName: 'voice-core-follow' });
+    }
     this.commands.defineCommand('vcCommitTurn', { numberOfKeys: 3, lua: COMMIT_TURN });
     this.commands.defineCommand('vcAppendEvents', { numberOfKeys: 2, lua: APPEND_EVENTS });
     this.commands.defineCommand('vcOpenLog', { numberOfKeys: 2, lua: OPEN_LOG });
-    // The blocking connection has no command timeout: its XREAD blocks for a bounded time of its own.
-    this.blocking = new Redis(options.url, { ...common, connectionName: 'voice-core-follow' });
-    for (const client of [this.commands, this.blocking]) {
+    this.commands.defineCommand('vcKeepAlive', { numberOfKeys: 2, lua: KEEP_ALIVE });
+    this.pipelining = new AdaptivePipelining(this.commands);
+    for (const client of this.blocking === undefined ? [this.commands] : [this.commands, this.blocking]) {
       client.on('ready', () => this.update());
       client.on('close', () => this.update());
       client.on('end', () => this.update());
@@ -64,7 +85,7 @@ export class RedisConnection implements StoreStatus {
   }
 
   get available(): boolean {
-    return !this.closed && this.commands.status === 'ready' && this.blocking.status === 'ready';
+    return !this.closed && this.commands.status === 'ready' && (this.blocking === undefined || this.blocking.status === 'ready');
   }
 
   onChange(listener: (available: boolean) => void): () => void {
@@ -92,7 +113,7 @@ export class RedisConnection implements StoreStatus {
   async close(): Promise<void> {
     this.closed = true;
     this.update();
-    this.blocking.disconnect();
+    this.blocking?.disconnect();
     await this.commands.quit().catch(() => this.commands.disconnect());
   }
 
@@ -116,6 +137,31 @@ export class RedisConnection implements StoreStatus {
     this.lastErrorLog = now;
     this.options.logger.warn({ err: { message: error.message } }, 'Redis connection error');
   }
+}
+
+/**
+ * A Cluster client from seed nodes. Credentials and TLS of a redis:// or rediss:// seed apply to every
+ * node (the others are discovered). Keys of one conversation share a hash tag, so every script runs on
+ * one node; sharded subscribers carry the wake-ups of followed streams.
+ */
+function createCluster(nodes: readonly string[], options: RedisOptions): Cluster {
+  const redisOptions: RedisOptions = { ...options };
+  const seeds = nodes.map((node) => {
+    if (!/^rediss?:\/\//.test(node)) return node;
+    const url = new URL(node);
+    if (url.username !== '') redisOptions.username = decodeURIComponent(url.username);
+    if (url.password !== '') redisOptions.password = decodeURIComponent(url.password);
+    if (url.protocol === 'rediss:') redisOptions.tls ??= {};
+    return `${url.hostname}:${url.port === '' ? '6379' : url.port}`;
+  });
+  const { enableOfflineQueue, retryStrategy, enableAutoPipelining, ...perNode } = redisOptions;
+  return new Cluster(seeds, {
+    enableOfflineQueue,
+    enableAutoPipelining,
+    clusterRetryStrategy: (times) => retryStrategy?.(times) ?? 1000,
+    shardedSubscribers: true,
+    redisOptions: perNode,
+  });
 }
 
 /** Reply errors that mean "Redis cannot serve right now", not a bug in a script. */

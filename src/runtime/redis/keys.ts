@@ -12,6 +12,18 @@ export interface ConversationKeys {
   readonly events: string;
   /** A hash: `epoch` (this incarnation of the log) and `last` (the last sequence given). */
   readonly log: string;
+  /** The sharded Pub/Sub channel the scripts publish to when events are appended (followed on a Cluster). */
+  readonly wake: string;
+}
+
+/** The wake-up channel of an events stream (see `wake`). */
+export function wakeChannelOfStream(eventsKey: string): string {
+  return `${eventsKey.slice(0, -':events'.length)}:wake`;
+}
+
+/** The events stream whose wake-up channel this is (see `wake`). */
+export function streamOfWakeChannel(channel: string): string {
+  return `${channel.slice(0, -':wake'.length)}:events`;
 }
 
 function tag(conversationId: string, tenant: string): string {
@@ -20,7 +32,7 @@ function tag(conversationId: string, tenant: string): string {
 
 export function conversationKeys(conversationId: string, tenant: string = DEFAULT_TENANT): ConversationKeys {
   const prefix = tag(conversationId, tenant);
-  return { events: `${prefix}:events`, log: `${prefix}:log` };
+  return { events: `${prefix}:events`, log: `${prefix}:log`, wake: `${prefix}:wake` };
 }
 
 export function sessionKey(conversationId: string, objectiveType: string, tenant: string = DEFAULT_TENANT): string {

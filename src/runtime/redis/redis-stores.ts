@@ -5,11 +5,13 @@ import { concurrentTurn } from '../errors';
 import { notRetained, pastTheEnd, staleEpoch } from '../event-log-errors';
 import { silentLogger, type Logger } from '../logger';
 import type { EventLog, NewEvent, SessionStore, Stores, Subscription, VersionedSession } from '../stores';
-import type { RedisOptions } from 'ioredis';
+import type { Cluster, RedisOptions } from 'ioredis';
+import { RedisCommandStats } from './command-stats';
 import { RedisConnection, storeFailure, type ScriptedRedis } from './connection';
 import { conversationKeys, DEFAULT_TENANT, sessionKey, type ConversationKeys } from './keys';
 import { SessionCache } from './session-cache';
-import { StreamFollower } from './stream-follower';
+import { ShardedFollower } from './sharded-follower';
+import { StreamFollower, type Follower } from './stream-follower';
 
 /**
  * Sessions and the event log in Redis, shared by every replica.
@@ -25,14 +27,24 @@ import { StreamFollower } from './stream-follower';
  *   epoch is stored beside it, and changes only when the log is really lost.
  */
 export interface RedisStoreOptions {
-  /** redis://… or rediss://… (TLS). */
-  url: string;
+  /** redis://… or rediss://… (TLS); or `clusterNodes`. */
+  url?: string;
+  /**
+   * Seed nodes of a Redis Cluster (`host:port`, or redis:// / rediss:// URLs whose credentials and TLS apply to
+   * every node), instead of `url`. Needs Redis 7 or later (sharded Pub/Sub wakes the followers).
+   */
+  clusterNodes?: readonly string[];
   /** Longest wait for one Redis command (default 1000 ms). */
   commandTimeoutMs: number;
   /** Session TTL after the last turn (default 30 min, as in memory). */
   sessionTtlMs: number;
-  /** A log with no new event for this long expires (default 1 h, as in memory). */
+  /** A log with no new event for this long expires (default 1 h, as in memory); its live subscribers keep it. */
   idleTtlMs: number;
+  /**
+   * A log a subscription created, still without events, lasts this long after its last subscriber (in any
+   * process) left (default 60 s): in memory it goes with its last subscriber at once.
+   */
+  emptyLogTtlMs: number;
   /** Events kept per conversation (XADD MAXLEN; default 1000). */
   maxEventsPerConversation: number;
   /** Sessions this process remembers (last committed or loaded) to run a turn in one round trip; 0 turns it off. */
@@ -48,10 +60,11 @@ export interface RedisStoreOptions {
   redisOptions?: Record<string, unknown>;
 }
 
-export const DEFAULT_REDIS_STORE_OPTIONS: Omit<RedisStoreOptions, 'url'> = {
+export const DEFAULT_REDIS_STORE_OPTIONS: Omit<RedisStoreOptions, 'url' | 'clusterNodes'> = {
   commandTimeoutMs: 1000,
   sessionTtlMs: 30 * 60 * 1000,
   idleTtlMs: 60 * 60 * 1000,
+  emptyLogTtlMs: 60 * 1000,
   maxEventsPerConversation: 1000,
   sessionCacheSize: 10_000,
   tenant: DEFAULT_TENANT,
@@ -68,30 +81,46 @@ export interface RedisStores extends Stores {
    * call quota. Typed loosely, like `redisOptions`, so that public types do not depend on ioredis's.
    */
   readonly commandClient: unknown;
-  /** Streams this process follows live (one shared XREAD BLOCK over all of them). */
+  /** Streams this process follows live (one shared XREAD BLOCK over all of them; on a Cluster, sharded Pub/Sub). */
   followedStreamCount(): number;
   /** Resolves true once connected, false when `timeoutMs` passed first (the stores keep trying). */
   ready(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export function createRedisStores(options: Partial<RedisStoreOptions> & { url: string }): RedisStores {
+export function createRedisStores(
+  options: Partial<RedisStoreOptions> & ({ url: string } | { clusterNodes: readonly string[] }),
+): RedisStores {
   // An option given as undefined keeps its default.
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as typeof options;
   const o: RedisStoreOptions = { ...DEFAULT_REDIS_STORE_OPTIONS, ...given };
   const connection = new RedisConnection({
     url: o.url,
+    clusterNodes: o.clusterNodes,
     commandTimeoutMs: o.commandTimeoutMs,
     logger: o.logger,
     redisOptions: o.redisOptions as RedisOptions | undefined,
   });
-  const follower = new StreamFollower(connection.blocking, connection.commands, o.logger);
-  const events = new RedisEventLog(connection.commands, follower, o);
+  const follower: Follower =
+    connection.blocking === undefined
+      ? new ShardedFollower(connection.commands as unknown as Cluster, o.logger)
+      : new StreamFollower(connection.blocking, connection.commands, o.logger);
+  const stats = new RedisCommandStats(connection.pipelining);
+  const events = new RedisEventLog(connection.commands, stats, follower, o);
   return {
     name: 'redis',
     commandClient: connection.commands,
     followedStreamCount: () => follower.streamCount,
-    sessions: new RedisSessionStore(connection.commands, o),
+    sessions: new RedisSessionStore(connection.commands, stats, o),
+    metrics: {
+      latency: stats.latency,
+      errors: stats.errors,
+      get outstanding() {
+        return stats.outstanding;
+      },
+      followedStreams: () => follower.streamCount,
+      followerConnections: () => follower.connectionCount,
+    },
     events,
     status: connection,
     ready: (timeoutMs) => connection.ready(timeoutMs),
@@ -164,6 +193,7 @@ class RedisSessionStore implements SessionStore {
 
   constructor(
     private readonly redis: ScriptedRedis,
+    private readonly commands: RedisCommandStats,
     private readonly options: RedisStoreOptions,
   ) {
     this.cache = new SessionCache(options.sessionCacheSize, options.sessionTtlMs, options.now);
@@ -173,7 +203,7 @@ class RedisSessionStore implements SessionStore {
     const key = sessionKey(conversationId, objectiveType, tenant);
     let raw: string | null;
     try {
-      raw = await this.redis.get(key);
+      raw = await this.commands.run('load', () => this.redis.get(key));
     } catch (error) {
       this.cache.forget(key);
       throw storeFailure(error, 'session store');
@@ -254,7 +284,7 @@ class RedisSessionStore implements SessionStore {
     for (const t of transitions) args.push(encodeTransition(t, traceId, objectiveType, at));
     let reply: [number, string | number, (number | string)?];
     try {
-      reply = await this.redis.vcCommitTurn(...args);
+      reply = await this.commands.run('commit', () => this.redis.vcCommitTurn(...args));
     } catch (error) {
       // A timeout may or may not have applied the turn: what Redis holds is unknown.
       this.cache.forget(key);
@@ -275,20 +305,24 @@ class RedisSessionStore implements SessionStore {
 class RedisEventLog implements EventLog {
   constructor(
     private readonly redis: ScriptedRedis,
-    private readonly follower: StreamFollower,
+    private readonly commands: RedisCommandStats,
+    private readonly follower: Follower,
     private readonly options: RedisStoreOptions,
   ) {}
 
   async append(conversationId: string, event: NewEvent, tenant = this.options.tenant): Promise<void> {
     const keys = conversationKeys(conversationId, tenant);
     try {
-      await this.redis.vcAppendEvents(
-        keys.log,
-        keys.events,
-        this.options.idleTtlMs,
-        this.options.maxEventsPerConversation,
-        randomUUID(),
-        encodeEvent(event, this.options.now()),
+      const document = encodeEvent(event, this.options.now());
+      await this.commands.run('append', () =>
+        this.redis.vcAppendEvents(
+          keys.log,
+          keys.events,
+          this.options.idleTtlMs,
+          this.options.maxEventsPerConversation,
+          randomUUID(),
+          document,
+        ),
       );
     } catch (error) {
       throw storeFailure(error, 'event log');
@@ -306,7 +340,9 @@ class RedisEventLog implements EventLog {
     let current: string;
     let last: number;
     try {
-      [current, last] = await this.redis.vcOpenLog(keys.log, keys.events, this.options.idleTtlMs, randomUUID());
+      [current, last] = await this.commands.run('subscribe', () =>
+        this.redis.vcOpenLog(keys.log, keys.events, this.options.emptyLogTtlMs, randomUUID()),
+      );
     } catch (error) {
       throw storeFailure(error, 'event log');
     }
@@ -318,7 +354,7 @@ class RedisEventLog implements EventLog {
   async position(conversationId: string, tenant = this.options.tenant): Promise<{ last: number; epoch: string }> {
     const keys = conversationKeys(conversationId, tenant);
     try {
-      const [epoch, last] = await this.redis.hmget(keys.log, 'epoch', 'last');
+      const [epoch, last] = await this.commands.run('position', () => this.redis.hmget(keys.log, 'epoch', 'last'));
       return epoch === null ? { last: 0, epoch: '' } : { last: Number(last), epoch };
     } catch (error) {
       throw storeFailure(error, 'event log');
@@ -335,6 +371,11 @@ class RedisEventLog implements EventLog {
     // Watch before the first read, so that an event appended in between still wakes us.
     const watcher = this.follower.watch(keys.events, fromSequence);
     try {
+      try {
+        await watcher.ready;
+      } catch (error) {
+        throw storeFailure(error, 'event log');
+      }
       let cursor = fromSequence;
       while (!signal.aborted) {
         watcher.clear();
@@ -354,7 +395,10 @@ class RedisEventLog implements EventLog {
           }
           continue;
         }
-        await watcher.wait(signal);
+        // Nothing written for a while: keep the log from expiring under its subscriber, then re-read (which also
+        // notices a log lost meanwhile). A third of the TTL that applies, so that one missed refresh is harmless.
+        const ttl = cursor === 0 ? Math.min(this.options.emptyLogTtlMs, this.options.idleTtlMs) : this.options.idleTtlMs;
+        if (!(await watcher.wait(signal, Math.max(10, Math.floor(ttl / 3))))) await this.keepAlive(keys);
       }
       signal.throwIfAborted();
     } finally {
@@ -362,11 +406,23 @@ class RedisEventLog implements EventLog {
     }
   }
 
+  private async keepAlive(keys: ConversationKeys): Promise<void> {
+    try {
+      await this.commands.run('keep_alive', () =>
+        this.redis.vcKeepAlive(keys.log, keys.events, this.options.idleTtlMs, this.options.emptyLogTtlMs),
+      );
+    } catch (error) {
+      throw storeFailure(error, 'event log');
+    }
+  }
+
   /** The log's epoch and up to REPLAY_BATCH events after `cursor`, in one round trip. */
   private async read(keys: ConversationKeys, cursor: number): Promise<{ current: string | null; entries: Array<[string, string[]]> }> {
     let results: Array<[Error | null, unknown]> | null;
     try {
-      results = await this.redis.pipeline().hget(keys.log, 'epoch').xrange(keys.events, `(0-${cursor}`, '+', 'COUNT', REPLAY_BATCH).exec();
+      results = await this.commands.run('read', () =>
+        this.redis.pipeline().hget(keys.log, 'epoch').xrange(keys.events, `(0-${cursor}`, '+', 'COUNT', REPLAY_BATCH).exec(),
+      );
     } catch (error) {
       throw storeFailure(error, 'event log');
     }

@@ -28,6 +28,11 @@ local function append(logKey, eventsKey, newEpoch, ttlMs, maxLen, first)
   redis.call('HSET', logKey, 'epoch', epoch, 'last', last)
   redis.call('PEXPIRE', logKey, ttlMs)
   if last > 0 then redis.call('PEXPIRE', eventsKey, ttlMs) end
+  if first <= #ARGV then
+    -- Wakes followers on a Cluster (sharded Pub/Sub; same hash tag, so same slot). pcall: Redis before 7
+    -- has no SPUBLISH, and there the single-node XREAD follower does not need it.
+    redis.pcall('SPUBLISH', (string.gsub(eventsKey, ':events$', ':wake')), last)
+  end
   return {epoch, last}
 end
 `;
@@ -78,7 +83,8 @@ return append(KEYS[1], KEYS[2], ARGV[3], ARGV[1], ARGV[2], 4)
 /**
  * Opens a log for reading: creates it (empty, with a new epoch) when there is
  * none, so that a subscriber learns the epoch its first event will carry.
- * KEYS: log, events. ARGV: log TTL ms, new epoch. Returns {epoch, last}.
+ * KEYS: log, events. ARGV: empty-log TTL ms (short: its subscribers keep it
+ * alive, and it must not outlive them by long), new epoch. Returns {epoch, last}.
  */
 export const OPEN_LOG = `
 local epoch = redis.call('HGET', KEYS[1], 'epoch')
@@ -87,4 +93,22 @@ redis.call('DEL', KEYS[2])
 redis.call('HSET', KEYS[1], 'epoch', ARGV[2], 'last', 0)
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 return {ARGV[2], 0}
+`;
+
+/**
+ * Keeps a followed log alive while nothing is written to it (a stream's TTL is
+ * reset by writes only): the idle TTL for a log with events, the short
+ * empty-log TTL for one a subscription created. Creates nothing.
+ * KEYS: log, events. ARGV: log TTL ms, empty-log TTL ms. Returns 1, or 0 when there is no log.
+ */
+export const KEEP_ALIVE = `
+local last = redis.call('HGET', KEYS[1], 'last')
+if not last then return 0 end
+if tonumber(last) == 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+else
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  redis.call('PEXPIRE', KEYS[2], ARGV[1])
+end
+return 1
 `;

@@ -16,12 +16,35 @@ import type { Logger } from '../logger';
 export const BLOCK_MS = 5000;
 
 export interface Watcher {
-  /** Resolves when the stream may have grown since the last call (or the follower reconnected), or `signal` aborts. */
-  wait(signal: AbortSignal): Promise<void>;
+  /**
+   * Resolves true when the stream may have grown since the last call (or the follower reconnected), or `signal`
+   * aborts; false when `timeoutMs` passed first.
+   */
+  wait(signal: AbortSignal, timeoutMs?: number): Promise<boolean>;
   close(): void;
 }
 
-class StreamWatch {
+/** What a subscriber holds while it follows one stream. */
+export interface FollowWatcher extends Watcher {
+  /** Forgets notifications so far: called just before the subscriber reads. */
+  clear(): void;
+  /** Resolves once every later growth of the stream is sure to wake this watcher: await it before the first read. */
+  readonly ready: Promise<void>;
+}
+
+/** Wakes the subscribers of streams that grew; one per process, whatever the number of streams. */
+export interface Follower {
+  /** Starts following `key` past `afterSequence` for one subscriber. */
+  watch(key: string, afterSequence: number): FollowWatcher;
+  readonly streamCount: number;
+  /** Redis connections that carry the following (never one per stream). */
+  readonly connectionCount: number;
+  close(): Promise<void>;
+}
+
+export class StreamWatch {
+  /** Settled once this stream's wake-ups are being received (at once for the XREAD follower). */
+  ready: Promise<void> = Promise.resolve();
   /** The last id the follower has seen on this stream; XREAD asks for what comes after it. */
   lastId: string;
   readonly waiters = new Set<WaiterImpl>();
@@ -35,7 +58,7 @@ class StreamWatch {
   }
 }
 
-class WaiterImpl implements Watcher {
+export class WaiterImpl implements FollowWatcher {
   /** Set by a notification that came while nobody was waiting, so it is not missed. */
   private pending = false;
   private resolve: (() => void) | undefined;
@@ -55,21 +78,23 @@ class WaiterImpl implements Watcher {
     resolve();
   }
 
-  wait(signal: AbortSignal): Promise<void> {
+  wait(signal: AbortSignal, timeoutMs?: number): Promise<boolean> {
     if (this.pending || signal.aborted) {
       this.pending = false;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
     return new Promise((resolve) => {
-      const onAbort = (): void => {
+      let timer: NodeJS.Timeout | undefined;
+      const finish = (woken: boolean): void => {
         this.resolve = undefined;
-        resolve();
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.resolve = () => {
         signal.removeEventListener('abort', onAbort);
-        resolve();
+        if (timer !== undefined) clearTimeout(timer);
+        resolve(woken);
       };
+      const onAbort = (): void => finish(true);
+      signal.addEventListener('abort', onAbort, { once: true });
+      if (timeoutMs !== undefined) timer = setTimeout(() => finish(false), timeoutMs);
+      this.resolve = () => finish(true);
     });
   }
 
@@ -85,9 +110,13 @@ class WaiterImpl implements Watcher {
   get stream(): StreamWatch {
     return this.watch;
   }
+
+  get ready(): Promise<void> {
+    return this.watch.ready;
+  }
 }
 
-export class StreamFollower {
+export class StreamFollower implements Follower {
   private readonly watches = new Map<string, StreamWatch>();
   /** Set when the set of streams changed while an XREAD was running. */
   private stale = false;
@@ -116,7 +145,7 @@ export class StreamFollower {
   }
 
   /** Starts following `key` past `afterSequence` for one subscriber. Register before the first read. */
-  watch(key: string, afterSequence: number): Watcher & { clear(): void } {
+  watch(key: string, afterSequence: number): FollowWatcher {
     let watch = this.watches.get(key);
     if (watch === undefined) {
       watch = new StreamWatch(afterSequence);
@@ -131,6 +160,11 @@ export class StreamFollower {
 
   get streamCount(): number {
     return this.watches.size;
+  }
+
+  /** The one blocking connection, when it is up. */
+  get connectionCount(): number {
+    return this.blocking.status === 'ready' ? 1 : 0;
   }
 
   async close(): Promise<void> {

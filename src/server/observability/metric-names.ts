@@ -22,6 +22,11 @@ export const METRIC = {
   eventLogConversations: 'voice_core_event_log_conversations',
   storeErrors: 'voice_core_store_errors_total',
   storeUp: 'voice_core_store_up',
+  redisCommandSeconds: 'voice_core_redis_command_seconds',
+  redisCommandErrors: 'voice_core_redis_command_errors_total',
+  redisCommandsInFlight: 'voice_core_redis_commands_in_flight',
+  redisFollowedStreams: 'voice_core_redis_followed_streams',
+  redisFollowerConnections: 'voice_core_redis_follower_connections',
 } as const;
 
 /** 10 µs to 100 ms: the built-in primitives take 5 µs to 100 µs, a custom or slow one up to the time budget. */

@@ -3,6 +3,7 @@ import { Status, type ServerMiddleware } from 'nice-grpc-common';
 import { labelNames, labelNamesWithCode, prometheusServerMiddleware } from 'nice-grpc-prometheus';
 import { getLabels } from 'nice-grpc-prometheus/lib/common';
 import type { PrimitiveRun, RuntimeObserver } from '../../runtime/observer';
+import { REDIS_COMMAND_BUCKETS } from '../../runtime/redis/command-stats';
 import type { VoiceCore } from '../../runtime/voice-core';
 import { GRPC_HANDLING_BUCKETS, METRIC, PRIMITIVE_RUN_BUCKETS, TURNS_BUCKETS } from './metric-names';
 import { CounterTally, HistogramTally, type CounterSeries, type HistogramSeries } from './tallies';
@@ -246,6 +247,52 @@ export class ServerMetrics {
         this.set({ store: core.store.name }, (await core.store.reachable()) ? 1 : 0);
       },
     });
+
+    const redis = core.storeMetrics;
+    if (redis !== undefined) {
+      // Read from the Redis stores when scraped; the only label, the operation, is a fixed list.
+      const latency = new HistogramTally(
+        METRIC.redisCommandSeconds,
+        'Redis command time by store operation (seconds), as the process sees it.',
+        REDIS_COMMAND_BUCKETS,
+        this.registry,
+      );
+      for (const series of redis.latency) latency.include(series);
+      new Counter({
+        registers,
+        name: METRIC.redisCommandErrors,
+        help: 'Failed Redis commands (unreachable, timed out, busy or refused) by store operation.',
+        labelNames: ['operation'],
+        collect() {
+          this.reset();
+          for (const [operation, n] of Object.entries(redis.errors)) this.inc({ operation }, n);
+        },
+      });
+      new Gauge({
+        registers,
+        name: METRIC.redisCommandsInFlight,
+        help: 'Redis commands sent and not answered yet.',
+        collect() {
+          this.set(redis.outstanding);
+        },
+      });
+      new Gauge({
+        registers,
+        name: METRIC.redisFollowedStreams,
+        help: 'Conversation streams this process follows live for its StreamEvents subscribers.',
+        collect() {
+          this.set(redis.followedStreams());
+        },
+      });
+      new Gauge({
+        registers,
+        name: METRIC.redisFollowerConnections,
+        help: 'Redis connections that carry the live following (one, or one per Cluster node; never one per stream).',
+        collect() {
+          this.set(redis.followerConnections());
+        },
+      });
+    }
 
     const turnCounter = new TurnCounter(options.maxTrackedCaptures ?? 100_000);
     this.observer = {

@@ -75,7 +75,7 @@ export class HistogramSeries {
 export class HistogramTally {
   readonly type = 'histogram';
   readonly aggregator = 'sum';
-  private readonly all: HistogramSeries[] = [];
+  private readonly all: Array<Pick<HistogramSeries, 'labels' | 'counts' | 'sum' | 'count'>> = [];
 
   constructor(
     readonly name: string,
@@ -90,6 +90,11 @@ export class HistogramTally {
     const s = new HistogramSeries(labels, this.bounds);
     this.all.push(s);
     return s;
+  }
+
+  /** Exposes a series kept elsewhere (the Redis stores' command latency), with the same bounds. */
+  include(series: Pick<HistogramSeries, 'labels' | 'counts' | 'sum' | 'count'>): void {
+    this.all.push(series);
   }
 
   get(): {

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { createRedisStores, type RedisStores } from '../../src/runtime/redis/redis-stores';
+import { promtool, PROMTOOL, warnIfMissing } from '../support/promtool';
+import { describeWithRedis, RedisServer } from '../support/redis-server';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+warnIfMissing('promtool');
+
+/** The Redis stores' own metrics, scraped from a real server on a real redis-server after real gRPC calls. */
+describeWithRedis('Redis metrics', () => {
+  let redis: RedisServer;
+  let stores: RedisStores;
+  let t: TestServer;
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+    stores = createRedisStores({ url: redis.url, commandTimeoutMs: 300 });
+    expect(await stores.ready(5000)).toBe(true);
+    t = await startTestServer({ metrics: { port: 0, host: '127.0.0.1' }, core: { stores } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await stores.close();
+    await redis.kill();
+  });
+
+  async function scrape(): Promise<string> {
+    return (await fetch(`http://127.0.0.1:${t.server.metrics!.port}/metrics`)).text();
+  }
+
+  function sample(text: string, name: string, labels = ''): number | undefined {
+    const line = text.split('\n').find((l) => l.startsWith(`${name}${labels === '' ? ' ' : `{${labels}} `}`));
+    return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+
+  test('command latency and errors by operation, commands in flight, streams followed and their connections', async () => {
+    const conversationId = `metrics-${randomUUID()}`;
+    const controller = new AbortController();
+    const stream = t.client.streamEvents({ conversationId }, { signal: controller.signal })[Symbol.asyncIterator]();
+    const first = stream.next();
+    await t.client.executePrimitive({ objectiveType: 'capture_email_au', conversationId, params: { transcription: 'jane@gmail.com' } });
+    await first;
+    let text = await scrape();
+    expect(sample(text, 'voice_core_redis_command_seconds_count', 'operation="commit"')).toBe(1);
+    expect(sample(text, 'voice_core_redis_command_seconds_count', 'operation="subscribe"')).toBe(1);
+    expect(sample(text, 'voice_core_redis_command_seconds_bucket', 'le="1",operation="commit"')).toBe(1);
+    expect(sample(text, 'voice_core_redis_command_errors_total', 'operation="commit"')).toBe(0);
+    expect(sample(text, 'voice_core_redis_followed_streams')).toBe(1);
+    expect(sample(text, 'voice_core_redis_follower_connections')).toBe(1);
+    expect(sample(text, 'voice_core_redis_commands_in_flight')).toBe(0);
+    // Nothing about the conversation or what was said is in the exposition.
+    expect(text).not.toContain(conversationId);
+    expect(text).not.toContain('jane');
+    if (PROMTOOL !== undefined) expect(promtool(['check', 'metrics'], text)).toMatchObject({ output: '', status: 0 });
+    controller.abort();
+    await stream.next().catch(() => undefined);
+
+    await redis.kill();
+    await expect(
+      t.client.executePrimitive({
+        objectiveType: 'capture_email_au',
+        conversationId: `down-${randomUUID()}`,
+        params: { transcription: 'jane@gmail.com' },
+      }),
+    ).rejects.toMatchObject({ code: 14 });
+    text = await scrape();
+    expect(sample(text, 'voice_core_redis_command_errors_total', 'operation="commit"')).toBe(1);
+    expect(sample(text, 'voice_core_redis_follower_connections')).toBe(0);
+  });
+});
