@@ -18,6 +18,7 @@ import { VoiceCore } from '../src/runtime/voice-core';
 import { createVoiceCoreService } from '../src/server/service';
 import { ServerMetrics } from '../src/server/observability/metrics';
 import { SynchronousContextManager } from '../src/server/observability/context-manager';
+import { exportBatchSize } from '../src/server/observability/otel-sdk';
 import { otelTraceIdBridge, primitiveSpanObserver, traceUnary } from '../src/server/observability/tracing';
 import type { UnaryHandler } from '../src/server/observability/unary-call';
 import { SEED_REQUEST } from './server-throughput';
@@ -40,7 +41,7 @@ function handlerFor(mode: Mode): UnaryHandler<ExecutePrimitiveRequest, unknown> 
   if (tracing) {
     new NodeTracerProvider({
       sampler: mode === 'tracing-sampled' ? new AlwaysOnSampler() : new AlwaysOffSampler(),
-      spanProcessors: [new BatchSpanProcessor(noopExporter)],
+      spanProcessors: [new BatchSpanProcessor(noopExporter, { maxExportBatchSize: exportBatchSize(process.env) })],
     }).register({ contextManager: new SynchronousContextManager() });
     core.observe(primitiveSpanObserver());
   }
