@@ -3,7 +3,9 @@
  * handler with the same wrappers the server installs (metrics, tracing unsampled, tracing sampled),
  * called 64 at a time with a CallContext as nice-grpc builds it. Each mode runs in its own process
  * (an AsyncLocalStorage, once used, slows every later promise in its process), rounds interleaved.
- * Usage: node dist-bench/bench/observability-cost.js [rounds]   (one mode: ... --mode M)
+ * Both wall time and the process's CPU time per call are reported: on a shared machine the CPU
+ * time is the steadier figure (it does not count the time other processes hold the core).
+ * Usage: node dist-bench/bench/observability-cost.js [rounds] [mode ...]   (one child: ... --mode M)
  */
 import { fork } from 'node:child_process';
 import { Metadata } from 'nice-grpc-common';
@@ -16,6 +18,7 @@ import { VoiceCore } from '../src/runtime/voice-core';
 import { createVoiceCoreService } from '../src/server/service';
 import { ServerMetrics } from '../src/server/observability/metrics';
 import { SynchronousContextManager } from '../src/server/observability/context-manager';
+import { exportBatchSize } from '../src/server/observability/otel-sdk';
 import { otelTraceIdBridge, primitiveSpanObserver, traceUnary } from '../src/server/observability/tracing';
 import type { UnaryHandler } from '../src/server/observability/unary-call';
 import { SEED_REQUEST } from './server-throughput';
@@ -38,7 +41,7 @@ function handlerFor(mode: Mode): UnaryHandler<ExecutePrimitiveRequest, unknown> 
   if (tracing) {
     new NodeTracerProvider({
       sampler: mode === 'tracing-sampled' ? new AlwaysOnSampler() : new AlwaysOffSampler(),
-      spanProcessors: [new BatchSpanProcessor(noopExporter)],
+      spanProcessors: [new BatchSpanProcessor(noopExporter, { maxExportBatchSize: exportBatchSize(process.env) })],
     }).register({ contextManager: new SynchronousContextManager() });
     core.observe(primitiveSpanObserver());
   }
@@ -55,7 +58,14 @@ function handlerFor(mode: Mode): UnaryHandler<ExecutePrimitiveRequest, unknown> 
   return handler;
 }
 
-async function measure(mode: Mode): Promise<number> {
+interface Sample {
+  /** Wall time per call, µs. */
+  wall: number;
+  /** CPU time of the process (user + system) per call, µs. */
+  cpu: number;
+}
+
+async function measure(mode: Mode): Promise<Sample> {
   const handler = handlerFor(mode);
   const request = ExecutePrimitiveRequest.fromJSON(SEED_REQUEST);
   const signal = new AbortController().signal;
@@ -70,14 +80,16 @@ async function measure(mode: Mode): Promise<number> {
   };
   await run(10_000);
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   await run(CALLS);
-  return Number(process.hrtime.bigint() - started) / 1000 / CALLS;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wall: Number(process.hrtime.bigint() - started) / 1000 / CALLS, cpu: (cpu.user + cpu.system) / CALLS };
 }
 
-function child(mode: Mode): Promise<number> {
+function child(mode: Mode): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const p = fork(__filename, ['--mode', mode]);
-    p.on('message', (m) => resolve(Number(m)));
+    p.on('message', (m) => resolve(m as Sample));
     p.on('error', reject);
   });
 }
@@ -89,18 +101,23 @@ async function main(): Promise<void> {
     process.exit(0);
   }
   const rounds = Number(process.argv[2] ?? '5');
-  const samples = new Map<Mode, number[]>(MODES.map((m) => [m, []]));
-  for (let r = 0; r < rounds; r++) for (const mode of MODES) samples.get(mode)!.push(await child(mode));
+  const asked = process.argv.slice(3) as Mode[];
+  const modes: readonly Mode[] = asked.length === 0 ? MODES : ['plain', ...asked.filter((m) => m !== 'plain' && MODES.includes(m))];
+  const samples = new Map<Mode, Sample[]>(modes.map((m) => [m, []]));
+  for (let r = 0; r < rounds; r++) for (const mode of modes) samples.get(mode)!.push(await child(mode));
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const plain = med(samples.get('plain')!);
-  for (const mode of MODES) {
-    const m = med(samples.get(mode)!);
-    console.log(
-      `${mode.padEnd(18)} ${m.toFixed(2)} µs/call  +${(m - plain).toFixed(2)} µs  (${(((m - plain) / plain) * 100).toFixed(1)} %)  [${samples
-        .get(mode)!
-        .map((x) => x.toFixed(1))
-        .join(' ')}]`,
-    );
+  for (const kind of ['wall', 'cpu'] as const) {
+    console.log(kind === 'wall' ? 'Wall time per call:' : 'CPU time per call:');
+    const plain = med(samples.get('plain')!.map((s) => s[kind]));
+    for (const mode of modes) {
+      const xs = samples.get(mode)!.map((s) => s[kind]);
+      const m = med(xs);
+      console.log(
+        `  ${mode.padEnd(18)} ${m.toFixed(2)} µs/call  +${(m - plain).toFixed(2)} µs  (${(((m - plain) / plain) * 100).toFixed(1)} %)  [${xs
+          .map((x) => x.toFixed(1))
+          .join(' ')}]`,
+      );
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Voice Core with observability on, for the cost benchmark:
  *   tracing-unsampled  an OpenTelemetry SDK with a no-op exporter, sampling nothing
- *   tracing-sampled    the same, sampling every call (batch processor, as in production)
+ *   tracing-sampled    the same, sampling every call (batch processor with the batch size
+ *                      startTracingFromEnv gives the SDK, as in production)
  *   metrics            Prometheus metrics on (a free HTTP port; nothing scrapes it)
  * Usage: node dist-bench/bench/observed-server.js <port> <mode> (or through ts-node)
  */
@@ -10,6 +11,7 @@ import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, type ReadableSpa
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { silentLogger } from '../src/runtime/logger';
 import { SynchronousContextManager } from '../src/server/observability/context-manager';
+import { exportBatchSize } from '../src/server/observability/otel-sdk';
 import { startVoiceCoreServer } from '../src/server/server';
 
 export type ObservedMode = 'tracing-unsampled' | 'tracing-sampled' | 'metrics';
@@ -27,7 +29,7 @@ async function main(port: number, mode: ObservedMode): Promise<void> {
   if (tracing) {
     new NodeTracerProvider({
       sampler: mode === 'tracing-sampled' ? new AlwaysOnSampler() : new AlwaysOffSampler(),
-      spanProcessors: [new BatchSpanProcessor(noopExporter)],
+      spanProcessors: [new BatchSpanProcessor(noopExporter, { maxExportBatchSize: exportBatchSize(process.env) })],
     }).register({ contextManager: new SynchronousContextManager() }); // as startTracingFromEnv does
   }
   // The CLI's server logs at info, and logs nothing per call: silent here is the same cost.
