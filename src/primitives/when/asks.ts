@@ -8,8 +8,11 @@ import type { CivilDate } from './calendar';
 export type DateAsk =
   /** A day the calendar has not got, as said: "the 32nd", "the 30th of February". */
   | { type: 'no-such-day'; day: number; month?: number }
-  /** A day the calendar has not got, once placed: "the 29th of February in 2027". */
-  | { type: 'no-such-date'; day: number; month: number; year?: number }
+  /**
+   * A day the calendar has not got, once placed: "the 29th of February in 2027". `dates`: the
+   * month's last day and the next month's first, offered to the caller.
+   */
+  | { type: 'no-such-date'; day: number; month: number; year?: number; dates?: CivilDate[] }
   | { type: 'date-not-found' }
   | { type: 'no-date' }
   /** Two different days said in one answer. */

@@ -131,8 +131,9 @@ function chooseDate(candidates: readonly CivilDate[], heard: Heard, options: Whe
     if (fitting.length > 1) return again;
   }
   const words = normaliseUtterance(heard.text);
-  if (/\b(first|1st|earlier|former|sooner|earliest|start|beginning)\b/.test(words)) return { kind: 'date', date: candidates[0] };
-  if (/\b(second|2nd|later|latter|last one|latest|week after|following one|other one|end)\b/.test(words))
+  if (/\b(first|1st|earlier|former|sooner|earliest|start|beginning|this one|coming one|this coming one)\b/.test(words))
+    return { kind: 'date', date: candidates[0] };
+  if (/\b(second|2nd|later|latter|last one|latest|week after|following one|other one|one after|end)\b/.test(words))
     return { kind: 'date', date: candidates[candidates.length - 1] };
   return undefined;
 }
@@ -146,9 +147,12 @@ function fits(candidate: CivilDate, h: HeardDate, options: WhenOptions): boolean
   if (h.vague !== undefined || h.invalid !== undefined) return false;
   if (h.exact !== undefined) return compareDates(candidate, h.exact) === 0;
   if (h.weekday !== undefined && weekdayOf(candidate) !== h.weekday) return false;
-  if (h.weekdayRule === 'next-week' || h.weekdayRule === 'this-week') {
+  if (h.weekdayRule !== undefined && h.weekdayRule !== 'bare' && h.day === undefined) {
+    // "next Friday", "this Friday", "Friday next week": the day or days the words mean.
     const resolved = resolveDate(h, options);
-    return resolved.kind === 'date' && compareDates(resolved.date, candidate) === 0;
+    if (resolved.kind === 'date') return compareDates(resolved.date, candidate) === 0;
+    if (resolved.kind === 'choice') return resolved.dates.some((d) => compareDates(d, candidate) === 0);
+    return false;
   }
   if (h.day !== undefined && candidate.day !== h.day) return false;
   if (h.month !== undefined && candidate.month !== h.month) return false;

@@ -25,8 +25,15 @@ export function askDate(ask: DateAsk, today: CivilDate): string {
       return `Sorry, there is no ${speakDay(ask.day)}${of}. What date did you mean?`;
     }
     case 'no-such-date': {
-      const inYear = ask.year === undefined ? '' : ` in ${ask.year}`;
-      return `Sorry, there's no ${speakDay(ask.day)} of ${speakMonth(ask.month)}${inYear}. What date did you mean?`;
+      // The year matters for the 29th of February; for the 31st of April it is noise, unless it is not this year.
+      const leapDay = ask.day === 29 && ask.month === 2;
+      const inYear = ask.year === undefined ? '' : ask.year !== today.year ? ` in ${ask.year}` : leapDay ? ' this year' : '';
+      const there = `Sorry, there's no ${speakDay(ask.day)} of ${speakMonth(ask.month)}${inYear}.`;
+      if (ask.dates !== undefined && ask.dates.length > 1) {
+        const offered = ask.dates.map((d) => `the ${speakDay(d.day)} of ${speakMonth(d.month)}`);
+        return `${there} Did you mean ${either(offered)}?`;
+      }
+      return `${there} What date did you mean?`;
     }
     case 'date-not-found':
       return "Sorry, I couldn't find that date. What date did you mean?";
