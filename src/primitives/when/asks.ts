@@ -34,6 +34,14 @@ export type DateAsk =
   | { type: 'weekend-day'; dates: CivilDate[] }
   /** Something no day can be made of ("as soon as possible", "every Friday"). */
   | { type: 'exact-day' }
+  /** A date of birth said without its year: the year (`again`: the answer to that had none). */
+  | { type: 'birth-year'; month: number; day: number; again: boolean }
+  /** A date of birth said relatively ("tomorrow", "next Friday"): the date itself. */
+  | { type: 'birth-exact' }
+  /** A date of birth that makes an age over 120. */
+  | { type: 'birth-age'; date: CivilDate }
+  /** A repair of part of a date that names a part the date has not got ("not March" when it is April). */
+  | { type: 'which-part'; date: CivilDate }
   /** A date cut off before its end ("the twenty", "the fifth of"): the rest of it. */
   | { type: 'rest-of-date'; said: string };
 

@@ -20,6 +20,7 @@ import { applyDayPart, type DayPart, type HeardTime } from './time-grammar';
  *   time     HH:MM        a time already settled (datetime, waiting for the day)
  *   clock    H:MM         a twelve-hour time waiting for "morning" or "afternoon"
  *   daypart  morning …    the part of the day said, waiting for the time
+ *   birthday MM-DD       a date of birth's month and day, waiting for the year
  */
 export type WhenPartial = {
   date?: string;
@@ -29,6 +30,8 @@ export type WhenPartial = {
   time?: string;
   clock?: string;
   daypart?: DayPart;
+  /** A date of birth's month and day (MM-DD), said without its year: the year, next turn, completes it. */
+  birthday?: string;
   /** The words of a date cut off before its end ("the twenty"): the rest, next turn, completes them. */
   said?: string;
 };
