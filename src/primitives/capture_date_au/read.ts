@@ -84,7 +84,8 @@ export function repairDate(
   context: ReadContext<WhenOptions, WhenPartial>,
 ): Reading<WhenPartial> | undefined {
   const prev = parseIsoDate(previous.value);
-  if (prev === undefined) return undefined;
+  // Days offered by the repair's own question ("the 30th of April, or the 1st of May?") are answered, not repaired.
+  if (prev === undefined || context.partial?.dates !== undefined) return undefined;
   const part = repairDatePart(prev, hear(utterance, context.options, 'date'), context.options, utterance);
   return part === undefined ? undefined : toReading(part, context.options);
 }

@@ -143,7 +143,8 @@ export function repairDatetime(
 ): Reading<WhenPartial> | undefined {
   const prevDate = parseIsoDate(previous.value.slice(0, 10));
   const prevTime = parseTime(previous.value.slice(11, 16));
-  if (prevDate === undefined || prevTime === undefined) return undefined;
+  // Days offered by the repair's own question are answered, not repaired.
+  if (prevDate === undefined || prevTime === undefined || context.partial?.dates !== undefined) return undefined;
   const heard = hear(utterance, context.options, 'datetime');
   const date = repairDatePart(prevDate, heard, context.options, utterance);
   const time = repairTimePart(prevTime, heard, context.options);

@@ -24,6 +24,11 @@ export function readDatePartFor(heard: Heard, partial: WhenPartial | undefined, 
 export const MAX_AGE = 120;
 
 function birthDatePart(heard: Heard, partial: WhenPartial | undefined, options: WhenOptions): DatePart {
+  if (partial?.dates !== undefined) {
+    // "The 28th of February, or the 1st of March 1985?" — "the first of March": one of the days offered.
+    const chosen = readDatePart(heard, { dates: partial.dates }, options);
+    if (chosen.kind === 'date' || (chosen.kind === 'ask' && chosen.ask.type === 'which-offered')) return chosen;
+  }
   const waiting = partial?.birthday !== undefined ? monthDayOf(partial.birthday) : undefined;
   const whole = heard.dates.find((d) => d.year !== undefined || d.exact !== undefined);
   if (waiting !== undefined && whole === undefined) {

@@ -75,8 +75,8 @@ export function readPartEdit(words: string, prev: CivilDate, tense: Tense, thisY
   for (const [pattern, said, ruledOut] of YEAR_RULES) {
     const m = pattern.exec(words);
     if (m === null) continue;
-    const year = placeYear(m[said], prev, tense, thisYear);
-    if (ruledOut > 0 && placeYear(m[ruledOut], prev, tense, thisYear) !== prev.year) {
+    const year = placeYear(m[said], tense, thisYear);
+    if (ruledOut > 0 && placeYear(m[ruledOut], tense, thisYear) !== prev.year) {
       return { kind: 'unclear', reason: `the year ruled out (${m[ruledOut]}) is not the year of the date` };
     }
     return { kind: 'year', year };
@@ -84,13 +84,12 @@ export function readPartEdit(words: string, prev: CivilDate, tense: Tense, thisY
   return undefined;
 }
 
-/** "1986" as said; "86" in the century of the date it repairs, or (a date of birth, an event) the last such year. */
-function placeYear(said: string, prev: CivilDate, tense: Tense, thisYear: number): number {
+/** "1986" as said; "86" as a two-figure year is read anywhere: this century unless that is to come in a past tense. */
+function placeYear(said: string, tense: Tense, thisYear: number): number {
   const n = Number(said);
   if (said.length === 4) return n;
-  const sameCentury = Math.floor(prev.year / 100) * 100 + n;
-  if (tense === 'past' && sameCentury > thisYear) return sameCentury - 100;
-  return sameCentury;
+  if (tense === 'past' && 2000 + n > thisYear) return 1900 + n;
+  return 2000 + n;
 }
 
 /**

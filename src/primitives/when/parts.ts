@@ -128,6 +128,11 @@ function chooseDate(candidates: readonly CivilDate[], heard: Heard, options: Whe
     ask: { type: 'which-offered', dates: [...candidates] },
     partial: { dates: candidates.map(isoDate) },
   };
+  // "the first one", "the second one": a position, though "first" also reads as a day.
+  const position = /\b(?:the )?(first|1st|second|2nd|last|other) one\b/.exec(normaliseUtterance(heard.text));
+  if (position !== null) {
+    return { kind: 'date', date: /^(first|1st)$/.test(position[1]) ? candidates[0] : candidates[candidates.length - 1] };
+  }
   if (heard.dates.length > 0) {
     const fitting = candidates.filter((c) => heard.dates.some((h) => fits(c, h, options)));
     if (fitting.length === 1) return { kind: 'date', date: fitting[0] };
