@@ -90,6 +90,9 @@ describe('a day and time', () => {
     ['no, the 15th', '2027-03-15T14:00'],
     ['the day is right but the time is 4', '2027-03-12T16:00'],
     ['3 not 2', '2027-03-12T15:00'],
+    ['not 2, 3', '2027-03-12T15:00'],
+    ['not at 2, at half 3', '2027-03-12T15:30'],
+    ['not the 12th, the 19th', '2027-03-19T14:00'],
     ['same time but thursday', '2027-03-11T14:00'],
   ])('Friday 12 March at 2 pm repaired by %j → %s', (said, value) => {
     datetime([FRIDAY, [{ confirmation: said }, 'confirming', value]]);

@@ -1,5 +1,5 @@
 import { editDate, repairDatePart, toReading as dateReading } from '../capture_date_au/read';
-import { splitInlineRepair } from '../when/part-repairs';
+import { repairWords, splitInlineRepair } from '../when/part-repairs';
 import { repairTimePart } from '../capture_time_au/read';
 import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
 import { addDays, isoDate, parseIsoDate, type CivilDate } from '../when/calendar';
@@ -145,9 +145,19 @@ export function repairDatetime(
   const prevTime = parseTime(previous.value.slice(11, 16));
   // Days offered by the repair's own question are answered, not repaired.
   if (prevDate === undefined || prevTime === undefined || context.partial?.dates !== undefined) return undefined;
+  const ruledOut = RULED_OUT_NUMBER.exec(repairWords(utterance));
+  const hour12 = prevTime.hour % 12 === 0 ? 12 : prevTime.hour % 12;
+  if (ruledOut !== null && Number(ruledOut[1]) === hour12 && Number(ruledOut[1]) !== prevDate.day) {
+    // "Not 2, 3" said of "Friday at 2 pm": the 2 ruled out is the time, so the 3 is a time too.
+    const time = repairTimePart(prevTime, hear(utterance, context.options, 'time'), context.options);
+    if (time !== undefined) return combine({ kind: 'date', date: prevDate }, time, context.options);
+  }
   const heard = hear(utterance, context.options, 'datetime');
   const date = repairDatePart(prevDate, heard, context.options, utterance);
   const time = repairTimePart(prevTime, heard, context.options);
   if (date === undefined && time === undefined) return undefined;
   return combine(date ?? { kind: 'date', date: prevDate }, time ?? { kind: 'time', ...prevTime }, context.options);
 }
+
+/** A number ruled out: "not 2, 3", "not at 2". */
+const RULED_OUT_NUMBER = /\bnot (?:at )?(\d{1,2})\b(?!:|st|nd|rd|th)/;

@@ -97,16 +97,23 @@ function placeYear(said: string, tense: Tense, thisYear: number): number {
  * of April 1985, no, 1986". Returns the date as first said and the repair, or undefined.
  */
 export function splitInlineRepair(utterance: string): { head: string; tail: string } | undefined {
+  // Most answers have no repair word at all: then the words are not canonicalised a second time.
+  if (!MAY_REPAIR_INLINE.test(utterance.toLowerCase())) return undefined;
   const words = repairWords(utterance);
-  const month = new RegExp(`^(.*\\S)(?:,| ) ?(not (?:in )?${MONTH}${LINK}(?:in )?${MONTH})$`).exec(words);
   // The month ruled out need not be in the date said: then the repair is unclear, and asked about.
+  const month = INLINE_MONTH.exec(words);
   if (month !== null) return { head: month[1], tail: month[2] };
-  const year = new RegExp(
-    `^(.*\\S)(?:,| ) ?((?:(?:no|nah|sorry|i mean|actually|or rather)[ ,]+)+${FOUR_FIGURE_YEAR}|not ${YEAR}${LINK}${YEAR})$`,
-  ).exec(words);
+  const year = INLINE_YEAR.exec(words);
   if (year !== null && /(?:1[89]|20)\d\d|\b\d\d\b/.test(year[1])) return { head: year[1], tail: year[2] };
   return undefined;
 }
+
+/** Every inline repair has one of these words. */
+const MAY_REPAIR_INLINE = /\b(?:not|no|nah|sorry|mean|actually|rather)\b/;
+const INLINE_MONTH = new RegExp(`^(.*\\S)(?:,| ) ?(not (?:in )?${MONTH}${LINK}(?:in )?${MONTH})$`);
+const INLINE_YEAR = new RegExp(
+  `^(.*\\S)(?:,| ) ?((?:(?:no|nah|sorry|i mean|actually|or rather)[ ,]+)+${FOUR_FIGURE_YEAR}|not ${YEAR}${LINK}${YEAR})$`,
+);
 
 /** The date with the part changed (its day kept; a day the new month has not got is the caller's to settle). */
 export function applyPartEdit(
