@@ -22,6 +22,12 @@ function _typeChecks(client: VoiceCoreClient): void {
   );
   // @ts-expect-error tense is future, past or any
   void client.executePrimitive('capture_date_au', { transcription: 'friday', tense: 'soon' }, options);
+  void client.executePrimitive('capture_date_au', { transcription: 'the 14th of march', kind: 'date_of_birth' }, options);
+  void client.executePrimitive('capture_datetime_au', { transcription: 'friday at 2', kind: 'appointment' }, options);
+  // @ts-expect-error kind is none, date_of_birth, appointment or event
+  void client.executePrimitive('capture_date_au', { transcription: 'friday', kind: 'birthday' }, options);
+  // @ts-expect-error kind is a param of the date and datetime primitives, not of capture_time_au
+  void client.executePrimitive('capture_time_au', { transcription: '3 pm', kind: 'appointment' }, options);
   void client.executePrimitive('capture_yes_no', { transcription: 'not at all', question: 'Do you mind if I record this call?' }, options);
   // @ts-expect-error question belongs to capture_yes_no
   void client.executePrimitive('capture_phone_au', { transcription: '0491 570 156', question: 'x' }, options);

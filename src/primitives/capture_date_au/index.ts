@@ -1,6 +1,6 @@
 import type { CaptureSpec } from '../objective/capture-spec';
 import { maskIsoDate } from '../when/calendar';
-import { whenOptions, WHEN_PARAMS, type WhenOptions } from '../when/options';
+import { dateOptions, DATE_PARAMS, type WhenOptions } from '../when/options';
 import type { WhenPartial } from '../when/parts';
 import { dateKeypad } from './keypad';
 import { dateSsml } from './ssml';
@@ -27,15 +27,15 @@ import { readDate, repairDate } from './read';
 export const captureDateAu = {
   objectiveType: 'capture_date_au' as const,
   confirmation: { kind: 'below-confidence', threshold: 0.85 },
-  params: WHEN_PARAMS,
-  options: whenOptions,
+  params: DATE_PARAMS,
+  options: dateOptions,
   read: readDate,
   repair: repairDate,
   prompts: DATE_PROMPTS,
   keypad: dateKeypad(readDate),
   ssml: dateSsml,
   mask: maskDate,
-} satisfies CaptureSpec<WhenOptions, WhenPartial, typeof WHEN_PARAMS>;
+} satisfies CaptureSpec<WhenOptions, WhenPartial, typeof DATE_PARAMS>;
 
 /** "1985-07-14" → "****-07-**": a date of birth is personal; the month alone identifies no one. */
 export function maskDate(value: string): string {

@@ -25,6 +25,10 @@ export function speakCapturedDate(captured: Captured): string {
  */
 export const DATE_PROMPTS: CapturePrompts<WhenOptions> = {
   elicit(retryCount, options) {
+    if (options?.kind === 'date_of_birth') {
+      if (retryCount === 0) return "What's the date of birth?";
+      return "Sorry, I didn't catch that. Please say the day, the month and the year, like the 14th of March 1985.";
+    }
     // A date in the past (an incident, a date of birth) is asked about in the past.
     if (retryCount === 0) return options?.tense === 'past' ? 'What was the date?' : 'What date would that be?';
     if (retryCount === 1) return "Sorry, I didn't catch the date. You can say something like this Friday, or the 14th of March.";

@@ -1,9 +1,11 @@
 import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
 import { addDays, isoDate, parseIsoDate, WEEKDAY_NAMES, weekdayOf, type CivilDate } from '../when/calendar';
 import { cutOffDate } from '../when/cut-off';
+import { applyPartEdit, readPartEdit, repairWords, splitInlineRepair } from '../when/part-repairs';
 import { correctDate, hear, type Heard } from '../when/heard';
 import type { WhenOptions } from '../when/options';
-import { readDatePart, type DatePart, type WhenPartial } from '../when/parts';
+import { readDatePartFor } from '../when/birth';
+import { type DatePart, type WhenPartial } from '../when/parts';
 import { fitsTense, resolveDate } from '../when/resolve';
 import { askForDate } from './prompts';
 
@@ -33,13 +35,21 @@ export function readDate(utterance: string, context: ReadContext<WhenOptions, Wh
 }
 
 function readHeard(utterance: string, context: ReadContext<WhenOptions, WhenPartial>): Reading<WhenPartial> {
+  const inline = splitInlineRepair(utterance);
+  if (inline !== undefined) {
+    // "The 14th of April, not April, May": the date as first said, then the part repaired.
+    const first = readHeard(inline.head, context);
+    const prev = first.kind === 'value' ? parseIsoDate(first.value) : undefined;
+    const edited = prev === undefined ? undefined : editDate(prev, inline.tail, context.options);
+    if (edited !== undefined) return toReading(edited, context.options);
+  }
   const cut = cutOffDate(utterance);
   if (cut !== undefined) {
     const prompt = askForDate({ type: 'rest-of-date', said: cut }, context.options);
     return { kind: 'partial', partial: { said: cut }, prompt };
   }
   const heard = hear(utterance, context.options, 'date');
-  const part = readDatePart(heard, context.partial, context.options);
+  const part = readDatePartFor(heard, context.partial, context.options);
   if (part.kind === 'missing' && heard.vagueTime !== undefined) {
     // "as soon as possible", "whenever": an answer, but not a date.
     return { kind: 'none', reason: heard.vagueTime, prompt: askForDate({ type: 'exact-day' }, context.options) };
@@ -74,27 +84,43 @@ export function repairDate(
   context: ReadContext<WhenOptions, WhenPartial>,
 ): Reading<WhenPartial> | undefined {
   const prev = parseIsoDate(previous.value);
-  if (prev === undefined) return undefined;
-  const part = repairDatePart(prev, hear(utterance, context.options, 'date'), context.options);
+  // Days offered by the repair's own question ("the 30th of April, or the 1st of May?") are answered, not repaired.
+  if (prev === undefined || context.partial?.dates !== undefined) return undefined;
+  const part = repairDatePart(prev, hear(utterance, context.options, 'date'), context.options, utterance);
   return part === undefined ? undefined : toReading(part, context.options);
 }
 
-export function repairDatePart(prev: CivilDate, heard: Heard, options: WhenOptions): DatePart | undefined {
+export function repairDatePart(prev: CivilDate, heard: Heard, options: WhenOptions, utterance?: string): DatePart | undefined {
+  const edited = utterance === undefined ? undefined : editDate(prev, utterance, options);
+  if (edited !== undefined) return edited;
   const shift = readShift(heard.text);
   if (shift !== undefined) return inTense(addDays(prev, shift), options);
   if (heard.dates.length === 1) {
     const corrected = correctDate({ year: prev.year, month: prev.month, day: prev.day, start: 0, end: 0 }, heard.dates[0]);
-    return readDatePart({ ...heard, dates: [corrected] }, undefined, options);
+    return readDatePartFor({ ...heard, dates: [corrected] }, undefined, options);
   }
-  if (heard.dates.length > 1) return readDatePart(heard, undefined, options);
+  if (heard.dates.length > 1) return readDatePartFor(heard, undefined, options);
   if (heard.bareNumber !== undefined && heard.bareNumber >= 1 && heard.bareNumber <= 31) {
-    return readDatePart(
+    return readDatePartFor(
       { ...heard, dates: [{ year: prev.year, month: prev.month, day: heard.bareNumber, start: 0, end: 0 }] },
       undefined,
       options,
     );
   }
   return undefined;
+}
+
+/**
+ * A month or a year repaired alone ("not March, May", "the year's 86"), the rest of the date
+ * kept; a repair naming a part the date has not got is asked about. Undefined: no such repair.
+ */
+export function editDate(prev: CivilDate, utterance: string, options: WhenOptions): DatePart | undefined {
+  const edit = readPartEdit(repairWords(utterance), prev, options.tense, options.today.year);
+  if (edit === undefined) return undefined;
+  if (edit.kind === 'unclear') return { kind: 'ask', ambiguous: true, reason: edit.reason, ask: { type: 'which-part', date: prev } };
+  const date = applyPartEdit(prev, edit);
+  const heard: Heard = { dates: [{ ...date, start: 0, end: 0 }], times: [], dayPartsInConflict: false, text: '' };
+  return readDatePartFor(heard, undefined, options);
 }
 
 function inTense(date: CivilDate, options: WhenOptions): DatePart {

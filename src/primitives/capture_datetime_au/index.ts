@@ -1,6 +1,6 @@
 import type { CaptureSpec } from '../objective/capture-spec';
 import { maskIsoDate } from '../when/calendar';
-import { whenOptions, WHEN_PARAMS, type WhenOptions } from '../when/options';
+import { dateOptions, DATE_PARAMS, type WhenOptions } from '../when/options';
 import type { WhenPartial } from '../when/parts';
 import { DATETIME_PROMPTS } from './prompts';
 import { readDatetime, repairDatetime } from './read';
@@ -18,13 +18,13 @@ import { readDatetime, repairDatetime } from './read';
 export const captureDatetimeAu = {
   objectiveType: 'capture_datetime_au' as const,
   confirmation: { kind: 'always' },
-  params: WHEN_PARAMS,
-  options: whenOptions,
+  params: DATE_PARAMS,
+  options: dateOptions,
   read: readDatetime,
   repair: repairDatetime,
   prompts: DATETIME_PROMPTS,
   mask: maskDatetime,
-} satisfies CaptureSpec<WhenOptions, WhenPartial, typeof WHEN_PARAMS>;
+} satisfies CaptureSpec<WhenOptions, WhenPartial, typeof DATE_PARAMS>;
 
 /** "2026-11-27T15:00" → "****-11-**T15:00": masked like a date; the time of day identifies no one. */
 export function maskDatetime(value: string): string {

@@ -60,7 +60,7 @@ const ASKED: ReadonlyArray<readonly [string, Reading['kind']]> = [
   ['friday the 12th at 2pm', 'ambiguous'],
   ['sometime next week in the afternoon', 'partial'],
   ['today at 8 am', 'none'],
-  ['the 31st of june at 2pm', 'none'],
+  ['the 31st of june at 2pm', 'ambiguous'], // the 30th of June, or the 1st of July?
   ['whenever suits', 'none'],
   ['hello', 'none'],
 ];

@@ -1,10 +1,12 @@
-import { repairDatePart, toReading as dateReading } from '../capture_date_au/read';
+import { editDate, repairDatePart, toReading as dateReading } from '../capture_date_au/read';
+import { repairWords, splitInlineRepair } from '../when/part-repairs';
 import { repairTimePart } from '../capture_time_au/read';
 import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
 import { addDays, isoDate, parseIsoDate, type CivilDate } from '../when/calendar';
+import { readDatePartFor } from '../when/birth';
 import { hear } from '../when/heard';
 import type { WhenOptions } from '../when/options';
-import { formatTime, parseTime, readDatePart, readTimePart, type DatePart, type TimePart, type WhenPartial } from '../when/parts';
+import { formatTime, parseTime, readTimePart, type DatePart, type TimePart, type WhenPartial } from '../when/parts';
 import { formatOffset, wallClockAt, zonedInstant } from '../when/zone';
 import { DATETIME_ASKS } from './prompts';
 
@@ -15,9 +17,18 @@ import { DATETIME_ASKS } from './prompts';
  * 1st?" → "2 pm".
  */
 export function readDatetime(utterance: string, context: ReadContext<WhenOptions, WhenPartial>): Reading<WhenPartial> {
+  const inline = splitInlineRepair(utterance);
+  if (inline !== undefined) {
+    // "Friday the 14th of May at 2, not May, June": the day and time as first said, then the part repaired.
+    const first = readDatetime(inline.head, context);
+    const prevDate = first.kind === 'value' ? parseIsoDate(first.value.slice(0, 10)) : undefined;
+    const prevTime = first.kind === 'value' ? parseTime(first.value.slice(11, 16)) : undefined;
+    const edited = prevDate === undefined ? undefined : editDate(prevDate, inline.tail, context.options);
+    if (edited !== undefined && prevTime !== undefined) return combine(edited, { kind: 'time', ...prevTime }, context.options);
+  }
   const heard = hear(utterance, context.options, 'datetime');
   const options = context.options;
-  const reading = combine(readDatePart(heard, context.partial, options), readTimePart(heard, context.partial, options), options);
+  const reading = combine(readDatePartFor(heard, context.partial, options), readTimePart(heard, context.partial, options), options);
   // The same question again with nothing new heard is a failed attempt, or a caller saying "umm" would be asked forever.
   if (reading.kind === 'partial' && context.partial !== undefined && samePartial(reading.partial, context.partial)) {
     return { kind: 'none', reason: 'nothing new heard', prompt: DATETIME_ASKS.again(reading.prompt) };
@@ -132,10 +143,21 @@ export function repairDatetime(
 ): Reading<WhenPartial> | undefined {
   const prevDate = parseIsoDate(previous.value.slice(0, 10));
   const prevTime = parseTime(previous.value.slice(11, 16));
-  if (prevDate === undefined || prevTime === undefined) return undefined;
+  // Days offered by the repair's own question are answered, not repaired.
+  if (prevDate === undefined || prevTime === undefined || context.partial?.dates !== undefined) return undefined;
+  const ruledOut = RULED_OUT_NUMBER.exec(repairWords(utterance));
+  const hour12 = prevTime.hour % 12 === 0 ? 12 : prevTime.hour % 12;
+  if (ruledOut !== null && Number(ruledOut[1]) === hour12 && Number(ruledOut[1]) !== prevDate.day) {
+    // "Not 2, 3" said of "Friday at 2 pm": the 2 ruled out is the time, so the 3 is a time too.
+    const time = repairTimePart(prevTime, hear(utterance, context.options, 'time'), context.options);
+    if (time !== undefined) return combine({ kind: 'date', date: prevDate }, time, context.options);
+  }
   const heard = hear(utterance, context.options, 'datetime');
-  const date = repairDatePart(prevDate, heard, context.options);
+  const date = repairDatePart(prevDate, heard, context.options, utterance);
   const time = repairTimePart(prevTime, heard, context.options);
   if (date === undefined && time === undefined) return undefined;
   return combine(date ?? { kind: 'date', date: prevDate }, time ?? { kind: 'time', ...prevTime }, context.options);
 }
+
+/** A number ruled out: "not 2, 3", "not at 2". */
+const RULED_OUT_NUMBER = /\bnot (?:at )?(\d{1,2})\b(?!:|st|nd|rd|th)/;

@@ -114,9 +114,10 @@ export interface CaptureSpec<O = undefined, P extends PartialValue = PartialValu
   /**
    * Turns the params, already read and checked, into the primitive's options;
    * may throw InvalidParamsError for what a declaration cannot say. `now` is
-   * the runtime clock in ms.
+   * the runtime clock in ms. `given` is the params as the caller sent them, for a check that must
+   * tell a param left to its default from one given (a contradiction between two params).
    */
-  options(params: ParamValues<D>, now: number): O;
+  options(params: ParamValues<D>, now: number, given?: Readonly<Record<string, string>>): O;
   read(utterance: string, context: ReadContext<O, P>): Reading<P>;
   /**
    * Applies a correction to a value the caller did not confirm ("not outlook,

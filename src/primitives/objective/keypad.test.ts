@@ -52,7 +52,19 @@ describe('keyed values', () => {
 
   test('a date keyed DDMMYYYY is validated like a spoken one', () => {
     play(captureDateAu, [[{ dtmf: '14071985#' }, 'completed', '1985-07-14']], ANY);
-    play(captureDateAu, [[{ dtmf: '31061985#' }, 'eliciting', '', /^Sorry, there is no 31st of June\./]], ANY);
+    // A day the month has not got is asked about, offering the days either side (never rolled over).
+    play(
+      captureDateAu,
+      [
+        [
+          { dtmf: '31061985#' },
+          'eliciting',
+          '',
+          /^Sorry, there's no 31st of June in 1985\. Did you mean the 30th of June, or the 1st of July\?/,
+        ],
+      ],
+      ANY,
+    );
     play(captureDateAu, [[{ dtmf: '140785#' }, 'eliciting', '', /eight digits/]], ANY);
     // The tense refuses a past date keyed for a booking, as it does a spoken one.
     play(captureDateAu, [[{ dtmf: '14071985' }, 'eliciting', '', 'NO_VALUE']], { now: NOW });

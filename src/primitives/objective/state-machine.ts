@@ -102,7 +102,7 @@ export function readOptions<O, D extends ParamDeclarations>(
   now: number,
 ): O {
   const accepted = [...BASE_PARAM_NAMES, ...Object.keys(spec.params)];
-  return spec.options(readParams(spec.params, params, { objectiveType: spec.objectiveType, accepted }), now);
+  return spec.options(readParams(spec.params, params, { objectiveType: spec.objectiveType, accepted }), now, params);
 }
 
 /** Builds the registry handler for a capture primitive. */

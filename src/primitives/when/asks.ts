@@ -8,8 +8,11 @@ import type { CivilDate } from './calendar';
 export type DateAsk =
   /** A day the calendar has not got, as said: "the 32nd", "the 30th of February". */
   | { type: 'no-such-day'; day: number; month?: number }
-  /** A day the calendar has not got, once placed: "the 29th of February in 2027". */
-  | { type: 'no-such-date'; day: number; month: number; year?: number }
+  /**
+   * A day the calendar has not got, once placed: "the 29th of February in 2027". `dates`: the
+   * month's last day and the next month's first, offered to the caller.
+   */
+  | { type: 'no-such-date'; day: number; month: number; year?: number; dates?: CivilDate[] }
   | { type: 'date-not-found' }
   | { type: 'no-date' }
   /** Two different days said in one answer. */
@@ -31,6 +34,14 @@ export type DateAsk =
   | { type: 'weekend-day'; dates: CivilDate[] }
   /** Something no day can be made of ("as soon as possible", "every Friday"). */
   | { type: 'exact-day' }
+  /** A date of birth said without its year: the year (`again`: the answer to that had none). */
+  | { type: 'birth-year'; month: number; day: number; again: boolean }
+  /** A date of birth said relatively ("tomorrow", "next Friday"): the date itself. */
+  | { type: 'birth-exact' }
+  /** A date of birth that makes an age over 120. */
+  | { type: 'birth-age'; date: CivilDate }
+  /** A repair of part of a date that names a part the date has not got ("not March" when it is April). */
+  | { type: 'which-part'; date: CivilDate }
   /** A date cut off before its end ("the twenty", "the fifth of"): the rest of it. */
   | { type: 'rest-of-date'; said: string };
 

@@ -133,7 +133,9 @@ function fromResult(r: DateMatch, text: string, today: CivilDate): HeardDate | u
     const [kind, a, b] = tag.split(':');
     if (kind === 'invalid') {
       const month = c.get('month') ?? 1;
-      return { invalid: { day: Number(a), month }, start, end };
+      // The year said is kept: the days offered instead ("the 28th of February 2029") are in it.
+      const year = c.isCertain('year') ? (c.get('year') ?? undefined) : undefined;
+      return { invalid: { day: Number(a), month }, year, twoDigitYear: year !== undefined && year < 100 ? true : undefined, start, end };
     }
     if (kind === 'invalid-day') return { invalid: { day: Number(a) }, start, end };
     if (kind === 'nth-weekday') {

@@ -143,7 +143,8 @@ export const DATE_RULES: readonly DateRule[] = [
       // chrono would check the day against this year: any leap year keeps it, and the resolver picks the year.
       if (yearText === undefined && month === 2 && day === 29)
         return reading({ day, month }, 'leap-day', { component: 'year', value: 2028 });
-      if (day > daysInMonth(yearText === undefined ? 2024 : Number(yearText), month)) return reading({ month }, `invalid:${day}`);
+      if (day > daysInMonth(yearText === undefined ? 2024 : Number(yearText), month))
+        return reading({ month, ...(yearText === undefined ? {} : { year: Number(yearText) }) }, `invalid:${day}`);
       // Ours rather than chrono's, which reads "January 10" as January 2010.
       return reading({ day, month, ...(yearText === undefined ? {} : { year: Number(yearText) }) }, 'day-month');
     },

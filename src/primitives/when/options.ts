@@ -1,5 +1,6 @@
 import { declareParams, type ParamValues } from '../params/declaration';
 import { readParams } from '../params/read-params';
+import { InvalidParamsError } from '../types';
 import type { CivilDate } from './calendar';
 import { offsetMinutesAt, wallClockWithOffset } from './zone';
 
@@ -31,7 +32,32 @@ export const WHEN_PARAMS = declareParams({
   },
 });
 
+/**
+ * What a date is for (param `kind` of the date and datetime primitives): a date of birth is past,
+ * has a year, makes an age of 0 to 120 and is never said relatively ("tomorrow"); an appointment
+ * is in the future; an event is past. Absent ("none"): only the tense applies.
+ */
+export type DateKind = 'date_of_birth' | 'appointment' | 'event';
+
+/** The tense each kind means: it is the tense's default when the kind is given. */
+export const KIND_TENSE: Readonly<Record<DateKind, Tense>> = { date_of_birth: 'past', appointment: 'future', event: 'past' };
+
+/** The params of capture_date_au and capture_datetime_au: the shared ones, and what the date is for. */
+export const DATE_PARAMS = declareParams({
+  ...WHEN_PARAMS,
+  kind: {
+    type: 'enum',
+    values: ['none', 'date_of_birth', 'appointment', 'event'],
+    default: 'none',
+    description:
+      'What the date is for: date_of_birth (past, a year is required, an age of 0 to 120, no relative words like "tomorrow"), ' +
+      'appointment (future) or event (past); it sets the default tense, and a tense given that contradicts it is refused. Default none.',
+  },
+});
+
 export interface WhenOptions {
+  /** What the date is for (param `kind`); undefined when not said. */
+  kind?: DateKind;
   /** IANA name, canonical spelling. */
   timezone: string;
   /**
@@ -53,6 +79,34 @@ export interface WhenOptions {
 /** Reads reference_time, timezone and tense from the wire; throws InvalidParamsError naming the field. */
 export function readWhenOptions(params: Readonly<Record<string, string>>, now: number): WhenOptions {
   return whenOptions(readParams(WHEN_PARAMS, params, { objectiveType: 'a date or time primitive' }), now);
+}
+
+/** Reads the date and datetime params (the shared ones and `kind`); throws InvalidParamsError naming the field. */
+export function readDateOptions(params: Readonly<Record<string, string>>, now: number): WhenOptions {
+  return dateOptions(readParams(DATE_PARAMS, params, { objectiveType: 'a date primitive' }), now, params);
+}
+
+/**
+ * The date and datetime primitives' options: the shared ones, with the kind's tense. `given` is
+ * the params as the caller sent them: the declared default tense (future) must not count as a
+ * tense given, or every date of birth would contradict it.
+ */
+export function dateOptions(
+  values: ParamValues<typeof DATE_PARAMS>,
+  now: number,
+  given: Readonly<Record<string, string>> = {},
+): WhenOptions {
+  if (values.kind === 'none') return whenOptions(values, now);
+  const kind = values.kind;
+  const tense = KIND_TENSE[kind];
+  const saidTense = Object.hasOwn(given, 'tense') && given.tense.trim() !== '';
+  if (saidTense && values.tense !== tense) {
+    throw new InvalidParamsError(
+      'params.tense',
+      `params.tense "${values.tense}" contradicts params.kind "${kind}", which means a ${tense} date; leave params.tense out or make it ${tense}`,
+    );
+  }
+  return { ...whenOptions({ ...values, tense }, now), kind };
 }
 
 /** What the params, once read, mean for the caller's today. */

@@ -20,6 +20,7 @@ import { applyDayPart, type DayPart, type HeardTime } from './time-grammar';
  *   time     HH:MM        a time already settled (datetime, waiting for the day)
  *   clock    H:MM         a twelve-hour time waiting for "morning" or "afternoon"
  *   daypart  morning …    the part of the day said, waiting for the time
+ *   birthday MM-DD       a date of birth's month and day, waiting for the year
  */
 export type WhenPartial = {
   date?: string;
@@ -29,6 +30,8 @@ export type WhenPartial = {
   time?: string;
   clock?: string;
   daypart?: DayPart;
+  /** A date of birth's month and day (MM-DD), said without its year: the year, next turn, completes it. */
+  birthday?: string;
   /** The words of a date cut off before its end ("the twenty"): the rest, next turn, completes them. */
   said?: string;
 };
@@ -125,14 +128,20 @@ function chooseDate(candidates: readonly CivilDate[], heard: Heard, options: Whe
     ask: { type: 'which-offered', dates: [...candidates] },
     partial: { dates: candidates.map(isoDate) },
   };
+  // "the first one", "the second one": a position, though "first" also reads as a day.
+  const position = /\b(?:the )?(first|1st|second|2nd|last|other) one\b/.exec(normaliseUtterance(heard.text));
+  if (position !== null) {
+    return { kind: 'date', date: /^(first|1st)$/.test(position[1]) ? candidates[0] : candidates[candidates.length - 1] };
+  }
   if (heard.dates.length > 0) {
     const fitting = candidates.filter((c) => heard.dates.some((h) => fits(c, h, options)));
     if (fitting.length === 1) return { kind: 'date', date: fitting[0] };
     if (fitting.length > 1) return again;
   }
   const words = normaliseUtterance(heard.text);
-  if (/\b(first|1st|earlier|former|sooner|earliest|start|beginning)\b/.test(words)) return { kind: 'date', date: candidates[0] };
-  if (/\b(second|2nd|later|latter|last one|latest|week after|following one|other one|end)\b/.test(words))
+  if (/\b(first|1st|earlier|former|sooner|earliest|start|beginning|this one|coming one|this coming one)\b/.test(words))
+    return { kind: 'date', date: candidates[0] };
+  if (/\b(second|2nd|later|latter|last one|latest|week after|following one|other one|one after|end)\b/.test(words))
     return { kind: 'date', date: candidates[candidates.length - 1] };
   return undefined;
 }
@@ -146,9 +155,12 @@ function fits(candidate: CivilDate, h: HeardDate, options: WhenOptions): boolean
   if (h.vague !== undefined || h.invalid !== undefined) return false;
   if (h.exact !== undefined) return compareDates(candidate, h.exact) === 0;
   if (h.weekday !== undefined && weekdayOf(candidate) !== h.weekday) return false;
-  if (h.weekdayRule === 'next-week' || h.weekdayRule === 'this-week') {
+  if (h.weekdayRule !== undefined && h.weekdayRule !== 'bare' && h.day === undefined) {
+    // "next Friday", "this Friday", "Friday next week": the day or days the words mean.
     const resolved = resolveDate(h, options);
-    return resolved.kind === 'date' && compareDates(resolved.date, candidate) === 0;
+    if (resolved.kind === 'date') return compareDates(resolved.date, candidate) === 0;
+    if (resolved.kind === 'choice') return resolved.dates.some((d) => compareDates(d, candidate) === 0);
+    return false;
   }
   if (h.day !== undefined && candidate.day !== h.day) return false;
   if (h.month !== undefined && candidate.month !== h.month) return false;

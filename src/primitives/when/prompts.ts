@@ -1,6 +1,6 @@
 import type { DateAsk, SaidTime, TimeAsk } from './asks';
 import { compareDates, type CivilDate } from './calendar';
-import { speakClock, speakDateNear, speakDay, speakMonth, speakTime, speakWeekday } from './speak';
+import { speakClock, speakDate, speakDateNear, speakDay, speakMonth, speakTime, speakWeekday } from './speak';
 
 /**
  * What the caller hears when a date or a time needs asking about: the words
@@ -17,6 +17,9 @@ export function either(options: readonly string[]): string {
 /** The sentence that asks for an exact day: used whenever no day can be made of an answer. */
 export const EXACT_DAY_PROMPT = "Sorry, I'll need an exact day. What date would you like? For example, this Friday, or the 14th of March.";
 
+/** The sentence that asks for a date of birth as one: the day, the month and the year. */
+export const BIRTH_DATE_PROMPT = "Sorry, I'll need the date of birth itself: the day, the month and the year, like the 14th of March 1985.";
+
 export function askDate(ask: DateAsk, today: CivilDate): string {
   const near = (d: CivilDate): string => speakDateNear(d, today);
   switch (ask.type) {
@@ -25,8 +28,15 @@ export function askDate(ask: DateAsk, today: CivilDate): string {
       return `Sorry, there is no ${speakDay(ask.day)}${of}. What date did you mean?`;
     }
     case 'no-such-date': {
-      const inYear = ask.year === undefined ? '' : ` in ${ask.year}`;
-      return `Sorry, there's no ${speakDay(ask.day)} of ${speakMonth(ask.month)}${inYear}. What date did you mean?`;
+      // The year matters for the 29th of February; for the 31st of April it is noise, unless it is not this year.
+      const leapDay = ask.day === 29 && ask.month === 2;
+      const inYear = ask.year === undefined ? '' : ask.year !== today.year ? ` in ${ask.year}` : leapDay ? ' this year' : '';
+      const there = `Sorry, there's no ${speakDay(ask.day)} of ${speakMonth(ask.month)}${inYear}.`;
+      if (ask.dates !== undefined && ask.dates.length > 1) {
+        const offered = ask.dates.map((d) => `the ${speakDay(d.day)} of ${speakMonth(d.month)}`);
+        return `${there} Did you mean ${either(offered)}?`;
+      }
+      return `${there} What date did you mean?`;
     }
     case 'date-not-found':
       return "Sorry, I couldn't find that date. What date did you mean?";
@@ -54,6 +64,16 @@ export function askDate(ask: DateAsk, today: CivilDate): string {
       return `Sure. Would that be ${either(ask.dates.map(near))}?`;
     case 'exact-day':
       return EXACT_DAY_PROMPT;
+    case 'birth-year': {
+      const said = `the ${speakDay(ask.day)} of ${speakMonth(ask.month)}`;
+      return ask.again ? `Sorry, what year was that, for ${said}?` : `Thanks, ${said}. And what year?`;
+    }
+    case 'birth-exact':
+      return BIRTH_DATE_PROMPT;
+    case 'birth-age':
+      return `Sorry, ${ask.date.year} would make an age over 120. What's the date of birth, with the year?`;
+    case 'which-part':
+      return `Sorry, I'm not sure which part to change. I've got ${speakDate(ask.date, true)}. What's the right date?`;
     case 'rest-of-date':
       return `Sorry, I only caught ${ask.said}. What's the whole date?`;
   }

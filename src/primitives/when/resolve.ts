@@ -55,6 +55,11 @@ export function resolveDate(heard: HeardDate, options: WhenOptions): DateResolut
   if (h.invalid !== undefined) {
     const { day, month } = h.invalid;
     const reason = `there is no ${speakDay(day)}${month === undefined ? '' : ` of ${speakMonth(month)}`}`;
+    if (month !== undefined) {
+      const year = h.year === undefined ? yearOfMonth(month, options) : h.twoDigitYear ? century(h.year % 100, options) : h.year;
+      const offered = noSuchDate(day, month, year, options, reason);
+      if (offered !== undefined) return offered;
+    }
     return { kind: 'invalid', reason, ask: { type: 'no-such-day', day, month } };
   }
   if (h.vague !== undefined) return vague(h, options);
@@ -72,33 +77,42 @@ export function resolveDate(heard: HeardDate, options: WhenOptions): DateResolut
   } else if (h.day !== undefined && h.month !== undefined && h.year !== undefined) {
     const year = h.twoDigitYear ? century(h.year % 100, options) : h.year;
     if (!isValidDate(year, h.month, h.day)) {
-      return {
-        kind: 'invalid',
-        reason: `there is no ${speakDay(h.day)} of ${speakMonth(h.month)} in ${year}`,
-        ask: { type: 'no-such-date', day: h.day, month: h.month, year },
-      };
+      const reason = `there is no ${speakDay(h.day)} of ${speakMonth(h.month)} in ${year}`;
+      return (
+        noSuchDate(h.day, h.month, year, options, reason, true) ?? {
+          kind: 'invalid',
+          reason,
+          ask: { type: 'no-such-date', day: h.day, month: h.month, year },
+        }
+      );
     }
     date = { year, month: h.month, day: h.day };
   } else if (h.day !== undefined && h.month !== undefined) {
     const [month, day] = [h.month, h.day];
-    // The 29th of February can be up to eight years away.
-    date = nearest(
-      options,
-      (year) => (isValidDate(year, month, day) ? { year, month, day } : undefined),
-      month === 2 && day === 29 ? 8 : 1,
-    );
+    // The 29th of February is the coming (or the last) February's, as any day of it would be: in a
+    // year without one it is asked about, never moved to a leap year (nor rolled over to March).
+    const year = yearOfMonth(month, options);
+    if (!isValidDate(year, month, day)) {
+      const reason = `there is no ${speakDay(day)} of ${speakMonth(month)} in ${year}`;
+      return noSuchDate(day, month, year, options, reason) ?? { kind: 'invalid', reason, ask: { type: 'no-such-date', day, month, year } };
+    }
+    date = nearest(options, (y) => (isValidDate(y, month, day) ? { year: y, month, day } : undefined));
   } else if (h.day !== undefined && h.monthOffset !== undefined) {
     const month = addMonths({ ...options.today, day: 1 }, h.monthOffset);
     if (h.day > daysInMonth(month.year, month.month)) {
-      return {
-        kind: 'invalid',
-        reason: `there is no ${speakDay(h.day)} of ${speakMonth(month.month)}`,
-        ask: { type: 'no-such-date', day: h.day, month: month.month },
-      };
+      const reason = `there is no ${speakDay(h.day)} of ${speakMonth(month.month)}`;
+      return (
+        noSuchDate(h.day, month.month, month.year, options, reason) ?? {
+          kind: 'invalid',
+          reason,
+          ask: { type: 'no-such-date', day: h.day, month: month.month },
+        }
+      );
     }
     date = { ...month, day: h.day };
   } else if (h.day !== undefined) {
     const day = h.day;
+    // "The 31st" said in June is the next month that has one: June has no 31st to be meant.
     date = nearestMonth(options, (m) => (day <= daysInMonth(m.year, m.month) ? { ...m, day } : undefined));
   } else if (h.weekday !== undefined) {
     return checkTense(weekdayDates(h, options), options, h);
@@ -190,10 +204,15 @@ function weekdayDates(h: HeardDate, options: WhenOptions): CivilDate[] {
       if (options.tense === 'future') return [addDays(today, ahead)];
       return [ahead <= 3 ? addDays(today, ahead) : addDays(today, -back)];
     case 'bare':
-      // "Thursday" said on a Thursday is not today (that would be "today"): a week away, whichever way the tense points.
-      if (options.tense === 'future') return [addDays(today, ahead === 0 ? 7 : ahead)];
-      if (options.tense === 'past') return [addDays(today, -(back === 0 ? 7 : back))];
-      if (ahead === 0) return [addDays(today, -7), addDays(today, 7)];
+      // "Thursday" said on a Thursday: today, or a week away? Speakers differ, so it is asked
+      // (today or next week's; with tense past today or last week's; with any, all three).
+      if (ahead === 0) {
+        if (options.tense === 'future') return [today, addDays(today, 7)];
+        if (options.tense === 'past') return [addDays(today, -7), today];
+        return [addDays(today, -7), today, addDays(today, 7)];
+      }
+      if (options.tense === 'future') return [addDays(today, ahead)];
+      if (options.tense === 'past') return [addDays(today, -back)];
       return [ahead <= 3 ? addDays(today, ahead) : addDays(today, -back)];
   }
 }
@@ -329,6 +348,38 @@ function pick(candidates: CivilDate[], options: WhenOptions, lastDayOf: (d: Civi
     if (best === undefined || Math.abs(dayNumber(d) - dayNumber(today)) < Math.abs(dayNumber(best) - dayNumber(today))) best = d;
   }
   return best;
+}
+
+/**
+ * A day its month has not got ("the 31st of April", "the 29th of February 2027"): never rolled
+ * over. The caller is offered the month's last day and the next month's first, when both fit
+ * the tense (`always`: even when not, for a date given whole, so the year said is kept);
+ * undefined when they do not, and the date is refused with a question instead.
+ */
+function noSuchDate(
+  day: number,
+  month: number,
+  year: number,
+  options: WhenOptions,
+  reason: string,
+  always = false,
+): DateResolution | undefined {
+  if (day > 31 || day <= daysInMonth(year, month)) return undefined;
+  const last = { year, month, day: daysInMonth(year, month) };
+  const dates = [last, addDays(last, 1)];
+  if (!always && !dates.every((d) => fitsTense(d, options.tense, options.today))) return undefined;
+  return { kind: 'choice', dates, reason, ask: { type: 'no-such-date', day, month, year, dates } };
+}
+
+/** The year of the month a yearless day of it points to: the coming one (future), the last one (past), the nearer (any). */
+function yearOfMonth(month: number, options: WhenOptions): number {
+  const first = nearest(
+    options,
+    (year) => ({ year, month, day: 1 }),
+    1,
+    (d) => ({ ...d, day: daysInMonth(d.year, d.month) }),
+  );
+  return first?.year ?? options.today.year;
 }
 
 /** A two-digit year: 2000s unless that is in the future of a past date, then 1900s. */
