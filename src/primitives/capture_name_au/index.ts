@@ -17,6 +17,9 @@ import { repairName } from './repair';
  *   require_last_name  "true" (default) or "false": whether a first name alone
  *                      is enough (then the value is just the first name).
  *
+ * Progressive fields: while the other part is asked for, `fields` holds the
+ * parts heard so far (first, middle, last).
+ *
  * The session's partial keeps the parts heard so far (first, middle, last)
  * and what was asked (`ask`: first or last).
  */
@@ -43,6 +46,11 @@ export const captureNameAu = {
   same: (a, b) => a.toLowerCase() === b.toLowerCase(),
   prompts: NAME_PROMPTS,
   mask: maskName,
+  progressive: {
+    // The parts heard so far, as the fields: first before last, or last when that came first.
+    fields: (partial) => ({ ...partial.parts }) as Record<string, string>,
+    mask: (_name, value) => maskName(value),
+  },
 } satisfies CaptureSpec<NameOptions, NamePartial, typeof NAME_PARAMS>;
 
 function readName(utterance: string, context: ReadContext<NameOptions, NamePartial>): Reading<NamePartial> {
