@@ -2,7 +2,7 @@ import type { CaptureSpec, Plain, ReadContext, Reading } from '../objective/capt
 import { declareParams } from '../params/declaration';
 import { extractName, type NameAsk, type NameExtraction, type NameOptions, type NameParts } from './extract';
 import { maskName } from './format';
-import { AMBIGUOUS_PROMPT, askAgain, askPrompt, NAME_PROMPTS, NON_ANSWER_PROMPT, SPELL_PROMPT } from './prompts';
+import { AMBIGUOUS_PROMPT, askAgain, askPrompt, NAME_PROMPTS, NON_ANSWER_PROMPT, SPELL_PROMPT, WHICH_PERSON_PROMPT } from './prompts';
 import { repairName } from './repair';
 
 /**
@@ -69,7 +69,11 @@ function toReading(extraction: NameExtraction): Reading<NamePartial> {
     case 'partial':
       return { kind: 'partial', partial: partialOf(extraction.parts, extraction.ask), prompt: askPrompt(extraction.ask, extraction.parts) };
     case 'ambiguous':
-      return { kind: 'ambiguous', reason: extraction.reason, prompt: extraction.spell === true ? SPELL_PROMPT : AMBIGUOUS_PROMPT };
+      return {
+        kind: 'ambiguous',
+        reason: extraction.reason,
+        prompt: extraction.spell === true ? SPELL_PROMPT : extraction.which === true ? WHICH_PERSON_PROMPT : AMBIGUOUS_PROMPT,
+      };
     case 'none':
       return extraction.nonAnswer
         ? { kind: 'none', reason: extraction.reason, prompt: NON_ANSWER_PROMPT }

@@ -614,7 +614,11 @@ class Turn<O, P extends PartialValue> {
         this.transitions.push({
           from: this.state,
           to: this.state,
-          data: { reason: 'part of the value heard', retry_count: String(this.retryCount), fields_masked: this.maskedFields(fields) ?? '{}' },
+          data: {
+            reason: 'part of the value heard',
+            retry_count: String(this.retryCount),
+            fields_masked: this.maskedFields(fields) ?? '{}',
+          },
         });
       }
     }
