@@ -71,6 +71,8 @@ function repairReading(
   utterance: string,
   context: ReadContext<AddressOptions, AddressPartial>,
 ): Reading<AddressPartial> | undefined {
+  // The answer to a question about one part ("what's the suburb?" after "the suburb's wrong") is read for that part.
+  if (context.partial?.ask !== undefined) return undefined;
   const repaired = repairAddress(previous, utterance, context.options);
   return repaired === undefined ? undefined : toReading(repaired, undefined);
 }
