@@ -1,5 +1,6 @@
 import { normaliseUtterance, splitSelfCorrections, tokens, withoutFillers } from '../spoken/normalise';
 import { isParticle, nameCase, similarNames } from './format';
+import { hintedParts } from './part-repair';
 import { secondPerson } from './second-person';
 import { readSpelledRun } from './spelling';
 import {
@@ -90,6 +91,14 @@ export function extractName(said: string, options: NameOptions, pending?: { part
   let carry: Label | undefined;
   for (const segment of splitSelfCorrections(normaliseUtterance(correctionsFirst(text)))) {
     for (const piece of restatements(withoutFillers(tokens(segment)))) {
+      // "John Smith, sorry, with a y": a spelling hint after a correction respells the part it fits.
+      const hinted = heard && ask === undefined ? hintedParts(parts, piece) : undefined;
+      if (hinted !== undefined) {
+        if ('ask' in hinted) return { kind: 'ambiguous', reason: hinted.ask, spell: true };
+        parts = hinted;
+        carry = undefined;
+        continue;
+      }
       const reading = readSegment(piece, hints, carry);
       carry = reading?.endLabel;
       if (reading === undefined) continue;
