@@ -47,8 +47,7 @@ export const captureNameAu = {
   prompts: NAME_PROMPTS,
   mask: maskName,
   progressive: {
-    // The parts heard so far, as the fields: first before last, or last when that came first.
-    fields: (partial) => ({ ...partial.parts }) as Record<string, string>,
+    fields: heardFields,
     mask: (_name, value) => maskName(value),
   },
 } satisfies CaptureSpec<NameOptions, NamePartial, typeof NAME_PARAMS>;
@@ -88,4 +87,14 @@ function partialOf(parts: NameParts, ask: NameAsk): NamePartial {
   if (parts.middle !== undefined) kept.middle = parts.middle;
   if (parts.last !== undefined) kept.last = parts.last;
   return { ask, parts: kept };
+}
+
+/** The parts heard so far, as the fields: first before last, or last when that came first; an initial is no first name yet. */
+function heardFields(partial: NamePartial): Record<string, string> {
+  const { first, middle, last } = partial.parts;
+  const fields: Record<string, string> = {};
+  if (first !== undefined && first.length > 1) fields.first = first;
+  if (middle !== undefined) fields.middle = middle;
+  if (last !== undefined) fields.last = last;
+  return fields;
 }

@@ -104,6 +104,12 @@ describe('name: first before last', () => {
     expect(last.value).toBe('');
   });
 
+  test('an initial is no first name yet: only the surname is shown while the first name is asked for', () => {
+    const [initial] = turns(captureNameAu, [{ transcription: 'J Smith' }]);
+    expect(initial).toMatchObject({ state: 'eliciting', value: '', fields: { last: 'Smith' } });
+    expect(initial.fields).not.toHaveProperty('first');
+  });
+
   test('a first name alone, when allowed, is the value at once (nothing progressive about it)', () => {
     const [done] = turns(captureNameAu, [{ transcription: "it's Jane" }], { require_last_name: 'false' });
     expect(done).toMatchObject({ state: 'completed', value: 'Jane', fields: { first: 'Jane' } });
