@@ -80,7 +80,19 @@ export const RELATION_QUALIFIERS: readonly string[] = [
 export const FOR_WORDS: readonly string[] = ['under', 'for', 'in', 'of'];
 
 /** How a clause starts when the caller speaks of themselves again: it does not continue another person's clause. */
-export const SELF_STARTS: readonly string[] = ["i'm", 'im', 'i am', 'me', 'myself', 'my name', "my name's", 'mine', 'this is', "it's me"];
+export const SELF_STARTS: readonly string[] = [
+  'i',
+  "i'm",
+  'im',
+  'i am',
+  'me',
+  'myself',
+  'my name',
+  "my name's",
+  'mine',
+  'this is',
+  "it's me",
+];
 
 /** Said between the relation and their name: "my wife is Mary", "my son's name is Jack", "my boss, called Dev". */
 export const BEFORE_THEIR_NAME: readonly string[] = [
@@ -94,4 +106,33 @@ export const BEFORE_THEIR_NAME: readonly string[] = [
   'called',
   'named',
   'by the name of',
+];
+
+/** Things of the other person's, after "'s": "my husband's appointment" is no name ("my son's Tom" is). */
+export const THEIR_THINGS: readonly string[] = [
+  'appointment',
+  'booking',
+  'reservation',
+  'account',
+  'policy',
+  'order',
+  'card',
+  'details',
+  'number',
+  'phone',
+  'mobile',
+  'email',
+  'car',
+  'house',
+  'place',
+  'birthday',
+  'file',
+  'table',
+  'school',
+  'work',
+  'business',
+  'company',
+  'ticket',
+  'claim',
+  'membership',
 ];

@@ -47,7 +47,18 @@ describe('a second person named in the same answer', () => {
     expect(read(heard).kind).toBe('ambiguous');
   });
 
-  test('a relation without a name gives no name from it', () => {
-    expect(read("it's for my mum actually").kind).toBe('none');
+  test.each(["it's for my mum actually", "the account's in my husband's name", "I'm calling about my husband's appointment"])(
+    '%j: another person without a name gives no name at all',
+    (heard) => {
+      expect(read(heard).kind).toBe('none');
+    },
+  );
+
+  test('"my wife and I, Mary and John Smith": two names, asked about', () => {
+    expect(read('my wife and I, Mary and John Smith').kind).toBe('ambiguous');
+  });
+
+  test('"it\'s my daughter\'s booking, Kate": Kate', () => {
+    expect(read("it's my daughter's booking, Kate")).toEqual({ kind: 'partial', parts: { first: 'Kate' }, ask: 'last' });
   });
 });
