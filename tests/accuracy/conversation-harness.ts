@@ -17,7 +17,13 @@ export interface ConversationCase {
   feature: string;
   /** The params of each call, in order, as strings (as on the wire). */
   turns: Array<Record<string, string>>;
-  expect: { value: string; fields?: Record<string, string> } | { reject: true } | { declined: true } | { held: true };
+  expect:
+    | { value: string; fields?: Record<string, string> }
+    | { reject: true }
+    | { declined: true }
+    | { held: true }
+    /** Still asking for the rest, with exactly these parts heard so far in `fields` (progressive fields). */
+    | { partial: true; fields: Record<string, string> };
   note?: string;
 }
 
@@ -74,7 +80,7 @@ const VALUE_STATES = new Set(['captured', 'confirming', 'confirmed', 'completed'
 
 function describe(r: ExecutePrimitiveResponse): string {
   const code = r.error === undefined ? '' : ` ${errorCodeToJSON(r.error.code)}`;
-  return `${r.state}${code} value=${JSON.stringify(r.value)} retries=${r.metadata?.retryCount ?? 0}`;
+  return `${r.state}${code} value=${JSON.stringify(r.value)} fields=${JSON.stringify(r.fields)} retries=${r.metadata?.retryCount ?? 0}`;
 }
 
 function judge(c: ConversationCase, last: ExecutePrimitiveResponse, retriesBefore: number): { correct: boolean; falseAccept: boolean } {
@@ -86,6 +92,13 @@ function judge(c: ConversationCase, last: ExecutePrimitiveResponse, retriesBefor
     return { correct, falseAccept: false };
   }
   if ('declined' in c.expect) return { correct: code === 'ERROR_CODE_DECLINED' && !hasValue, falseAccept: hasValue };
+  if ('partial' in c.expect) {
+    const fields = c.expect.fields;
+    const same =
+      Object.keys(last.fields).length === Object.keys(fields).length && Object.entries(fields).every(([k, v]) => last.fields[k] === v);
+    const asking = last.state === 'eliciting' || last.state === 'repairing';
+    return { correct: !hasValue && asking && same && !last.success, falseAccept: hasValue };
+  }
   if ('held' in c.expect) {
     const retries = last.metadata?.retryCount ?? 0;
     return { correct: !hasValue && last.state !== 'failed' && retries === retriesBefore, falseAccept: hasValue };

@@ -54,7 +54,13 @@ function secretsOf(objectiveType: string, transcription: string, value: string, 
   const secrets = transcription.trim().length >= 12 ? [transcription.trim()] : [];
   if (NOT_PERSONAL.has(objectiveType)) return secrets;
   // An address keeps its street name, suburb, state and postcode readable by design (maskAddress): its numbers are the secret.
-  const personal = objectiveType === 'capture_address_au' ? [value, fields.street ?? ''] : [value, ...Object.values(fields)];
+  // A datetime's timezone and offset come from the deployment's params, not the caller: its day is the secret.
+  const personal =
+    objectiveType === 'capture_address_au'
+      ? [value, fields.street ?? '']
+      : objectiveType === 'capture_datetime_au'
+        ? [value, fields.date ?? '']
+        : [value, ...Object.values(fields)];
   for (const s of personal) if (s.length >= 6 && !/^[a-z]+$/.test(s)) secrets.push(s);
   // Words that carry the value itself: digits, an at sign (a phone number, an address, an email said in one go).
   for (const word of transcription.split(/\s+/)) if (word.length >= 7 && /\d|\w@/.test(word)) secrets.push(word);

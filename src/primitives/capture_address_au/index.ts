@@ -1,6 +1,6 @@
 import type { Captured, CaptureSpec, Plain, ReadContext, Reading } from '../objective/capture-spec';
 import { declareParams } from '../params/declaration';
-import { extractAddress, type AddressExtraction, type AddressOptions, type Ask, type Pending } from './extract';
+import { extractAddress, renderStreet, type AddressExtraction, type AddressOptions, type Ask, type Pending } from './extract';
 import type { AddressParts } from './address-parts';
 import { ADDRESS_PROMPTS, askAgain, askPrompt } from './prompts';
 import { repairAddress } from './repair';
@@ -28,6 +28,11 @@ import { addressSsml } from './ssml';
  *   allow_po_box  "true" (default) or "false": whether a PO box, GPO box,
  *                 locked bag or private bag is accepted in place of a street.
  *
+ * Progressive fields: while the rest is asked for, `fields` holds the parts
+ * heard so far: street once a street name or box is heard ("12 Smith Street",
+ * or "Smith Street" while its number is asked for), suburb, state and postcode
+ * as heard (state is not inferred until the postcode is checked).
+ *
  * The session's partial keeps the parts heard so far (unit, number,
  * streetName, box, level, lot, suburb, state, postcode), what was asked
  * (`ask`) and, for a choice, the `options` offered.
@@ -54,6 +59,10 @@ export const captureAddressAu = {
   keypad: addressKeypad(readAddress, repairReading),
   ssml: addressSsml,
   mask: maskAddress,
+  progressive: {
+    fields: (partial) => heardFields(partial.parts),
+    mask: (name, value) => (name === 'street' ? maskAddress(value) : value),
+  },
 } satisfies CaptureSpec<AddressOptions, AddressPartial, typeof ADDRESS_PARAMS>;
 
 /** A correction of the address the caller did not confirm, spoken or a keyed postcode. */
@@ -62,6 +71,8 @@ function repairReading(
   utterance: string,
   context: ReadContext<AddressOptions, AddressPartial>,
 ): Reading<AddressPartial> | undefined {
+  // The answer to a question about one part ("what's the suburb?" after "the suburb's wrong") is read for that part.
+  if (context.partial?.ask !== undefined) return undefined;
   const repaired = repairAddress(previous, utterance, context.options);
   return repaired === undefined ? undefined : toReading(repaired, undefined);
 }
@@ -103,6 +114,16 @@ function toReading(extraction: AddressExtraction, pending: Pending | undefined):
       return { kind: 'none', reason: extraction.reason };
     }
   }
+}
+
+/** The parts heard so far as the fields they become; a number alone is no street line yet. */
+function heardFields(parts: AddressParts): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (parts.streetName !== undefined || parts.box !== undefined) fields.street = renderStreet(parts);
+  if (parts.suburb !== undefined) fields.suburb = parts.suburb;
+  if (parts.state !== undefined) fields.state = parts.state;
+  if (parts.postcode !== undefined) fields.postcode = parts.postcode;
+  return fields;
 }
 
 function partialOf(parts: AddressParts, ask: Ask, options: readonly string[]): AddressPartial {

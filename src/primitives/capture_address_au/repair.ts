@@ -4,6 +4,7 @@ import { complete, extractAddress, partsOf, type AddressExtraction, type Address
 import { joinGroups, readNumberRun } from './numbers';
 import type { AddressParts } from './address-parts';
 import { padPostcode } from './postcodes';
+import { KEEP_JOINERS, PART_NAMES, RIGHT_WORDS, WRONG_WORDS } from './part-words';
 import { STREET_TYPES } from './vocabulary';
 import { addressSegments, COMMA, placeCase, stateStartingAt } from './words';
 
@@ -13,17 +14,86 @@ import { addressSegments, COMMA, placeCase, stateStartingAt } from './words';
  * in Carlton", or a whole new address. Returns undefined when the words do not
  * change the address.
  */
-export function repairAddress(previous: Captured, utterance: string, options: AddressOptions): AddressExtraction | undefined {
+export function repairAddress(previous: Captured, said: string, options: AddressOptions): AddressExtraction | undefined {
+  const base = partsOf(previous.fields);
+  const focus = partFocus(said);
+  // "The suburb's wrong": that part is asked for, the rest kept; nothing is guessed.
+  if (focus.wrong !== undefined && focus.rest.replace(/[^a-z0-9]/gi, '') === '') return askForPart(base, focus.wrong);
+  const utterance = focus.rest;
   const { polarity, remainder } = readPolarity(utterance);
   const text = polarity === 'none' ? utterance : remainder;
   if (text.trim() === '') return undefined;
-  const base = partsOf(previous.fields);
 
   const swapped = readSwap(utterance, base) ?? readTypeOnly(text, base);
   const result = swapped !== undefined ? complete(swapped, options) : readCorrection(text, base, options);
   if (result === undefined || result.kind === 'none') return undefined;
   if (result.kind === 'value' && result.value === previous.value) return undefined;
   return result;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
+const alternation = (words: readonly string[]): string =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
+const PART = alternation(PART_NAMES.map(([phrase]) => phrase));
+const IS = `(?:'s|s|\\s+is|\\s+was)?`;
+/** "same street", "the street's right", "street is correct", and a joiner after it. */
+const KEEP = new RegExp(
+  `\\b(?:(?:it's|its|it is)\\s+)?(?:(?:the\\s+)?same\\s+(?:${PART})|(?:the\\s+)?(?:${PART})${IS}\\s+(?:${alternation(RIGHT_WORDS)}))\\b[\\s,]*(?:(?:${alternation(KEEP_JOINERS)})\\b[\\s,]*)?`,
+  'gi',
+);
+/** "the suburb's wrong", "wrong postcode", "you've got the number wrong". */
+const WRONG = new RegExp(
+  `\\b(?:(?:the\\s+)?(${PART})${IS}\\s+(?:${alternation(WRONG_WORDS)})|(?:the\\s+)?(?:${alternation(WRONG_WORDS)})\\s+(${PART})|got\\s+the\\s+(${PART})\\s+wrong)\\b[\\s,.]*`,
+  'i',
+);
+/** "same street, different suburb, Carlton": what follows gives the part. */
+const DIFFERENT = new RegExp(`\\b(?:a\\s+)?(?:different|new|other)\\s+(?:${PART})\\b[\\s,]*`, 'gi');
+/** "street number's 14", "the house number is 14": the reader knows "number 14". */
+const NUMBER_LABEL = /\b(?:the\s+)?(?:street|house)\s+number(?:'s|s|\s+is)?\b/gi;
+
+/** The part said to be wrong, if any, and the words left once kept parts and labels are taken out. */
+function partFocus(said: string): { wrong?: (typeof PART_NAMES)[number][1]; rest: string } {
+  let rest = said.replace(KEEP, ' ').replace(DIFFERENT, ' ').replace(NUMBER_LABEL, ' number ');
+  const wrong = WRONG.exec(rest);
+  let part: (typeof PART_NAMES)[number][1] | undefined;
+  if (wrong !== null) {
+    const phrase = (wrong[1] ?? wrong[2] ?? wrong[3]).toLowerCase().replace(/\s+/g, ' ');
+    part = PART_NAMES.find(([p]) => p === phrase)?.[1];
+    rest = rest.replace(wrong[0], ' ');
+  }
+  rest = rest.replace(/^[\s,]*(?:no|nah|nope|yeah|oh)?[\s,]*(?:(?:that's|thats|it's|its|you've|you have)\s*)?$/i, '');
+  return { wrong: part, rest: rest.replace(/\s+/g, ' ').trim() };
+}
+
+/** Asks for the part the caller said is wrong, keeping the others. */
+function askForPart(base: AddressParts, part: (typeof PART_NAMES)[number][1]): AddressExtraction {
+  const parts: AddressParts = { ...base };
+  switch (part) {
+    case 'street':
+      delete parts.streetName;
+      delete parts.number;
+      delete parts.unit;
+      delete parts.lot;
+      delete parts.level;
+      delete parts.box;
+      return { kind: 'ambiguous', reason: 'the caller said the street is wrong', parts, ask: 'street', options: [] };
+    case 'number':
+      delete parts.number;
+      return { kind: 'ambiguous', reason: 'the caller said the street number is wrong', parts, ask: 'number', options: [] };
+    case 'unit':
+      delete parts.unit;
+      return { kind: 'ambiguous', reason: 'the caller said the unit is wrong', parts, ask: 'number', options: [] };
+    case 'suburb':
+      delete parts.suburb;
+      return { kind: 'ambiguous', reason: 'the caller said the suburb is wrong', parts, ask: 'suburb', options: [] };
+    case 'postcode':
+      delete parts.postcode;
+      delete parts.state;
+      return { kind: 'ambiguous', reason: 'the caller said the postcode is wrong', parts, ask: 'postcode', options: [] };
+  }
 }
 
 /**
@@ -119,6 +189,12 @@ function swapIn(base: AddressParts, wrong: readonly string[], right: readonly st
   const wrongType = wrong.length === 1 ? STREET_TYPES.get(wrong[0])?.canonical : undefined;
   if (base.streetName !== undefined && rightType !== undefined && wrongType !== undefined && base.streetName.endsWith(` ${wrongType}`)) {
     return { ...base, streetName: replaceType(base.streetName, rightType) };
+  }
+  // "it's Smith Road not Street": the street said again with another type.
+  const saidType = STREET_TYPES.get(right[right.length - 1] ?? '')?.canonical;
+  if (base.streetName !== undefined && wrongType !== undefined && saidType !== undefined && base.streetName.endsWith(` ${wrongType}`)) {
+    const name = placeCase(right.slice(0, -1));
+    if (name === '' || base.streetName.startsWith(`${name} `)) return { ...base, streetName: replaceType(base.streetName, saidType) };
   }
   const rightText = placeCase(right);
   if (base.suburb !== undefined && base.suburb.toLowerCase() === wrongText.toLowerCase()) return { ...base, suburb: rightText };

@@ -1,5 +1,7 @@
 import { normaliseUtterance, splitSelfCorrections, tokens, withoutFillers } from '../spoken/normalise';
 import { isParticle, nameCase, similarNames } from './format';
+import { hintedParts } from './part-repair';
+import { secondPerson } from './second-person';
 import { readSpelledRun } from './spelling';
 import {
   endsName,
@@ -34,8 +36,11 @@ export type NameAsk = 'first' | 'last';
 export type NameExtraction =
   | { kind: 'value'; value: string; fields: Record<string, string> }
   | { kind: 'partial'; parts: NameParts; ask: NameAsk }
-  /** `spell`: a spelling was described that fits no one respelling ("Jane with a Y"): ask for it letter by letter. */
-  | { kind: 'ambiguous'; reason: string; spell?: boolean }
+  /**
+   * `spell`: a spelling was described that fits no one respelling ("Jane with a Y"): ask for it letter by letter.
+   * `which`: two people's names ("my son is Jack and my daughter is Kate"): ask whose name it is.
+   */
+  | { kind: 'ambiguous'; reason: string; spell?: boolean; which?: boolean }
   | { kind: 'none'; reason: string; nonAnswer: boolean };
 
 export interface NameOptions {
@@ -70,7 +75,11 @@ export function correctionsFirst(text: string): string {
   return text.replace(CORRECTION_AFTER, (_all, before: string, word: string, marker: string) => `${before}${marker} ${word}`);
 }
 
-export function extractName(text: string, options: NameOptions, pending?: { parts: NameParts; ask?: NameAsk }): NameExtraction {
+export function extractName(said: string, options: NameOptions, pending?: { parts: NameParts; ask?: NameAsk }): NameExtraction {
+  // Another person named in the same answer: only the words of the person the name is for are read.
+  const focus = secondPerson(said, (words) => extractName(words, { requireLastName: false }).kind !== 'none');
+  if (focus?.kind === 'ask') return { kind: 'ambiguous', reason: focus.reason, which: focus.alternatives !== true };
+  const text = focus?.text ?? said;
   const hints = casingHints(text);
   let parts: NameParts = { ...pending?.parts };
   // What the last prompt asked for applies to the first name words of this turn only.
@@ -82,6 +91,14 @@ export function extractName(text: string, options: NameOptions, pending?: { part
   let carry: Label | undefined;
   for (const segment of splitSelfCorrections(normaliseUtterance(correctionsFirst(text)))) {
     for (const piece of restatements(withoutFillers(tokens(segment)))) {
+      // "John Smith, sorry, with a y": a spelling hint after a correction respells the part it fits.
+      const hinted = heard && ask === undefined ? hintedParts(parts, piece) : undefined;
+      if (hinted !== undefined) {
+        if ('ask' in hinted) return { kind: 'ambiguous', reason: hinted.ask, spell: true };
+        parts = hinted;
+        carry = undefined;
+        continue;
+      }
       const reading = readSegment(piece, hints, carry);
       carry = reading?.endLabel;
       if (reading === undefined) continue;

@@ -1,3 +1,4 @@
+import { editDistance } from '../spoken/edit-distance';
 /**
  * How a name is written, since the recogniser's casing cannot be trusted:
  *
@@ -79,21 +80,6 @@ export function maskName(value: string): string {
     .join(' ');
 }
 
-/** Levenshtein distance, for telling a spelling of a word from a new word. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
 /**
  * Whether `b` is plausibly `a` said or spelled differently (Lee/Leigh,
  * Smith/Smyth, Jon/John, Catherine/Kathryn): same first sound, and close in
@@ -134,3 +120,5 @@ export function soundKey(word: string): string {
   consonants = consonants.replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
   return consonants === '' ? '' : `${consonants}${vowel}`;
 }
+
+export { editDistance };

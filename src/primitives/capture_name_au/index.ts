@@ -2,7 +2,7 @@ import type { CaptureSpec, Plain, ReadContext, Reading } from '../objective/capt
 import { declareParams } from '../params/declaration';
 import { extractName, type NameAsk, type NameExtraction, type NameOptions, type NameParts } from './extract';
 import { maskName } from './format';
-import { AMBIGUOUS_PROMPT, askAgain, askPrompt, NAME_PROMPTS, NON_ANSWER_PROMPT, SPELL_PROMPT } from './prompts';
+import { AMBIGUOUS_PROMPT, askAgain, askPrompt, NAME_PROMPTS, NON_ANSWER_PROMPT, SPELL_PROMPT, WHICH_PERSON_PROMPT } from './prompts';
 import { repairName } from './repair';
 
 /**
@@ -16,6 +16,9 @@ import { repairName } from './repair';
  * Params:
  *   require_last_name  "true" (default) or "false": whether a first name alone
  *                      is enough (then the value is just the first name).
+ *
+ * Progressive fields: while the other part is asked for, `fields` holds the
+ * parts heard so far (first, middle, last).
  *
  * The session's partial keeps the parts heard so far (first, middle, last)
  * and what was asked (`ask`: first or last).
@@ -43,6 +46,10 @@ export const captureNameAu = {
   same: (a, b) => a.toLowerCase() === b.toLowerCase(),
   prompts: NAME_PROMPTS,
   mask: maskName,
+  progressive: {
+    fields: heardFields,
+    mask: (_name, value) => maskName(value),
+  },
 } satisfies CaptureSpec<NameOptions, NamePartial, typeof NAME_PARAMS>;
 
 function readName(utterance: string, context: ReadContext<NameOptions, NamePartial>): Reading<NamePartial> {
@@ -61,7 +68,11 @@ function toReading(extraction: NameExtraction): Reading<NamePartial> {
     case 'partial':
       return { kind: 'partial', partial: partialOf(extraction.parts, extraction.ask), prompt: askPrompt(extraction.ask, extraction.parts) };
     case 'ambiguous':
-      return { kind: 'ambiguous', reason: extraction.reason, prompt: extraction.spell === true ? SPELL_PROMPT : AMBIGUOUS_PROMPT };
+      return {
+        kind: 'ambiguous',
+        reason: extraction.reason,
+        prompt: extraction.spell === true ? SPELL_PROMPT : extraction.which === true ? WHICH_PERSON_PROMPT : AMBIGUOUS_PROMPT,
+      };
     case 'none':
       return extraction.nonAnswer
         ? { kind: 'none', reason: extraction.reason, prompt: NON_ANSWER_PROMPT }
@@ -76,4 +87,14 @@ function partialOf(parts: NameParts, ask: NameAsk): NamePartial {
   if (parts.middle !== undefined) kept.middle = parts.middle;
   if (parts.last !== undefined) kept.last = parts.last;
   return { ask, parts: kept };
+}
+
+/** The parts heard so far, as the fields: first before last, or last when that came first; an initial is no first name yet. */
+function heardFields(partial: NamePartial): Record<string, string> {
+  const { first, middle, last } = partial.parts;
+  const fields: Record<string, string> = {};
+  if (first !== undefined && first.length > 1) fields.first = first;
+  if (middle !== undefined) fields.middle = middle;
+  if (last !== undefined) fields.last = last;
+  return fields;
 }

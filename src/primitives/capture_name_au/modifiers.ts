@@ -1,5 +1,5 @@
+import { applyLetterHint, type AppliedHint, type DescribedLetters } from '../spoken/letter-hints';
 import { isSingleLetter, LETTER_NAMES } from '../spoken/characters';
-import { editDistance } from './format';
 import { readSpelledRun } from './spelling';
 
 /**
@@ -12,10 +12,7 @@ import { readSpelledRun } from './spelling';
  * respelling, or more than one equally, leaves the name uncertain (the
  * caller is asked to spell it).
  */
-export interface Modifier {
-  kind: 'with' | 'without' | 'double' | 'single';
-  /** Lowercase letters: "ph", "y", "ie"; for double and single, the one letter. */
-  letters: string;
+export interface Modifier extends DescribedLetters {
   /** Index after the modifier. */
   end: number;
 }
@@ -109,6 +106,8 @@ export function readModifier(words: readonly string[], i: number): Modifier | un
     }
     if (words[j] === 'just' || words[j] === 'only') j++;
     if (words[j] === 'the' && ONE_WORDS.has(words[j + 1] ?? '')) j++;
+    // "without the h": the letter named with "the".
+    else if (words[j] === 'the' && letterAt(words, j + 1, false) !== undefined) j++;
     const described = describedLetters(words, j);
     if (described === undefined) return undefined;
     const end = skipTail(words, described.end);
@@ -125,117 +124,9 @@ export function readModifier(words: readonly string[], i: number): Modifier | un
   return undefined;
 }
 
-/**
- * Sound-alike spellings, each way round: the respellings a description may
- * ask for. `end`: only as the name's last letters (Tracy/Tracey/Tracie,
- * Kelly/Kellie, Ashlee/Ashley). One substitution is made; the fewest letters
- * changed wins, then the one nearest the end of the name (where spellings of
- * one name differ), then the one that replaces more of what was said, then
- * the shorter (Eric with a K is Erik, not Erick).
- */
-const SOUND_ALIKES: ReadonlyArray<readonly [string, string, 'end'?]> = [
-  ['v', 'ph'],
-  ['f', 'ph'],
-  ['ff', 'ph'],
-  ['c', 'k'],
-  ['ck', 'k'],
-  ['ck', 'c'],
-  ['ch', 'k'],
-  ['cks', 'x'],
-  ['ks', 'x'],
-  ['s', 'z'],
-  ['i', 'y'],
-  ['ai', 'ay'],
-  ['ei', 'ie'],
-  ['ie', 'y', 'end'],
-  ['ey', 'y', 'end'],
-  ['ee', 'y', 'end'],
-  ['ie', 'ey', 'end'],
-  ['ee', 'ey', 'end'],
-  ['ie', 'ee', 'end'],
-  ['i', 'ie', 'end'],
-  ['i', 'ey', 'end'],
-  ['i', 'ee', 'end'],
-];
-
-/** The result of applying a description: the name respelled, unchanged, or uncertain. */
-export type Applied = { kind: 'spelled'; text: string } | { kind: 'uncertain' };
+/** The result of applying a description: the name respelled, unchanged, or uncertain (spoken/letter-hints.ts). */
+export type Applied = AppliedHint;
 
 export function applyModifier(text: string, modifier: Modifier): Applied {
-  const word = text.toLowerCase();
-  const { letters } = modifier;
-  switch (modifier.kind) {
-    case 'with':
-      return word.includes(letters) ? { kind: 'spelled', text: word } : pick(respellings(word, (c) => c.includes(letters), letters));
-    case 'without': {
-      if (!word.includes(letters)) return { kind: 'spelled', text: word };
-      if (letters.length > 1) return pick(respellings(word, (c) => !c.includes(letters), undefined));
-      // "Sarah without an H": the letter is dropped; at the end first, else where it is said once.
-      if (word.endsWith(letters) && word.length > 2) return { kind: 'spelled', text: word.slice(0, -1) };
-      const at = word.indexOf(letters);
-      return at > 0 && at === word.lastIndexOf(letters)
-        ? { kind: 'spelled', text: word.slice(0, at) + word.slice(at + 1) }
-        : { kind: 'uncertain' };
-    }
-    case 'double': {
-      if (word.includes(letters + letters)) return { kind: 'spelled', text: word };
-      const at: number[] = [];
-      for (let k = 1; k < word.length; k++) if (word[k] === letters) at.push(k);
-      return at.length === 1 ? { kind: 'spelled', text: word.slice(0, at[0]) + letters + word.slice(at[0]) } : { kind: 'uncertain' };
-    }
-    case 'single': {
-      const pair = letters + letters;
-      if (!word.includes(pair)) return word.includes(letters) ? { kind: 'spelled', text: word } : { kind: 'uncertain' };
-      return word.indexOf(pair) === word.lastIndexOf(pair) ? { kind: 'spelled', text: word.replace(pair, letters) } : { kind: 'uncertain' };
-    }
-  }
-}
-
-interface Candidate {
-  text: string;
-  cost: number;
-  /** Where the replaced letters end, and how many there were. */
-  spanEnd: number;
-  span: number;
-}
-
-/** Single sound-alike substitutions that meet `ok`; else, for "with" one letter, that letter added where it is silent. */
-function respellings(word: string, ok: (candidate: string) => boolean, added: string | undefined): Candidate[] {
-  const out: Candidate[] = [];
-  for (const [a, b, where] of SOUND_ALIKES) {
-    for (const [from, to] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      for (let at = word.indexOf(from); at >= 0; at = word.indexOf(from, at + 1)) {
-        if (where === 'end' && at + from.length !== word.length) continue;
-        const text = word.slice(0, at) + to + word.slice(at + from.length);
-        if (ok(text) && text.length > 1) out.push({ text, cost: editDistance(from, to), spanEnd: at + from.length, span: from.length });
-      }
-    }
-  }
-  if (out.length > 0 || added === undefined || added.length !== 1) return out;
-  // "Anne with an E", "Brooke with an E": a silent E at the end.
-  if (added === 'e' && /[^aeiouy]$/.test(word)) return [{ text: `${word}e`, cost: 1, spanEnd: word.length, span: 0 }];
-  if (added === 'h') {
-    // "Sarah with an H" at the end after a vowel; "John with an H" after the only vowel.
-    if (/[aeiou]$/.test(word)) return [{ text: `${word}h`, cost: 1, spanEnd: word.length, span: 0 }];
-    const vowels = [...word.matchAll(/[aeiou]+/g)];
-    if (vowels.length === 1 && vowels[0].index !== undefined && vowels[0].index > 0) {
-      const at = vowels[0].index + vowels[0][0].length;
-      return [{ text: word.slice(0, at) + 'h' + word.slice(at), cost: 1, spanEnd: at, span: 0 }];
-    }
-  }
-  return out;
-}
-
-function pick(candidates: readonly Candidate[]): Applied {
-  if (candidates.length === 0) return { kind: 'uncertain' };
-  const best = [...candidates].sort((x, y) => x.cost - y.cost || y.spanEnd - x.spanEnd || y.span - x.span || x.text.length - y.text.length);
-  const top = best[0];
-  const rivals = best.filter(
-    (c) =>
-      c.cost === top.cost && c.spanEnd === top.spanEnd && c.span === top.span && c.text.length === top.text.length && c.text !== top.text,
-  );
-  return rivals.length > 0 ? { kind: 'uncertain' } : { kind: 'spelled', text: top.text };
+  return applyLetterHint(text, modifier);
 }

@@ -28,6 +28,7 @@ export function askAgain(ask: NameAsk, parts: NameParts): string {
 }
 
 export const AMBIGUOUS_PROMPT = 'Sorry, I think I heard more than one name. Could you tell me just your own full name?';
+export const WHICH_PERSON_PROMPT = 'Sorry, I heard two names there. Which name should I put it under? Could you say that full name again?';
 export const SPELL_PROMPT = 'Sorry, I want to get the spelling right. Could you spell your name for me, letter by letter?';
 export const NON_ANSWER_PROMPT = "No worries, it's just so we know who we're speaking with. Could I get your full name?";
 

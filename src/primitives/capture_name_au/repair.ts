@@ -1,6 +1,7 @@
 import type { Captured } from '../objective/capture-spec';
 import { normaliseUtterance, tokens, withoutFillers } from '../spoken/normalise';
 import { readPolarity } from '../spoken/polarity';
+import { repairWithHint } from './part-repair';
 import { complete, extractName, readSegment, type NameExtraction, type NameOptions, type NameParts } from './extract';
 
 /**
@@ -11,6 +12,13 @@ import { complete, extractName, readSegment, type NameExtraction, type NameOptio
  */
 export function repairName(previous: Captured, utterance: string, options: NameOptions): NameExtraction | undefined {
   const base: NameParts = { first: previous.fields.first, middle: previous.fields.middle, last: previous.fields.last };
+  // "with a y", "the surname's with two l's", "not v, p h": a spelling hint for one part.
+  const hinted = repairWithHint(base, utterance);
+  if (hinted !== undefined) {
+    if ('ask' in hinted) return { kind: 'ambiguous', reason: hinted.ask, spell: true };
+    const result = complete(hinted, options);
+    return result.kind === 'value' && result.value === previous.value ? undefined : result;
+  }
   const swapped = readSwap(utterance, base);
   const { polarity, remainder } = readPolarity(utterance);
   const text = polarity === 'none' ? utterance : remainder;

@@ -142,6 +142,23 @@ export interface CaptureSpec<O = undefined, P extends PartialValue = PartialValu
   ssml?(captured: Captured): readonly SsmlPiece[];
   /** The value as it may appear in events and logs. */
   mask(value: string): string;
+  /**
+   * Progressive fields: the parts of a value heard so far (address street before suburb, name first
+   * before last), shown in the response's `fields` while the rest is asked for. Without it `fields`
+   * stays empty until a value is read.
+   */
+  progressive?: ProgressiveFields<P>;
+}
+
+/**
+ * How a primitive shows the parts it keeps between turns. The fields are derived from the session's
+ * partial value each turn (nothing more is stored), so the session schema is unchanged.
+ */
+export interface ProgressiveFields<P extends PartialValue = PartialValue> {
+  /** The parts heard so far, named as the value's fields will be; only parts actually heard. */
+  fields(partial: P): Record<string, string>;
+  /** One field as it may appear in events (masked as that part is masked in the value). */
+  mask(name: string, value: string): string;
 }
 
 /** Any capture primitive, whatever its options, partial and params (for registries and lists). */

@@ -147,6 +147,8 @@ class Turn<O, P extends PartialValue> {
   private readbacks: number;
   /** This turn's answer was keyed: no keypad offer after it fails (the caller already used the keypad). */
   private keyedTurn = false;
+  /** The partial value the turn started with: progress is reported (an event) only when this turn adds to it. */
+  private readonly previousPartial: P | undefined;
 
   constructor(
     private readonly spec: CaptureSpec<O, P, any>,
@@ -159,6 +161,7 @@ class Turn<O, P extends PartialValue> {
     this.retryCount = previous?.retryCount ?? 0;
     this.candidate = previous?.candidate;
     this.partial = previous?.partial;
+    this.previousPartial = previous?.partial;
     this.readbacks = previous?.readbacks ?? 0;
     this.offered = previous?.offered;
     this.confidence = turn.confidence;
@@ -563,7 +566,11 @@ class Turn<O, P extends PartialValue> {
   private move(to: ObjectiveState, reason: string): void {
     const data: Record<string, string> = { reason, retry_count: String(this.retryCount) };
     if (to === 'captured' || to === 'confirmed' || to === 'completed') {
-      if (this.candidate !== undefined) data.value_masked = this.maskedCandidate(this.candidate);
+      if (this.candidate !== undefined) {
+        data.value_masked = this.maskedCandidate(this.candidate);
+        const fields = this.maskedFields(this.candidate.fields);
+        if (fields !== undefined) data.fields_masked = fields;
+      }
     }
     this.transitions.push({ from: this.state, to, data });
     this.state = to;
@@ -577,6 +584,47 @@ class Turn<O, P extends PartialValue> {
     return values.flatMap((v) => (v === undefined ? [] : ssml.call(this.spec, v)));
   }
 
+  /** Fields as events carry them, for a primitive with progressive fields: JSON of each field masked. */
+  private maskedFields(fields: Readonly<Record<string, string>>): string | undefined {
+    const progressive = this.spec.progressive;
+    if (progressive === undefined) return undefined;
+    const masked: Record<string, string> = {};
+    for (const [name, value] of Object.entries(fields)) masked[name] = progressive.mask(name, value);
+    return JSON.stringify(masked);
+  }
+
+  /** The parts heard so far while the rest is asked for (progressive fields); empty otherwise. */
+  private partialFields(partial: P | undefined): Record<string, string> {
+    const progressive = this.spec.progressive;
+    if (progressive === undefined || partial === undefined) return {};
+    return progressive.fields(partial);
+  }
+
+  /**
+   * While eliciting or repairing, `fields` holds the parts heard so far; a turn that changed them
+   * says so in an event (a transition to the same state) carrying them masked.
+   */
+  private progress(): Record<string, string> {
+    if (this.state !== 'eliciting' && this.state !== 'repairing') return {};
+    const fields = this.partialFields(this.partial);
+    if (Object.keys(fields).length === 0) return fields;
+    if (this.partial !== this.previousPartial) {
+      const before = JSON.stringify(this.partialFields(this.previousPartial));
+      if (JSON.stringify(fields) !== before) {
+        this.transitions.push({
+          from: this.state,
+          to: this.state,
+          data: {
+            reason: 'part of the value heard',
+            retry_count: String(this.retryCount),
+            fields_masked: this.maskedFields(fields) ?? '{}',
+          },
+        });
+      }
+    }
+    return fields;
+  }
+
   private maskedCandidate(candidate: Captured): string {
     if (this.masked?.of !== candidate) this.masked = { of: candidate, value: this.spec.mask(candidate.value) };
     return this.masked.value;
@@ -585,11 +633,13 @@ class Turn<O, P extends PartialValue> {
   private finish(): { outcome: PrimitiveOutcome; session?: ObjectiveSession<P> } {
     const done = this.state === 'completed' || this.state === 'failed' || this.state === 'declined';
     const showsValue = this.state === 'completed' || this.state === 'confirming';
+    // Progressive fields never make a value: success and value wait for the whole of it.
+    const fields = showsValue && this.candidate ? this.candidate.fields : this.progress();
     const outcome: PrimitiveOutcome = {
       success: this.state === 'completed',
       state: this.state,
       value: showsValue && this.candidate ? this.candidate.value : '',
-      fields: showsValue && this.candidate ? this.candidate.fields : {},
+      fields,
       prompt: this.state === 'completed' ? '' : this.prompt(),
       error: this.error,
       retryCount: this.retryCount,

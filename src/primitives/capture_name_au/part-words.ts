@@ -1,0 +1,52 @@
+/** The words of a spelled repair of one part of a name (part-repair.ts). */
+
+/** How callers name the part they correct: "the surname", "first name", "last name's". */
+export const PART_LABELS: ReadonlyArray<readonly [readonly string[], 'first' | 'middle' | 'last']> = [
+  [['first', 'name'], 'first'],
+  [['first', "name's"], 'first'],
+  [['first', 'names'], 'first'],
+  [['christian', 'name'], 'first'],
+  [['given', 'name'], 'first'],
+  [['first', 'one'], 'first'],
+  [['middle', 'name'], 'middle'],
+  [['middle', "name's"], 'middle'],
+  [['surname'], 'last'],
+  [["surname's"], 'last'],
+  [['last', 'name'], 'last'],
+  [['last', "name's"], 'last'],
+  [['family', 'name'], 'last'],
+  [['second', 'name'], 'last'],
+  [['last', 'one'], 'last'],
+];
+
+/** Words around a hint that say nothing of the letters: "no, it's the surname, spelled with a y". */
+export const HINT_EDGE_WORDS: ReadonlySet<string> = new Set([
+  'no',
+  'nah',
+  'nope',
+  'sorry',
+  'actually',
+  'oh',
+  'well',
+  'yeah',
+  "it's",
+  'its',
+  'it',
+  'is',
+  "that's",
+  'thats',
+  'the',
+  'my',
+  'your',
+  'in',
+  'spelled',
+  'spelt',
+  'should',
+  'be',
+  'has',
+  'got',
+  'there',
+  "there's",
+  'but',
+  '§',
+]);
