@@ -28,6 +28,12 @@ const CAPTURED: ReadonlyArray<readonly [string, string]> = [
   ['my email is j a n e dot d o e at gmail dot com', 'jane.doe@gmail.com'],
   ['zed o e at yahoo dot com', 'zoe@yahoo.com'],
   ['k a y l e e at gmail dot com', 'kaylee@gmail.com'],
+  // a spelling hint about the word before it, applied where it fits one place
+  ["it's sara with an h at gmail dot com", 'sarah@gmail.com'],
+  ['jane with a y dot doe at gmail dot com', 'jayne.doe@gmail.com'],
+  ['steven with a p h at gmail dot com', 'stephen@gmail.com'],
+  ['ann with an e on the end at bigpond dot com', 'anne@bigpond.com'],
+  ['jane with a y, j a y n e, at gmail dot com', 'jayne@gmail.com'],
   ['m for mike a r k at iinet dot net dot au', 'mark@iinet.net.au'],
   ['p as in peter e t e r at optusnet dot com dot au', 'peter@optusnet.com.au'],
   ['jane j a n e at gmail dot com', 'jane@gmail.com'],
@@ -152,7 +158,9 @@ const REJECTED: ReadonlyArray<readonly [string, 'none' | 'ambiguous']> = [
   // cut short, or not writable as said
   ['jane underscore at gmail dot com', 'none'],
   ['jane space doe at gmail dot com', 'none'],
-  ["it's sara with an h at gmail dot com", 'none'],
+  // a spelling hint that fits more than one place, or none: asked for again
+  ['caitlin with a y at gmail dot com', 'none'],
+  ['jane with a p h at gmail dot com', 'none'],
   // taken back, or doubted, after it was said
   ["jane at gmail dot com no wait I don't remember", 'none'],
   ['jane at gmail dot com sorry hang on', 'none'],

@@ -76,6 +76,18 @@ export const SEPARATOR_WORDS: Readonly<Record<string, string>> = {
   point: '.',
 };
 
+/** "a dot between them": where a separator goes when the two words are not named. */
+export const BETWEEN_THEM: readonly string[] = [
+  'between them',
+  'in between',
+  'between the names',
+  'between the two',
+  'between the words',
+  'between the two names',
+  'between the two words',
+  'in the middle',
+];
+
 /** Spelling hints a part-repair does not read yet ("with a y", "double l", "p h"): asked again, never guessed. */
 export const HINT_PATTERNS: readonly RegExp[] = [
   /\bwith an? [a-z]\b/,
