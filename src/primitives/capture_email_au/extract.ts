@@ -109,7 +109,7 @@ function retracted(prepared: string): boolean {
  * letters, a word or two, digits and symbols; not a sentence ("I don't
  * remember", "hang on", "let me check").
  */
-function looksLikeLocalCorrection(words: readonly string[]): boolean {
+export function looksLikeLocalCorrection(words: readonly string[]): boolean {
   const plain = words.filter((w) => !isLetterToken(w) && !isSymbolWord(w) && !DOT_WORDS.has(w) && !NUMBER_WORD(w) && !/^[0-9]+$/.test(w));
   return plain.length <= 3 && plain.every((w) => !w.includes("'") && !NOT_NAMES.has(w));
 }

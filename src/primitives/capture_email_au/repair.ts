@@ -1,5 +1,5 @@
 import { finishReplaced, replaceEnding, validated } from './domain';
-import { extractEmail } from './extract';
+import { extractEmail, looksLikeLocalCorrection } from './extract';
 import { repairPart } from './part-repair';
 import type { EmailExtraction } from './extraction';
 import { prepareEmailText } from './prepare';
@@ -29,7 +29,8 @@ export function repairEmail(previous: string, text: string): EmailExtraction | u
   if (reading.ambiguous) return reading.ambiguous;
   if (reading.endingOnly !== undefined) return validated(replaceEnding(previous, reading.endingOnly));
   if (reading.domainOnly !== undefined) return finishReplaced(previous, reading.domainOnly);
-  if (reading.localOnly !== undefined && reading.localOnly.length > 1) {
+  // A new part before the at must read as one ("jayne dot doe"), not a sentence ("i said jayne").
+  if (reading.localOnly !== undefined && reading.localOnly.length > 1 && looksLikeLocalCorrection(reading.localWords ?? [])) {
     return validated(`${reading.localOnly}@${previous.split('@')[1]}`);
   }
   return undefined;
