@@ -101,6 +101,18 @@ describe('capture_email_au applies part repairs turn by turn', () => {
     ]);
   });
 
+  test('a yes that brings a hint changes the value rather than confirming the one read back', () => {
+    play(captureEmailAu, [
+      [{ transcription: 'jane at gmail dot com' }, 'confirming', 'jane@gmail.com'],
+      [{ confirmation: 'yeah, with a y' }, 'confirming', 'jayne@gmail.com'],
+      [{ confirmation: 'yes' }, 'completed', 'jayne@gmail.com'],
+    ]);
+    play(captureEmailAu, [
+      [{ transcription: 'jane at gmail dot com' }, 'confirming', 'jane@gmail.com'],
+      [{ confirmation: "yes that's it thanks" }, 'completed', 'jane@gmail.com'],
+    ]);
+  });
+
   test('a hint that fits two places asks which, and the answer is understood', () => {
     play(
       captureEmailAu,

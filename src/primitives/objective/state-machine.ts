@@ -331,7 +331,9 @@ class Turn<O, P extends PartialValue> {
     // After a "no" (or no yes/no at all), the words are first read against the value being
     // confirmed: "not Lee, Leigh" or "no, the 15th" change part of it. Only then are they
     // read as a value of their own.
-    const repaired = polarity === 'deny' || polarity === 'none' ? this.spec.repair?.(candidate, answer, this.context()) : undefined;
+    // A yes with more words may still change part of the value ("yeah, with a y"): read against it too.
+    const repairs = polarity === 'deny' || polarity === 'none' || (polarity === 'affirm' && remainder.length > 0);
+    const repaired = repairs ? this.spec.repair?.(candidate, answer, this.context()) : undefined;
     const offered =
       repaired !== undefined && repaired.kind !== 'none'
         ? repaired
