@@ -1,50 +1,18 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashApiKey } from '../../src/server/auth/api-keys';
 import { createServer } from 'node:https';
 import { AUDIENCE, ISSUER, makeJwks, makePki, tempDir } from '../support/auth';
+import { cliOutput, runCli, serveCli } from '../support/cli';
 
-const ROOT = join(__dirname, '../..');
-const CLI = ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src/cli/main.ts')];
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, env: { ...process.env, VOICE_CORE_API_KEY: '', ...env } });
-}
-
-async function output(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
-
-/** Starts `voice-core serve` and resolves at its "serving" line with the port and a live list of its log messages. */
-async function serve(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ child: ChildProcessWithoutNullStreams; port: number; logs: string[] }> {
-  const child = run(['serve', '--port', '0', ...args], env);
-  const logs: string[] = [];
-  const port = await new Promise<number>((resolve, reject) => {
-    let buffer = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        const parsed = JSON.parse(line) as { msg?: string; port?: number };
-        logs.push(parsed.msg ?? '');
-        if (parsed.msg === 'Voice Core serving' && parsed.port !== undefined) resolve(parsed.port);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  return { child, port, logs };
-}
+// VOICE_CORE_API_KEY is cleared so that a key in the developer's environment can't leak into a test.
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { VOICE_CORE_API_KEY: '', ...env });
+const output = cliOutput;
+const serve = async (args: string[], env: NodeJS.ProcessEnv) => {
+  const serving = await serveCli(args, { VOICE_CORE_API_KEY: '', ...env });
+  return { ...serving, logs: serving.messages };
+};
 
 const REQUEST = JSON.stringify({
   objective_type: 'capture_email_au',

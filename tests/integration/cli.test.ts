@@ -1,44 +1,13 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
+import { cliOutput, runCli, serveCli } from '../support/cli';
 
-const ROOT = join(__dirname, '../..');
-const CLI = ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src/cli/main.ts')];
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-}
-
-async function output(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
-
-/** Starts `voice-core serve --port 0` and waits for its "serving" log line. */
-async function serve(): Promise<{ child: ChildProcessWithoutNullStreams; port: number; logs: string[] }> {
-  // debug: the access log (one line per call) is written at debug level.
-  const child = run(['serve', '--port', '0', '--host', '127.0.0.1'], { VOICE_CORE_LOG_LEVEL: 'debug' });
-  const logs: string[] = [];
-  const port = await new Promise<number>((resolve, reject) => {
-    let buffer = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        logs.push(line);
-        const parsed = JSON.parse(line) as { msg?: string; port?: number };
-        if (parsed.msg === 'Voice Core serving' && parsed.port !== undefined) resolve(parsed.port);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  return { child, port, logs };
-}
+const run = runCli;
+const output = cliOutput;
+// debug: the access log (one line per call) is written at debug level.
+const serve = async () => {
+  const serving = await serveCli(['--host', '127.0.0.1'], { VOICE_CORE_LOG_LEVEL: 'debug' });
+  return { ...serving, logs: serving.lines };
+};
 
 // Each test starts the CLI under ts-node (several processes, each compiling the sources it loads):
 // on a loaded 2-core machine that alone can take tens of seconds, so the budgets are generous.
