@@ -1,6 +1,7 @@
 import { play } from '../../../tests/support/play';
 import { captureEmailAu } from '.';
 import { repairPart } from './part-repair';
+import { repairEmail } from './repair';
 
 describe('repairPart: one part changed at confirmation, the rest kept', () => {
   test.each([
@@ -70,6 +71,26 @@ describe('repairPart: one part changed at confirmation, the rest kept', () => {
       expect(repairPart('jane.doe@gmail.com', said)).toBeUndefined();
     },
   );
+});
+
+describe('repairEmail: a word of the part before the at said again', () => {
+  test.each([
+    // one word respelled replaces the word it sounds like; the rest stays
+    ['jane.doe@gmail.com', 'no, jayne, j a y n e', 'jayne.doe@gmail.com'],
+    ['jane.doe@gmail.com', 'no, jayne', 'jayne.doe@gmail.com'],
+    // a word like none of them, or the same word, is the whole new part
+    ['jane.doe@gmail.com', "no it's sam", 'sam@gmail.com'],
+    ['jane.doe@gmail.com', 'no, just jane', 'jane@gmail.com'],
+    // the letters wanted replace the ones that sound like them when the ones named are not there
+    ['steven.ng@gmail.com', 'p h not f', 'stephen.ng@gmail.com'],
+    ['alan.lee@gmail.com', 'no, two l s', 'allan.lee@gmail.com'],
+  ])('%s + %j → %s', (previous, said, expected) => {
+    expect(repairEmail(previous, said)).toEqual({ kind: 'value', value: expected });
+  });
+
+  test('a sentence after a no is not a new part before the at', () => {
+    expect(repairEmail('jane.doe@gmail.com', 'no, i said jayne')).toBeUndefined();
+  });
 });
 
 describe('capture_email_au applies part repairs turn by turn', () => {

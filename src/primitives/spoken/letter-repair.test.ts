@@ -59,6 +59,9 @@ describe('applyLetterHint', () => {
     ['steven', { kind: 'with', letters: 'ph' }, { kind: 'word', word: 'stephen' }],
     ['jane', { kind: 'with', letters: 'ph' }, { kind: 'none' }],
     ['stephen', { kind: 'swap', from: 'ph', to: 'v' }, { kind: 'word', word: 'steven' }],
+    ['steven', { kind: 'swap', from: 'f', to: 'ph' }, { kind: 'word', word: 'stephen' }],
+    ['jane', { kind: 'swap', from: 'i', to: 'y' }, { kind: 'word', word: 'jayne' }],
+    ['lee', { kind: 'double', letter: 'l' }, { kind: 'none' }],
     ['alan', { kind: 'double', letter: 'l' }, { kind: 'word', word: 'allan' }],
     ['allan', { kind: 'double', letter: 'l' }, { kind: 'same' }],
     ['allan', { kind: 'single', letter: 'l' }, { kind: 'word', word: 'alan' }],
@@ -89,11 +92,12 @@ describe('repairWords: which word of a value a hint is about', () => {
   });
 
   test('two words the hint fits are both offered; a word named that is none of them is not applied', () => {
-    expect(repairWords(['alan', 'lee'], { hint: { kind: 'double', letter: 'l' } })).toEqual({
+    expect(repairWords(['alan', 'lee'], { hint: { kind: 'double', letter: 'l' } })).toEqual({ kind: 'parts', options: [['allan', 'lee']] });
+    expect(repairWords(['alan', 'mel'], { hint: { kind: 'double', letter: 'l' } })).toEqual({
       kind: 'parts',
       options: [
-        ['allan', 'lee'],
-        ['alan', 'llee'],
+        ['allan', 'mel'],
+        ['alan', 'mell'],
       ],
     });
     expect(repairWords(['jane', 'doe'], { hint: { kind: 'with', letters: 'y' }, named: 'bob' })).toEqual({ kind: 'none' });

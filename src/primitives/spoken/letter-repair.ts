@@ -192,8 +192,10 @@ export function hintAt(words: readonly string[], i: number): { hint: LetterHint;
   const w = words[i];
   // "double l", "two l's", "two ells"
   if (w === 'double' || w === 'two' || w === '2') {
-    const letter = w === 'double' ? letterOf(words[i + 1], false) : pluralLetter(words[i + 1]);
-    if (letter !== undefined && letter.length === 1) return { hint: { kind: 'double', letter }, end: i + 2 };
+    // "two l s": the recogniser wrote the plural's s as a letter of its own.
+    const splitPlural = w !== 'double' && words[i + 2] === 's' && isSingleLetter(words[i + 1] ?? '');
+    const letter = w === 'double' || splitPlural ? letterOf(words[i + 1], false) : pluralLetter(words[i + 1]);
+    if (letter !== undefined && letter.length === 1) return { hint: { kind: 'double', letter }, end: splitPlural ? i + 3 : i + 2 };
   }
   // "one l", "single l", "just the one l"
   if (w === 'single' || w === 'one' || w === '1') {
@@ -314,10 +316,18 @@ export function applyLetterHint(word: string, hint: LetterHint): LetterRepair {
       return choices(occurrences(word, hint.letters).map((at) => word.slice(0, at) + word.slice(at + hint.letters.length)));
     case 'end':
       return { kind: 'word', word: word + hint.letters };
-    case 'swap':
-      return choices(occurrences(word, hint.from).map((at) => word.slice(0, at) + hint.to + word.slice(at + hint.from.length)));
+    case 'swap': {
+      const swapped = occurrences(word, hint.from).map((at) => word.slice(0, at) + hint.to + word.slice(at + hint.from.length));
+      // "p h not f" when v was heard: the letters wanted still replace the ones that sound like them.
+      return choices(swapped.length > 0 ? swapped : soundAlikes(word, hint.to));
+    }
     case 'double':
-      return choices(singles(word, hint.letter).map((at) => word.slice(0, at) + hint.letter + word.slice(at)));
+      // Names do not start with a doubled letter ("lee" never becomes "llee").
+      return choices(
+        singles(word, hint.letter)
+          .filter((at) => at > 0)
+          .map((at) => word.slice(0, at) + hint.letter + word.slice(at)),
+      );
     case 'single':
       return choices(occurrences(word, hint.letter + hint.letter).map((at) => word.slice(0, at) + word.slice(at + 1)));
   }
