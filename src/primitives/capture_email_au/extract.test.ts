@@ -198,12 +198,25 @@ describe('repairEmail', () => {
     ['jane@hotmail.com', 'no dot com dot au', 'jane@hotmail.com.au'],
     ['jane@bigpond.com', "it's dot net dot au", 'jane@bigpond.net.au'],
     ['jane@gmail.com', "no it's at yahoo dot com", 'jane@yahoo.com'],
+    // an ending swapped said with its dots, whichever way round
+    ['kim@gmail.com', 'the end is dot net not dot com', 'kim@gmail.net'],
+    ['kim@gmail.com', 'not dot com, dot net', 'kim@gmail.net'],
+    ['kim@gmail.com', 'dot net instead of dot com', 'kim@gmail.net'],
+    ['kim@hotmail.com', "it's dot com dot au not dot com", 'kim@hotmail.com.au'],
+    ['kim@hotmail.com.au', 'not dot com dot au, just dot com', 'kim@hotmail.com'],
+    ['kim@acme.com.au', 'not dot com dot au, dot net dot au', 'kim@acme.net.au'],
+    // a provider swapped in other words
+    ['jane@gmail.com', 'change gmail to optusnet', 'jane@optusnet.com.au'],
+    ['jane@gmail.com', "it's optusnet instead of gmail", 'jane@optusnet.com.au'],
   ])('%s corrected by %j → %s', (previous, heard, expected) => {
     expect(repairEmail(previous, heard)).toEqual({ kind: 'value', value: expected });
   });
 
   test('a correction naming an ambiguous provider is asked about', () => {
     expect(repairEmail('jane@gmail.com', 'not gmail, hotmail')?.kind).toBe('ambiguous');
+    expect(repairEmail('jane@gmail.com', "it's hotmail not gmail")?.kind).toBe('ambiguous');
+    expect(repairEmail('jane@gmail.com', "not gmail, it's bigpond")?.kind).toBe('ambiguous');
+    expect(repairEmail('jane@gmail.com', 'replace gmail with outlook')?.kind).toBe('ambiguous');
   });
 
   test('words that change nothing give no repair', () => {

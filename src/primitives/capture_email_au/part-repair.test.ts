@@ -33,6 +33,18 @@ describe('repairPart: one part changed at confirmation, the rest kept', () => {
     ['jane.smith@gmail.com', 'underscore between them', 'jane_smith@gmail.com'],
     ['jane_smith@gmail.com', 'no underscore', 'janesmith@gmail.com'],
     ['jane.smith@gmail.com', 'no spaces, all one word', 'janesmith@gmail.com'],
+    ['jane.smith@gmail.com', 'replace the dot with an underscore', 'jane_smith@gmail.com'],
+    // the part kept named in other words, or the other part said to be wrong
+    ['jane.smith@gmail.com', "the first part's correct, but it's at outlook dot com", 'jane.smith@outlook.com'],
+    ['jane.smith@gmail.com', "the domain's wrong, it's hotmail dot com", 'jane.smith@hotmail.com'],
+    ['jane.smith@gmail.com', 'the first bit is good but the end is outlook dot com', 'jane.smith@outlook.com'],
+    ['jane.smith@gmail.com', "the name part is wrong, it's jayne dot smith", 'jayne.smith@gmail.com'],
+    ['jane.smith@gmail.com', "the first bits right but the end is wrong, it's outlook dot com", 'jane.smith@outlook.com'],
+    // more ways of giving a hint
+    ['ann@gmail.com', 'no, it ends with an e', 'anne@gmail.com'],
+    ['sara@gmail.com', "there's an h on the end", 'sarah@gmail.com'],
+    ['jane@gmail.com', 'with a y instead of an i', 'jayne@gmail.com'],
+    ['philip@gmail.com', 'phillip with two ls', 'phillip@gmail.com'],
   ])('%s + %j → %s', (previous, said, expected) => {
     expect(repairPart(previous, said)).toEqual({ kind: 'value', value: expected });
   });

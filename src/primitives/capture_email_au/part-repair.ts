@@ -56,7 +56,7 @@ export function repairPart(previous: string, text: string): EmailExtraction | un
   return undefined;
 }
 
-/** "a dash not an underscore", "dash instead of underscore", "not an underscore, a dash". */
+/** "a dash not an underscore", "dash instead of underscore", "not an underscore, a dash", "change the dot to an underscore". */
 function readSeparatorSwap(words: string): { from: string; to: string } | undefined {
   const names = Object.keys(SEPARATOR_WORDS).join('|');
   const a = '(?:an? )?';
@@ -64,6 +64,8 @@ function readSeparatorSwap(words: string): { from: string; to: string } | undefi
   if (forward !== null) return pair(forward[2], forward[1]);
   const backward = new RegExp(`\\bnot ${a}(${names}) (?:but |it's |its )?${a}(${names})\\b`).exec(words);
   if (backward !== null) return pair(backward[1], backward[2]);
+  const verb = new RegExp(`\\b(?:change|replace|swap) (?:the )?(${names}) (?:with|to|for) ${a}(${names})\\b`).exec(words);
+  if (verb !== null) return pair(verb[1], verb[2]);
   return undefined;
 }
 
@@ -106,11 +108,18 @@ function pair(fromWord: string, toWord: string): { from: string; to: string } | 
   return from !== undefined && to !== undefined && from !== to ? { from, to } : undefined;
 }
 
-/** The words after the first of the phrases, without lead-ins; undefined when none is said. */
+/**
+ * The words after the last of the phrases said, without lead-ins; undefined when none is said.
+ * The last, so that "the first bit's right but the end is wrong, it's …" keeps only "it's …".
+ */
 function after(words: string, phrases: readonly string[]): string | undefined {
-  const phrase = phrases.find((p) => has(words, p));
-  if (phrase === undefined) return undefined;
-  let rest = words.slice(words.indexOf(phrase) + phrase.length).trim();
+  let end = -1;
+  for (const p of phrases) {
+    const at = ` ${words} `.lastIndexOf(` ${p} `);
+    if (at >= 0) end = Math.max(end, at + p.length);
+  }
+  if (end < 0) return undefined;
+  let rest = words.slice(end).trim();
   for (let changed = true; changed;) {
     changed = false;
     for (const lead of LEAD_INS) {
@@ -121,10 +130,6 @@ function after(words: string, phrases: readonly string[]): string | undefined {
     }
   }
   return rest;
-}
-
-function has(words: string, phrase: string): boolean {
-  return ` ${words} `.includes(` ${phrase} `);
 }
 
 /** A local part as words extractEmail reads back the same: "jane.doe" → "jane dot doe". */

@@ -15,7 +15,7 @@ import { DOT_WORDS, PART_WORDS, SENTENCE_WORDS } from './vocabulary';
  * `ending` is set and `wrong` and `right` are endings (com, com.au).
  */
 export function readSwap(normalised: string): { wrong: string; right: string; ending?: true } | undefined {
-  const words = collapseProviders(withoutFillers(tokens(normalised)));
+  const words = asNot(collapseProviders(withoutFillers(tokens(normalised))));
   const notAt = words.indexOf('not');
   if (notAt < 0 || notAt + 1 >= words.length) return undefined;
   const content = (list: string[]): string[] => list.filter((w) => !SENTENCE_WORDS.has(w) && !PART_WORDS.has(w));
@@ -28,6 +28,24 @@ export function readSwap(normalised: string): { wrong: string; right: string; en
   const right = spellDomain(side);
   if (right === '' || right === wrong) return undefined;
   return { wrong, right };
+}
+
+/**
+ * The other ways of saying which is wrong, as "not": "outlook instead of gmail" is "outlook not
+ * gmail"; "change gmail to outlook" and "replace gmail with outlook" are "not gmail outlook".
+ */
+function asNot(words: string[]): string[] {
+  const out = [...words];
+  for (let i = 0; i + 1 < out.length; i++) {
+    if ((out[i] === 'instead' && out[i + 1] === 'of') || (out[i] === 'rather' && out[i + 1] === 'than')) out.splice(i, 2, 'not');
+  }
+  const verb = out.findIndex((w) => w === 'change' || w === 'replace' || w === 'swap');
+  const to = out.findIndex((w, k) => k > verb + 1 && (w === 'to' || w === 'with' || w === 'for'));
+  if (verb >= 0 && to > verb + 1 && !out.includes('not')) {
+    const wrong = out.slice(verb + 1, to).filter((w) => w !== 'the');
+    return [...out.slice(0, verb), 'not', ...wrong, ...out.slice(to + 1)];
+  }
+  return out;
 }
 
 /**

@@ -37,7 +37,7 @@ export type LetterRepair = { kind: 'word'; word: string } | { kind: 'choice'; wo
 /** Letter names that are everyday words too: read as letters only right after "with a", "double" and the like. */
 const WORDLIKE_NAMES: ReadonlySet<string> = new Set(['you', 'are', 'be', 'see', 'sea', 'tea']);
 
-/** Words between a named word and its hint: "jane, it's spelt with a y". */
+/** Words between a named word and its hint: "jane, it's spelt with a y", "sarah has an h on the end". */
 const BRIDGE_WORDS: ReadonlySet<string> = new Set([
   'its',
   "it's",
@@ -50,6 +50,18 @@ const BRIDGE_WORDS: ReadonlySet<string> = new Set([
   "that's",
   'but',
   'and',
+  'a',
+  'an',
+  'the',
+  'has',
+  'got',
+  'theres',
+  "there's",
+  'there',
+  'ends',
+  'end',
+  'ending',
+  'starts',
 ]);
 
 /** Words that are never the word a hint is about. */
@@ -214,7 +226,7 @@ export function hintAt(words: readonly string[], i: number): { hint: LetterHint;
     const tail = endsAt(words, end);
     // "no e", "no h in sara", but not "no, a dot …" or "no, i said …": after a bare "no" the letters end the words.
     if (w === 'no' && tail === 0 && words[end] !== undefined && words[end] !== 'in') return undefined;
-    if (w === 'with' && words[end] === 'not') return swapAfter(words, end, hint);
+    if (w === 'with' && (words[end] === 'not' || words[end] === 'instead' || words[end] === 'rather')) return swapAfter(words, end, hint);
     if (w === 'with' || w === 'minus') {
       if (tail > 0) return { hint: { kind: 'end', letters: hint }, end: end + tail };
       return { hint: { kind: 'with', letters: hint }, end, ...(spelled !== undefined ? { spelled } : {}) };
@@ -247,6 +259,17 @@ export function hintAt(words: readonly string[], i: number): { hint: LetterHint;
       end: toAt + to.used,
       ...(split.spelled !== undefined ? { spelled: split.spelled } : {}),
     };
+  }
+  // "there's an h in it", "it has a y", "it's got a y" are "with …"
+  if ((w === 'has' || w === 'got' || w === 'theres' || w === "there's") && ARTICLES.has(words[i + 1] ?? '')) {
+    const at = i + 2;
+    const run = letterRun(words, at, true);
+    if (run.used > 0 && run.letters.length <= 2) {
+      const end = at + run.used;
+      const tail = endsAt(words, end);
+      if (tail > 0) return { hint: { kind: 'end', letters: run.letters }, end: end + tail };
+      return { hint: { kind: 'with', letters: run.letters }, end: words[end] === 'in' && words[end + 1] === 'it' ? end + 2 : end };
+    }
   }
   // "e on the end", "p h not v", "k instead of c", "c for charlie"
   const lead = letterOf(w, true);
