@@ -34,6 +34,12 @@ const CAPTURED: ReadonlyArray<readonly [string, string]> = [
   ['steven with a p h at gmail dot com', 'stephen@gmail.com'],
   ['ann with an e on the end at bigpond dot com', 'anne@bigpond.com'],
   ['jane with a y, j a y n e, at gmail dot com', 'jayne@gmail.com'],
+  ["it's phillip with two l's at gmail dot com", 'phillip@gmail.com'],
+  ['alan with double l at bigpond dot com', 'allan@bigpond.com'],
+  ['philip with one l at gmail dot com', 'philip@gmail.com'],
+  // a correction after the address: a hint, or an ending swapped
+  ['jane dot doe at gmail dot com, jane with a y', 'jayne.doe@gmail.com'],
+  ['jane dot doe at gmail dot com sorry the end is dot net not dot com', 'jane.doe@gmail.net'],
   ['m for mike a r k at iinet dot net dot au', 'mark@iinet.net.au'],
   ['p as in peter e t e r at optusnet dot com dot au', 'peter@optusnet.com.au'],
   ['jane j a n e at gmail dot com', 'jane@gmail.com'],
@@ -161,6 +167,8 @@ const REJECTED: ReadonlyArray<readonly [string, 'none' | 'ambiguous']> = [
   // a spelling hint that fits more than one place, or none: asked for again
   ['caitlin with a y at gmail dot com', 'none'],
   ['jane with a p h at gmail dot com', 'none'],
+  ['jane dot doe at gmail dot com, with a p h', 'none'],
+  ['caitlin at gmail dot com, with a y', 'ambiguous'],
   // taken back, or doubted, after it was said
   ["jane at gmail dot com no wait I don't remember", 'none'],
   ['jane at gmail dot com sorry hang on', 'none'],

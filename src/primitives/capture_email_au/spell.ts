@@ -81,8 +81,9 @@ function spellPieces(words: readonly string[], inDomain = false): string[] {
       continue;
     }
     // "sarah with an h", "jane with a y", "steven with a p h": a spelling hint about the word before, not part of the address.
-    if ((w === 'with' || w === 'without') && (next === 'a' || next === 'an') && out.length > 0) {
-      const found = hintAt(words, i);
+    // "phillip with two l's", "alan with double l", "philip with one l" too.
+    if ((w === 'with' || w === 'without') && next !== undefined && HINT_AFTER_WITH.has(next) && out.length > 0) {
+      const found = next === 'a' || next === 'an' ? hintAt(words, i) : hintAt(words, i + 1);
       if (found !== undefined) {
         applyHintInPlace(out, found.hint, found.spelled);
         i = found.end - 1;
@@ -166,6 +167,9 @@ function thousands(words: readonly string[], i: number): [string, number] {
   if (rest === undefined || Number(rest) >= 1000) return [String(base), i + 2 - i];
   return [String(base + Number(rest)), end - i];
 }
+
+/** Words after "with" that start a spelling hint: "with a y", "with two l's", "with double l", "with one l". */
+const HINT_AFTER_WITH: ReadonlySet<string> = new Set(['a', 'an', 'two', 'double', 'one', 'single']);
 
 /** Marks a piece of an address that cannot be spelled; it makes the address invalid. */
 const UNREADABLE = '\u0000';
