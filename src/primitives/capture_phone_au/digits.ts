@@ -169,7 +169,7 @@ function readSegmentDigits(words: readonly string[]): SegmentDigits {
   }
   if (run.length > 0) flush();
   clusters.forEach((cluster, k) => {
-    const near = [...cluster.before.slice(-4), ...(clusters[k + 1]?.before ?? before).slice(0, 3)].join(' ');
+    const near = [...cluster.before.slice(-6), ...(clusters[k + 1]?.before ?? before).slice(0, 3)].join(' ');
     cluster.position = POSITION_WORDS.find(([pattern]) => pattern.test(near))?.[1];
     const counted = /\b(?:last|first|final) (\w+)(?: digits?| numbers?)? (?:are|is|should be|were)\b/.exec(
       cluster.before.slice(-5).join(' '),

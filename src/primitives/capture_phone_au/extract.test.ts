@@ -161,6 +161,8 @@ describe('repairPhone', () => {
     ['no, the last digit is 9', '+61491570159'],
     ['the last four are 0 1 5 9', '+61491570159'],
     ['ends in 159 not 156', '+61491570159'],
+    ['the last three digits are wrong, it is 1 5 9', '+61491570159'],
+    ['change the last three to 1 5 9', '+61491570159'],
   ])('0491 570 156 corrected by %j → %s', (heard, expected) => {
     const result = repairPhone(previous, heard);
     expect(result?.kind === 'value' ? result.phone.e164 : result).toBe(expected);
