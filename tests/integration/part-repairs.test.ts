@@ -48,11 +48,78 @@ describe('part repairs and truncation over real gRPC', () => {
     expect(swapped).toMatchObject({ state: 'confirming', value: 'jane-doe@gmail.com' });
   });
 
-  test('email: a spelling hint not read is asked about; the value is not changed by guess', async () => {
+  test('email: a spelling hint that fits nowhere is asked about; the value is not changed by guess', async () => {
     await call('pr-email-hint', { transcription: 'jane at gmail dot com' });
-    const hinted = await call('pr-email-hint', { confirmation: 'with a y' });
+    const hinted = await call('pr-email-hint', { confirmation: 'with a p h' });
     expect(hinted).toMatchObject({ state: 'confirming', value: 'jane@gmail.com' });
     expect(hinted.error).toBeDefined();
+  });
+
+  test('email: spelling hints applied at confirmation and inside the first utterance, read back letter by letter', async () => {
+    await call('pr-email-y', { transcription: 'jane dot doe at gmail dot com' });
+    const y = await call('pr-email-y', { confirmation: 'no, jane with a y' });
+    expect(y).toMatchObject({ state: 'confirming', value: 'jayne.doe@gmail.com' });
+    expect(y.prompt).toContain('j, a, y, n, e');
+    expect(await call('pr-email-y', { confirmation: 'yes' })).toMatchObject({ state: 'completed', value: 'jayne.doe@gmail.com' });
+
+    await call('pr-email-ph', { transcription: 'steven dot ng at outlook dot com' });
+    expect(await call('pr-email-ph', { confirmation: 'not v, p h' })).toMatchObject({
+      state: 'confirming',
+      value: 'stephen.ng@outlook.com',
+    });
+    await call('pr-email-ll', { transcription: 'alan at bigpond dot com' });
+    expect(await call('pr-email-ll', { confirmation: "it's double l in allan" })).toMatchObject({
+      state: 'confirming',
+      value: 'allan@bigpond.com',
+    });
+    expect(await call('pr-email-first', { transcription: 'steven with a p h at hotmail dot com' })).toMatchObject({
+      state: 'confirming',
+      value: 'stephen@hotmail.com',
+    });
+  });
+
+  test('email: a hint that fits two places offers both, and the answer picks one', async () => {
+    await call('pr-email-choice', { transcription: 'caitlin at gmail dot com' });
+    const asked = await call('pr-email-choice', { confirmation: 'no, with a y' });
+    expect(asked).toMatchObject({ state: 'repairing', value: '' });
+    expect(asked.prompt).toMatch(/^Is that .* or .*\?$/);
+    expect(await call('pr-email-choice', { transcription: 'the second one' })).toMatchObject({
+      state: 'confirming',
+      value: 'caitlyn@gmail.com',
+    });
+  });
+
+  test('email: providers, endings and separators swapped at confirmation', async () => {
+    await call('pr-email-optus', { transcription: 'kim at outlook dot com' });
+    expect(await call('pr-email-optus', { confirmation: 'not outlook, optusnet' })).toMatchObject({
+      state: 'confirming',
+      value: 'kim@optusnet.com.au',
+    });
+    await call('pr-email-net', { transcription: 'kim at gmail dot com' });
+    expect(await call('pr-email-net', { confirmation: 'the end is dot net not dot com' })).toMatchObject({
+      state: 'confirming',
+      value: 'kim@gmail.net',
+    });
+    await call('pr-email-between', { transcription: 'jane underscore smith at gmail dot com' });
+    expect(await call('pr-email-between', { confirmation: 'no, a dot between jane and smith' })).toMatchObject({
+      state: 'confirming',
+      value: 'jane.smith@gmail.com',
+    });
+  });
+
+  test('phone: only the last digits replaced; a correction that disagrees with the read-back is asked about', async () => {
+    await call('pr-phone-last', { transcription: '0412 345 678' }, 'capture_phone_au');
+    expect(await call('pr-phone-last', { confirmation: 'no, the last three are 4 5 6' }, 'capture_phone_au')).toMatchObject({
+      state: 'confirming',
+      value: '+61412345456',
+    });
+    await call('pr-phone-conflict', { transcription: '0412 345 678' }, 'capture_phone_au');
+    const conflict = await call('pr-phone-conflict', { confirmation: 'no, ends in 789 not 788' }, 'capture_phone_au');
+    expect(conflict).toMatchObject({ state: 'repairing', value: '' });
+    expect(conflict.error).toBeDefined();
+    expect(
+      await call('pr-phone-self', { transcription: '0412 345 678, no sorry, the last three are 4 5 6' }, 'capture_phone_au'),
+    ).toMatchObject({ state: 'confirming', value: '+61412345456' });
   });
 
   test('email cut off after a final dot: the rest is asked for, keeping what was heard', async () => {

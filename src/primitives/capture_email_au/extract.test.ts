@@ -28,6 +28,18 @@ const CAPTURED: ReadonlyArray<readonly [string, string]> = [
   ['my email is j a n e dot d o e at gmail dot com', 'jane.doe@gmail.com'],
   ['zed o e at yahoo dot com', 'zoe@yahoo.com'],
   ['k a y l e e at gmail dot com', 'kaylee@gmail.com'],
+  // a spelling hint about the word before it, applied where it fits one place
+  ["it's sara with an h at gmail dot com", 'sarah@gmail.com'],
+  ['jane with a y dot doe at gmail dot com', 'jayne.doe@gmail.com'],
+  ['steven with a p h at gmail dot com', 'stephen@gmail.com'],
+  ['ann with an e on the end at bigpond dot com', 'anne@bigpond.com'],
+  ['jane with a y, j a y n e, at gmail dot com', 'jayne@gmail.com'],
+  ["it's phillip with two l's at gmail dot com", 'phillip@gmail.com'],
+  ['alan with double l at bigpond dot com', 'allan@bigpond.com'],
+  ['philip with one l at gmail dot com', 'philip@gmail.com'],
+  // a correction after the address: a hint, or an ending swapped
+  ['jane dot doe at gmail dot com, jane with a y', 'jayne.doe@gmail.com'],
+  ['jane dot doe at gmail dot com sorry the end is dot net not dot com', 'jane.doe@gmail.net'],
   ['m for mike a r k at iinet dot net dot au', 'mark@iinet.net.au'],
   ['p as in peter e t e r at optusnet dot com dot au', 'peter@optusnet.com.au'],
   ['jane j a n e at gmail dot com', 'jane@gmail.com'],
@@ -152,7 +164,11 @@ const REJECTED: ReadonlyArray<readonly [string, 'none' | 'ambiguous']> = [
   // cut short, or not writable as said
   ['jane underscore at gmail dot com', 'none'],
   ['jane space doe at gmail dot com', 'none'],
-  ["it's sara with an h at gmail dot com", 'none'],
+  // a spelling hint that fits more than one place, or none: asked for again
+  ['caitlin with a y at gmail dot com', 'none'],
+  ['jane with a p h at gmail dot com', 'none'],
+  ['jane dot doe at gmail dot com, with a p h', 'none'],
+  ['caitlin at gmail dot com, with a y', 'ambiguous'],
   // taken back, or doubted, after it was said
   ["jane at gmail dot com no wait I don't remember", 'none'],
   ['jane at gmail dot com sorry hang on', 'none'],
@@ -190,12 +206,25 @@ describe('repairEmail', () => {
     ['jane@hotmail.com', 'no dot com dot au', 'jane@hotmail.com.au'],
     ['jane@bigpond.com', "it's dot net dot au", 'jane@bigpond.net.au'],
     ['jane@gmail.com', "no it's at yahoo dot com", 'jane@yahoo.com'],
+    // an ending swapped said with its dots, whichever way round
+    ['kim@gmail.com', 'the end is dot net not dot com', 'kim@gmail.net'],
+    ['kim@gmail.com', 'not dot com, dot net', 'kim@gmail.net'],
+    ['kim@gmail.com', 'dot net instead of dot com', 'kim@gmail.net'],
+    ['kim@hotmail.com', "it's dot com dot au not dot com", 'kim@hotmail.com.au'],
+    ['kim@hotmail.com.au', 'not dot com dot au, just dot com', 'kim@hotmail.com'],
+    ['kim@acme.com.au', 'not dot com dot au, dot net dot au', 'kim@acme.net.au'],
+    // a provider swapped in other words
+    ['jane@gmail.com', 'change gmail to optusnet', 'jane@optusnet.com.au'],
+    ['jane@gmail.com', "it's optusnet instead of gmail", 'jane@optusnet.com.au'],
   ])('%s corrected by %j → %s', (previous, heard, expected) => {
     expect(repairEmail(previous, heard)).toEqual({ kind: 'value', value: expected });
   });
 
   test('a correction naming an ambiguous provider is asked about', () => {
     expect(repairEmail('jane@gmail.com', 'not gmail, hotmail')?.kind).toBe('ambiguous');
+    expect(repairEmail('jane@gmail.com', "it's hotmail not gmail")?.kind).toBe('ambiguous');
+    expect(repairEmail('jane@gmail.com', "not gmail, it's bigpond")?.kind).toBe('ambiguous');
+    expect(repairEmail('jane@gmail.com', 'replace gmail with outlook')?.kind).toBe('ambiguous');
   });
 
   test('words that change nothing give no repair', () => {

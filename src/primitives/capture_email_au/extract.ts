@@ -5,6 +5,8 @@ import { collapseProviders, prepareEmailText } from './prepare';
 import { readSegment } from './segment';
 import { NUMBER_WORD, isLetterToken, isSpelledContext, spellDomain, spellLocal } from './spell';
 import { applySwap, readSwap } from './swap';
+import { applyHint } from './spelling-repair';
+import { readLetterHint } from '../spoken/letter-repair';
 import {
   ANCHOR_WORDS,
   DOT_WORDS,
@@ -29,7 +31,17 @@ export function extractEmail(text: string): EmailExtraction {
   const segments = splitSelfCorrections(prepared);
   let current: string | undefined;
   let ambiguity: Extract<EmailExtraction, { kind: 'ambiguous' }> | undefined;
+  let unapplied = false;
   for (const segment of segments) {
+    // "…, sorry, the end is dot net not dot com": a swap of what the address so far holds.
+    if (current !== undefined && / (?:not|instead) /.test(` ${segment} `)) {
+      const swap = readSwap(segment);
+      const swapped = swap?.ending === true ? applySwap(current, swap) : undefined;
+      if (swapped?.kind === 'value') {
+        current = swapped.value;
+        continue;
+      }
+    }
     const reading = readSegment(segment);
     if (reading.ambiguous) {
       ambiguity = reading.ambiguous;
@@ -56,6 +68,19 @@ export function extractEmail(text: string): EmailExtraction {
         ambiguity = swapped;
         current = undefined;
       }
+      // "jane dot doe at gmail dot com, jane with a y": a spelling hint after the address.
+      const hint = current !== undefined && reading.tail !== undefined ? readLetterHint(reading.tail) : undefined;
+      if (current !== undefined && hint !== undefined) {
+        const hinted = applyHint(current, hint);
+        if (hinted.kind === 'ambiguous') {
+          ambiguity = hinted;
+          current = undefined;
+        } else if (hinted.kind === 'value') {
+          current = hinted.value;
+        } else {
+          unapplied = true;
+        }
+      }
     } else if (current !== undefined && reading.endingOnly !== undefined) {
       current = replaceEnding(current, reading.endingOnly);
     } else if (current !== undefined && reading.domainOnly !== undefined) {
@@ -77,6 +102,7 @@ export function extractEmail(text: string): EmailExtraction {
   }
   if (ambiguity) return ambiguity;
   if (current === undefined) return { kind: 'none', reason: 'no email address found' };
+  if (unapplied) return { kind: 'none', reason: 'a spelling hint after the address could not be applied' };
   // "jane at gmail dot com, no wait, I don't remember": the caller took the address back.
   if (retracted(prepared)) return { kind: 'none', reason: 'the caller took the address back or was unsure of it' };
   if (!isValidEmail(current)) return { kind: 'none', reason: 'the address heard is not a valid email address' };
@@ -109,7 +135,7 @@ function retracted(prepared: string): boolean {
  * letters, a word or two, digits and symbols; not a sentence ("I don't
  * remember", "hang on", "let me check").
  */
-function looksLikeLocalCorrection(words: readonly string[]): boolean {
+export function looksLikeLocalCorrection(words: readonly string[]): boolean {
   const plain = words.filter((w) => !isLetterToken(w) && !isSymbolWord(w) && !DOT_WORDS.has(w) && !NUMBER_WORD(w) && !/^[0-9]+$/.test(w));
   return plain.length <= 3 && plain.every((w) => !w.includes("'") && !NOT_NAMES.has(w));
 }

@@ -6,4 +6,8 @@ export type EmailExtraction =
 
 /** What the agent should ask when the caller's words allow several addresses. */
 export type AmbiguityAsk =
-  { type: 'provider-domain'; provider: string; domains: string[] } | { type: 'which-address' } | { type: 'domain-ending'; domain: string };
+  | { type: 'provider-domain'; provider: string; domains: string[] }
+  | { type: 'which-address' }
+  /** A spelling hint ("with a y") that fits more than one place: the spellings are offered. */
+  | { type: 'which-spelling' }
+  | { type: 'domain-ending'; domain: string };

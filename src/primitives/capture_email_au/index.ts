@@ -26,10 +26,14 @@ export const captureEmailAu = {
   params: {},
   options: () => undefined,
   read: (utterance, context) => validOnly(readEmail(utterance.normalize('NFKC'), context)),
-  repair(previous, utterance) {
-    return validOnly(
-      toReading(repairEmail(previous.value, utterance.normalize('NFKC')) ?? { kind: 'none', reason: 'no change heard' }, undefined),
-    );
+  repair(previous, utterance, context) {
+    const text = utterance.normalize('NFKC');
+    // The answer to a choice a repair offered ("Is that caytlin … or caitlyn …?") picks one of them;
+    // it is not another change to the address the choice was made from.
+    const candidates = context.partial?.candidates;
+    const chosen = candidates === undefined ? undefined : choose(candidates, text);
+    if (chosen !== undefined) return validOnly({ kind: 'value', value: chosen });
+    return validOnly(toReading(repairEmail(previous.value, text) ?? { kind: 'none', reason: 'no change heard' }, undefined));
   },
   prompts: EMAIL_PROMPTS,
   ssml: emailSsml,
@@ -100,6 +104,10 @@ function joinEnding(stem: string | undefined, answer: string): string {
 /** Picks the one candidate the caller's answer points at ("the au one", "dot com", "the gmail one"). */
 function choose(candidates: readonly string[], utterance: string): string | undefined {
   const words = normaliseUtterance(utterance);
+  // "c a i t l y n": the part before the at of one of them, spelled.
+  const local = readLocalAnswer(utterance);
+  const spelled = candidates.filter((c) => c.split('@')[0] === local);
+  if (spelled.length === 1) return spelled[0];
   const ordinal = /\b(first|second|third|last)\b/.exec(words)?.[1];
   if (ordinal !== undefined) {
     const index = { first: 0, second: 1, third: 2, last: candidates.length - 1 }[ordinal] ?? -1;

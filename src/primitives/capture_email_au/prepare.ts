@@ -12,13 +12,15 @@ import { AU_ENDINGS, CONTRACTED_LEAD_INS, PHRASE_REWRITES } from './vocabulary';
  * "@gmail.com"), "dotcom" written as one word, a spelling written with hyphens
  * ("L-E-E"), number words joined by a hyphen ("eighty-five"), a provider split
  * by a hyphen ("g-mail"), a contracted lead-in ("my email's"), "at the rate"
- * and "at sign" for the at, and instructions that are not part of the address
+ * and "at sign" for the at, "on the end" after a spelling hint ("ann with an e on the end"), and instructions that are not part of the address
  * ("all one word", "no spaces", "all lower case").
  */
 export function prepareEmailText(text: string): string {
   const words: string[] = [];
   for (const token of tokens(normaliseUtterance(text))) words.push(...splitToken(token));
   let joined = ` ${words.join(' ')} `;
+  // "ann with an e on the end at …": the "at the end" of a spelling hint is not the address's at.
+  if (joined.includes(' the end ')) joined = joined.replace(HINT_AT_END, ' $1 ');
   if (ANY_REWRITE.test(joined)) {
     for (const [heard, said] of PADDED_REWRITES) {
       while (joined.includes(heard)) joined = joined.replace(heard, said);
@@ -26,6 +28,9 @@ export function prepareEmailText(text: string): string {
   }
   return joined.trim();
 }
+
+/** A spelling hint's letter "on the end" or "at the end" (the hint reads the same without it). */
+const HINT_AT_END = / (with an? [a-z]{1,2}) (?:on|at) the end /g;
 
 /** PHRASE_REWRITES as whole words (space-padded), built once. */
 const PADDED_REWRITES: ReadonlyArray<readonly [string, string]> = PHRASE_REWRITES.map(([heard, said]) => [

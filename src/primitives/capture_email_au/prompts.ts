@@ -82,6 +82,10 @@ export function askWhichEmail(ask: AmbiguityAsk, candidates: readonly string[]):
       const spoken = candidates.map((c) => speakEmail(c, false));
       return `I heard ${spoken.slice(0, -1).join(', ')} and ${spoken[spoken.length - 1]}. Which one should I use?`;
     }
+    case 'which-spelling': {
+      const spoken = candidates.map((c) => speakEmail(c, false));
+      return `Is that ${spoken.slice(0, -1).join(', ')} or ${spoken[spoken.length - 1]}?`;
+    }
   }
 }
 

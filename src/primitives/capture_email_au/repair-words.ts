@@ -3,38 +3,55 @@
  * Phrases are matched on normalised text (lowercase, punctuation gone).
  */
 
-/** "the first bit's right but it's outlook dot com": the part before the at stays. */
-export const KEEP_LOCAL: readonly string[] = [
-  "first bit's right",
-  'first bit is right',
-  "first part's right",
-  'first part is right',
-  "first bit's fine",
-  "first part's fine",
-  "start's right",
-  'start is right',
-  "beginning's right",
-  'beginning is right',
-  'before the at is right',
-  "name part's right",
+/** The part before the at, as callers name it: "the first bit", "the username". */
+const LOCAL_NAMES: readonly string[] = [
+  'first bit',
+  'first part',
+  'first half',
+  'front part',
+  'start',
+  'beginning',
+  'name part',
+  'name bit',
+  'username',
+  'user name',
+  'bit before the at',
+  'part before the at',
+  'before the at',
 ];
 
-/** "the last bit's right, it's jayne": the part after the at stays. */
-export const KEEP_DOMAIN: readonly string[] = [
-  "last bit's right",
-  'last bit is right',
-  "last part's right",
-  'last part is right',
-  "second bit's right",
-  "second part's right",
-  "end's right",
-  'end is right',
-  "ending's right",
-  'after the at is right',
-  "domain's right",
-  'domain is right',
-  "gmail bit's right",
+/** The part after the at, as callers name it: "the last bit", "the domain". */
+const DOMAIN_NAMES: readonly string[] = [
+  'last bit',
+  'last part',
+  'second bit',
+  'second part',
+  'second half',
+  'end',
+  'ending',
+  'end bit',
+  'end part',
+  'domain',
+  'bit after the at',
+  'part after the at',
+  'after the at',
+  'gmail bit',
 ];
+
+/** How callers say a part is right, or wrong, after naming it ("'s right", " is correct", "s fine"). */
+const RIGHT: readonly string[] = ['right', 'correct', 'fine', 'good', 'ok', 'okay'];
+const WRONG: readonly string[] = ['wrong', 'not right', 'incorrect'];
+
+/** "first bit's right", "first bits right" (the recogniser drops the apostrophe), "first bit is right", "first bit was right". */
+function said(names: readonly string[], verdicts: readonly string[]): string[] {
+  return names.flatMap((name) => verdicts.flatMap((v) => [`${name}'s ${v}`, `${name}s ${v}`, `${name} is ${v}`, `${name} was ${v}`]));
+}
+
+/** "the first bit's right but it's outlook dot com", "the domain's wrong, it's hotmail": the part before the at stays. */
+export const KEEP_LOCAL: readonly string[] = [...said(LOCAL_NAMES, RIGHT), ...said(DOMAIN_NAMES, WRONG)];
+
+/** "the last bit's right, it's jayne", "the first part's wrong, it's jayne": the part after the at stays. */
+export const KEEP_DOMAIN: readonly string[] = [...said(DOMAIN_NAMES, RIGHT), ...said(LOCAL_NAMES, WRONG)];
 
 /** Lead-ins before the replacement part: "but it's …", "the rest is …". */
 export const LEAD_INS: readonly string[] = [
@@ -49,7 +66,21 @@ export const LEAD_INS: readonly string[] = [
   'just',
   'the start is',
   'the first bit is',
+  'the first part is',
   'the end is',
+  'the end should be',
+  'the domain is',
+  "the domain's",
+  'the domain should be',
+  'the last bit is',
+  'the last part is',
+  'the second part is',
+  'the username is',
+  'the name is',
+  'it should be',
+  'change it to',
+  // "but it's at outlook dot com": the at of the part said again
+  'at',
 ];
 
 /**
@@ -75,6 +106,18 @@ export const SEPARATOR_WORDS: Readonly<Record<string, string>> = {
   period: '.',
   point: '.',
 };
+
+/** "a dot between them": where a separator goes when the two words are not named. */
+export const BETWEEN_THEM: readonly string[] = [
+  'between them',
+  'in between',
+  'between the names',
+  'between the two',
+  'between the words',
+  'between the two names',
+  'between the two words',
+  'in the middle',
+];
 
 /** Spelling hints a part-repair does not read yet ("with a y", "double l", "p h"): asked again, never guessed. */
 export const HINT_PATTERNS: readonly RegExp[] = [

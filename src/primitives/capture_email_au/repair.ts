@@ -1,10 +1,11 @@
 import { finishReplaced, replaceEnding, validated } from './domain';
-import { extractEmail } from './extract';
+import { extractEmail, looksLikeLocalCorrection } from './extract';
 import { repairPart } from './part-repair';
 import type { EmailExtraction } from './extraction';
 import { prepareEmailText } from './prepare';
 import { readSegment } from './segment';
 import { applySwap, readSwap } from './swap';
+import { soundsLike } from '../spoken/letter-repair';
 import { splitSelfCorrections } from '../spoken/normalise';
 
 /**
@@ -29,8 +30,25 @@ export function repairEmail(previous: string, text: string): EmailExtraction | u
   if (reading.ambiguous) return reading.ambiguous;
   if (reading.endingOnly !== undefined) return validated(replaceEnding(previous, reading.endingOnly));
   if (reading.domainOnly !== undefined) return finishReplaced(previous, reading.domainOnly);
-  if (reading.localOnly !== undefined && reading.localOnly.length > 1) {
-    return validated(`${reading.localOnly}@${previous.split('@')[1]}`);
+  // A new part before the at must read as one ("jayne dot doe"), not a sentence ("i said jayne").
+  if (reading.localOnly !== undefined && reading.localOnly.length > 1 && looksLikeLocalCorrection(reading.localWords ?? [])) {
+    return validated(`${respelledWord(previous, reading.localOnly) ?? reading.localOnly}@${previous.split('@')[1]}`);
   }
   return undefined;
+}
+
+/**
+ * "jayne, j a y n e" at the read-back of jane.doe@…: one word said again, spelled differently,
+ * replaces the one word of the part before the at it sounds like (jayne.doe), not the whole part.
+ * Undefined when the part has one word, or the word is the same, or sounds like none or several.
+ */
+function respelledWord(previous: string, said: string): string | undefined {
+  if (!/^[a-z]+$/.test(said)) return undefined;
+  const local = previous.split('@')[0];
+  const pieces = local.split(/([^a-z]+)/);
+  const words = pieces.filter((_, k) => k % 2 === 0 && pieces[k] !== '');
+  if (words.length < 2 || words.includes(said)) return undefined;
+  const like = pieces.flatMap((piece, k) => (k % 2 === 0 && piece.length > 1 && soundsLike(said, piece) ? [k] : []));
+  if (like.length !== 1) return undefined;
+  return pieces.map((piece, k) => (k === like[0] ? said : piece)).join('');
 }

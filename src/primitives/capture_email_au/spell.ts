@@ -11,6 +11,7 @@ import {
   isTensWord,
   numberWordsToDigits,
 } from '../spoken/characters';
+import { applyLetterHint, bearsOut, hintAt, soundsLike, type LetterHint } from '../spoken/letter-repair';
 import { AU_ZONE_WITHOUT_DOT } from './domain-endings';
 import { DOT_WORDS, DROP_WORDS, SPELLING_HOMONYMS, SYMBOL_WORDS, isSymbolWord } from './vocabulary';
 
@@ -79,14 +80,13 @@ function spellPieces(words: readonly string[], inDomain = false): string[] {
       out.push(UNREADABLE);
       continue;
     }
-    // "sarah with an h", "sara without an h": a clarification of the word before, not part of the address.
-    if ((w === 'with' || w === 'without') && (next === 'a' || next === 'an') && out.length > 0) {
-      const letter = letterOf(words[i + 2]);
-      if (letter !== undefined) {
-        const previous = out[out.length - 1];
-        // A clarification the word does not bear out cannot be applied: the address is left unreadable.
-        if (previous.includes(letter) !== (w === 'with')) out.push(UNREADABLE);
-        i += 2;
+    // "sarah with an h", "jane with a y", "steven with a p h": a spelling hint about the word before, not part of the address.
+    // "phillip with two l's", "alan with double l", "philip with one l" too.
+    if ((w === 'with' || w === 'without') && next !== undefined && HINT_AFTER_WITH.has(next) && out.length > 0) {
+      const found = next === 'a' || next === 'an' ? hintAt(words, i) : hintAt(words, i + 1);
+      if (found !== undefined) {
+        applyHintInPlace(out, found.hint, found.spelled);
+        i = found.end - 1;
         continue;
       }
     }
@@ -168,13 +168,29 @@ function thousands(words: readonly string[], i: number): [string, number] {
   return [String(base + Number(rest)), end - i];
 }
 
+/** Words after "with" that start a spelling hint: "with a y", "with two l's", "with double l", "with one l". */
+const HINT_AFTER_WITH: ReadonlySet<string> = new Set(['a', 'an', 'two', 'double', 'one', 'single']);
+
 /** Marks a piece of an address that cannot be spelled; it makes the address invalid. */
 const UNREADABLE = '\u0000';
 
-function letterOf(w: string | undefined): string | undefined {
-  if (w === undefined) return undefined;
-  if (isSingleLetter(w)) return w;
-  return isLetterName(w) && w !== 'you' && w !== 'are' && w !== 'be' ? LETTER_NAMES[w] : undefined;
+/**
+ * Applies a hint to the word just spelled (the letters at the end of `out`): a word that bears it
+ * out stays, one place it fits is changed, a spelling after the hint replaces a word it sounds
+ * like. Anything else leaves the address unreadable, so it is asked for again, never guessed.
+ */
+function applyHintInPlace(out: string[], hint: LetterHint, spelled: string | undefined): void {
+  const joined = out.join('');
+  const word = /[a-z]+$/.exec(joined)?.[0];
+  let changed: string | undefined;
+  if (word !== undefined && spelled !== undefined) {
+    changed = soundsLike(spelled, word) && bearsOut(spelled, hint) ? spelled : undefined;
+  } else if (word !== undefined) {
+    const applied = applyLetterHint(word, hint);
+    changed = applied.kind === 'same' ? word : applied.kind === 'word' ? applied.word : undefined;
+  }
+  out.length = 0;
+  out.push(changed === undefined || word === undefined ? `${joined}${UNREADABLE}` : joined.slice(0, joined.length - word.length) + changed);
 }
 
 function spellOne(w: string, words: readonly string[], i: number, inDomain: boolean): string {

@@ -1,22 +1,28 @@
 import { tokens, withoutFillers } from '../spoken/normalise';
-import { endsWithKnownTld, finishDomain, validated } from './domain';
+import { endsWithKnownTld, finishDomain, replaceEnding, validated } from './domain';
 import type { EmailExtraction } from './extraction';
 import { collapseProviders } from './prepare';
 import { PROVIDER_DOMAINS } from './providers';
 import { spellDomain } from './spell';
-import { PART_WORDS, SENTENCE_WORDS } from './vocabulary';
+import { isEndingAnswer } from './domain-endings';
+import { DOT_WORDS, PART_WORDS, SENTENCE_WORDS } from './vocabulary';
 
 /** A swap in a correction: the label or name the caller said was wrong, and the right one. */
 
-/** "not outlook, optusnet" / "optusnet not outlook" / "it's optusnet, not outlook" / "not com, com dot au". */
-export function readSwap(normalised: string): { wrong: string; right: string } | undefined {
-  const words = collapseProviders(withoutFillers(tokens(normalised)));
+/**
+ * "not outlook, optusnet" / "optusnet not outlook" / "it's optusnet, not outlook" / "not com, com dot au".
+ * An ending said with its dots ("dot net not dot com", "not dot com, dot com dot au") is an ending swap:
+ * `ending` is set and `wrong` and `right` are endings (com, com.au).
+ */
+export function readSwap(normalised: string): { wrong: string; right: string; ending?: true } | undefined {
+  const words = asNot(collapseProviders(withoutFillers(tokens(normalised))));
   const notAt = words.indexOf('not');
   if (notAt < 0 || notAt + 1 >= words.length) return undefined;
-  const wrong = words[notAt + 1];
   const content = (list: string[]): string[] => list.filter((w) => !SENTENCE_WORDS.has(w) && !PART_WORDS.has(w));
-  const after = content(words.slice(notAt + 2));
   const before = content(words.slice(0, notAt));
+  if (DOT_WORDS.has(words[notAt + 1])) return readEndingSwap(words.slice(notAt + 1), before);
+  const wrong = words[notAt + 1];
+  const after = content(words.slice(notAt + 2));
   const side = after.length > 0 ? after : before;
   if (side.length === 0) return undefined;
   const right = spellDomain(side);
@@ -24,9 +30,52 @@ export function readSwap(normalised: string): { wrong: string; right: string } |
   return { wrong, right };
 }
 
+/**
+ * The other ways of saying which is wrong, as "not": "outlook instead of gmail" is "outlook not
+ * gmail"; "change gmail to outlook" and "replace gmail with outlook" are "not gmail outlook".
+ */
+function asNot(words: string[]): string[] {
+  const out = [...words];
+  for (let i = 0; i + 1 < out.length; i++) {
+    if ((out[i] === 'instead' && out[i + 1] === 'of') || (out[i] === 'rather' && out[i + 1] === 'than')) out.splice(i, 2, 'not');
+  }
+  const verb = out.findIndex((w) => w === 'change' || w === 'replace' || w === 'swap');
+  const to = out.findIndex((w, k) => k > verb + 1 && (w === 'to' || w === 'with' || w === 'for'));
+  if (verb >= 0 && to > verb + 1 && !out.includes('not')) {
+    const wrong = out.slice(verb + 1, to).filter((w) => w !== 'the');
+    return [...out.slice(0, verb), 'not', ...wrong, ...out.slice(to + 1)];
+  }
+  return out;
+}
+
+/**
+ * "not dot com, dot net" (the comma lost: "not dot com dot net"), "dot net not dot com": the words
+ * after the "not" split where both sides are endings. Two such splits are not chosen between.
+ */
+function readEndingSwap(afterNot: string[], before: string[]): { wrong: string; right: string; ending: true } | undefined {
+  const content = (list: string[]): string[] => list.filter((w) => !SENTENCE_WORDS.has(w) && !PART_WORDS.has(w));
+  const readings: Array<{ wrong: string; right: string; ending: true }> = [];
+  for (let end = 2; end <= afterNot.length; end += 2) {
+    if (!DOT_WORDS.has(afterNot[end - 2])) break;
+    const wrong = spellDomain(afterNot.slice(0, end));
+    const after = content(afterNot.slice(end));
+    const side = after.length > 0 ? after : before;
+    if (side.length === 0 || !DOT_WORDS.has(side[0])) continue;
+    const right = spellDomain(side);
+    if (right !== wrong && isEndingAnswer(wrong) && isEndingAnswer(right)) readings.push({ wrong, right, ending: true });
+  }
+  return readings.length === 1 ? readings[0] : undefined;
+}
+
 /** Replaces the label or local part the caller said was wrong; undefined when it is not in the address. */
-export function applySwap(previous: string, swap: { wrong: string; right: string }): EmailExtraction | undefined {
+export function applySwap(previous: string, swap: { wrong: string; right: string; ending?: true }): EmailExtraction | undefined {
   const [local, domain] = previous.split('@');
+  if (swap.ending === true) {
+    // "dot net not dot com" on gmail.com: the ending said to be wrong is replaced; when it is not the
+    // one heard ("not dot org, dot net" on gmail.com) the right ending is still the one said.
+    if (domain.endsWith(`.${swap.wrong}`)) return validated(`${local}@${domain.slice(0, -swap.wrong.length)}${swap.right}`);
+    return validated(replaceEnding(previous, swap.right));
+  }
   const labels = domain.split('.');
   const wrongIndex = labels.indexOf(swap.wrong);
   if (wrongIndex >= 0) {

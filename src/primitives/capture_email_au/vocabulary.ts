@@ -51,6 +51,8 @@ export const NOT_NAMES = new Set([
   'start',
   'check',
   'sure',
+  'said',
+  'say',
   'forget',
   'forgot',
   'hmm',

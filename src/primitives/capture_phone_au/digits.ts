@@ -42,6 +42,8 @@ export interface Cluster {
   before: string[];
   /** A place in the number named right beside this run: "the last three are …", "… at the end". */
   position?: Position;
+  /** How many digits the caller said the run has: "the last three are …" is 3. */
+  count?: number;
 }
 
 /** A position word near a run: "the last three are …", "… at the end", "starts with …". */
@@ -167,8 +169,13 @@ function readSegmentDigits(words: readonly string[]): SegmentDigits {
   }
   if (run.length > 0) flush();
   clusters.forEach((cluster, k) => {
-    const near = [...cluster.before.slice(-4), ...(clusters[k + 1]?.before ?? before).slice(0, 3)].join(' ');
+    const near = [...cluster.before.slice(-6), ...(clusters[k + 1]?.before ?? before).slice(0, 3)].join(' ');
     cluster.position = POSITION_WORDS.find(([pattern]) => pattern.test(near))?.[1];
+    const counted = /\b(?:last|first|final) (\w+)(?: digits?| numbers?)? (?:are|is|should be|were)\b/.exec(
+      cluster.before.slice(-5).join(' '),
+    )?.[1];
+    const count = counted === undefined ? undefined : /^\d$/.test(counted) ? Number(counted) : UNIT_VALUES[counted];
+    if (count !== undefined && count > 0) cluster.count = count;
   });
   return { clusters, after: before };
 }

@@ -154,6 +154,15 @@ describe('repairPhone', () => {
     ['five seven one', '+61491571156'],
     ['no, 0491 571 266', '+61491571266'],
     ['nah oh four nine one five seven oh one five nine', '+61491570159'],
+    // only the last digits replaced, however many
+    ['the last three are 1 5 9', '+61491570159'],
+    ['the last 3 digits are one five nine', '+61491570159'],
+    ['no, the last two are 5 9', '+61491570159'],
+    ['no, the last digit is 9', '+61491570159'],
+    ['the last four are 0 1 5 9', '+61491570159'],
+    ['ends in 159 not 156', '+61491570159'],
+    ['the last three digits are wrong, it is 1 5 9', '+61491570159'],
+    ['change the last three to 1 5 9', '+61491570159'],
   ])('0491 570 156 corrected by %j → %s', (heard, expected) => {
     const result = repairPhone(previous, heard);
     expect(result?.kind === 'value' ? result.phone.e164 : result).toBe(expected);
@@ -163,6 +172,21 @@ describe('repairPhone', () => {
     expect(repairPhone(previous, 'hmm')).toBeUndefined();
     expect(repairPhone(previous, 'no')).toBeUndefined();
     expect(repairPhone(previous, '0491 570 156')).toBeUndefined();
+  });
+
+  test('a correction that disagrees with itself or with the number is not applied', () => {
+    // 157 is not what was read back: which digits the caller means is not known
+    expect(repairPhone(previous, 'ends in 159 not 157')).toBeUndefined();
+    // three counted, two said
+    expect(repairPhone(previous, 'the last three are 5 9')).toBeUndefined();
+    expect(extractPhone('0491 570 156, ends in 159 not 157')).toEqual({
+      kind: 'none',
+      reason: 'the correction does not agree with the number heard',
+    });
+    expect(extractPhone('0491 570 156, the last three are 5 9').kind).toBe('none');
+    // the same corrections that agree are applied inside the first utterance
+    expect(extractPhone('0491 570 157, ends in 159 not 157')).toMatchObject({ kind: 'value', phone: { e164: '+61491570159' } });
+    expect(extractPhone('0491 570 156, sorry, the last two are 5 9')).toMatchObject({ kind: 'value', phone: { e164: '+61491570159' } });
   });
 
   test('a group that fits two places is asked about', () => {

@@ -42,6 +42,8 @@ interface SegmentReading {
   otherNumbers: number;
   /** A group restated after the number with its place named: "0412 345 678, the last three are 679". */
   restated?: CorrectionResult;
+  /** A restatement that disagrees with itself or the number: "the last three are 4 5", "ends in 789 not 788" after 678. */
+  conflict?: true;
   negated: string[];
 }
 
@@ -76,6 +78,8 @@ export function extractPhone(text: string, previous?: Phone): PhoneExtraction {
   let fromPrevious = previous !== undefined;
   let ambiguity: Extract<PhoneExtraction, { kind: 'ambiguous' }> | undefined;
   let problem: Reading | undefined;
+  /** A correction named digits as wrong that are not in the number: asked about, never applied. */
+  let conflict = false;
 
   for (const segment of segments) {
     const reading = readSegment(segment);
@@ -95,10 +99,16 @@ export function extractPhone(text: string, previous?: Phone): PhoneExtraction {
       fromPrevious = false;
       ambiguity = undefined;
       problem = undefined;
+      if (reading.conflict === true) conflict = true;
       if (reading.restated !== undefined) ({ current, ambiguity } = afterCorrection(reading.restated, current));
       continue;
     }
     const swap = current?.kind === 'phone' ? swapNegated(current.phone.digits, reading) : undefined;
+    if (swap === 'not-heard') {
+      // "ends in 789, not 788" when 678 was heard: which digits the caller means is not known.
+      conflict = true;
+      continue;
+    }
     if (swap !== undefined) {
       ({ current, ambiguity } = afterCorrection(swap, current));
       fromPrevious = false;
@@ -107,6 +117,11 @@ export function extractPhone(text: string, previous?: Phone): PhoneExtraction {
     const leftover = reading.leftover;
     if (leftover === undefined || leftover.negated) continue;
     const digits = leftover.interpretation.digits;
+    if (current?.kind === 'phone' && miscounted(leftover)) {
+      // "the last three are 4 5": the count and the digits disagree.
+      conflict = true;
+      continue;
+    }
     if (current !== undefined) {
       const corrected = correct(current, digits, leftover.cluster.position);
       if (corrected !== undefined) {
@@ -129,6 +144,7 @@ export function extractPhone(text: string, previous?: Phone): PhoneExtraction {
     ambiguity = undefined;
   }
 
+  if (conflict) return { kind: 'none', reason: 'the correction does not agree with the number heard' };
   if (ambiguity !== undefined) return ambiguity;
   if (current?.kind === 'phone') {
     return fromPrevious ? { kind: 'none', reason: 'no change heard' } : { kind: 'value', phone: current.phone };
@@ -218,6 +234,8 @@ function readSegment(segment: SegmentDigits): SegmentReading {
     const alternative = replaceGroup(phones[0].digits, fragment.interpretation.digits, fragment.cluster.position);
     if (alternative?.kind === 'phone' && alternative.phone.e164 !== phones[0].e164) phones.push(alternative.phone);
   } else if (phones.length === 1 && fragment?.cluster.position !== undefined) {
+    const wrong = negated.find((n) => n.length >= 2 && whereIs(phones[0].digits, n, fragment.cluster.position) < 0);
+    if (wrong !== undefined || miscounted(fragment)) return { phones, leftover, otherNumbers, negated, conflict: true };
     restated = replaceGroup(phones[0].digits, fragment.interpretation.digits, fragment.cluster.position);
   }
   return { phones, leftover, otherNumbers, negated, restated };
@@ -238,6 +256,18 @@ function splitRun(digits: string): Phone[] {
     if (a.kind === 'valid' && b.kind === 'valid') return [a.phone, b.phone];
   }
   return [];
+}
+
+/** Where digits said to be wrong stand in the number: at the place named, else anywhere; -1 when not there. */
+function whereIs(digits: string, wrong: string, position: Position | undefined): number {
+  if (position === 'end') return digits.endsWith(wrong) ? digits.length - wrong.length : -1;
+  if (position === 'start') return digits.startsWith(wrong) ? 0 : -1;
+  return digits.indexOf(wrong);
+}
+
+/** Whether the caller counted the digits of a run ("the last three are …") and said another number of them. */
+function miscounted(r: Reading): boolean {
+  return r.cluster.count !== undefined && r.cluster.count !== r.interpretation.digits.length;
 }
 
 /** Which leftover run says most about what the caller meant: the longest, and a problem over noise. */
@@ -301,12 +331,18 @@ function correct(current: NonNullable<Current>, said: string, position: Position
   return replaceGroup(current.phone.digits, said, position);
 }
 
-/** "0413 not 0412", "not 678, 679": the part after "not" is replaced by the part said without it. */
-function swapNegated(digits: string, reading: SegmentReading): CorrectionResult | undefined {
+/**
+ * "0413 not 0412", "not 678, 679": the part after "not" is replaced by the part said without it.
+ * A part said to be wrong that is not in the number at all ("ends in 789 not 788" when 678 was
+ * heard) is 'not-heard': the caller and the read-back disagree, so nothing is applied.
+ */
+function swapNegated(digits: string, reading: SegmentReading): CorrectionResult | 'not-heard' | undefined {
   if (reading.negated.length !== 1 || reading.leftover === undefined) return undefined;
   const wrong = reading.negated[0];
   const right = reading.leftover.interpretation.digits;
-  const at = digits.indexOf(wrong);
+  // "ends in 159 not 157": the digits said to be wrong must stand where the caller says.
+  const at = whereIs(digits, wrong, reading.leftover.cluster.position);
+  if (wrong.length >= 2 && right.length === wrong.length && at < 0) return 'not-heard';
   if (wrong.length === 0 || right.length === 0 || at < 0 || digits.indexOf(wrong, at + 1) >= 0) return undefined;
   const result = interpretDigits(digits.slice(0, at) + right + digits.slice(at + wrong.length), false);
   return result.kind === 'valid' ? { kind: 'phone', phone: result.phone } : undefined;

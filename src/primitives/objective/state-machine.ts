@@ -334,7 +334,10 @@ class Turn<O, P extends PartialValue> {
     // After a "no" (or no yes/no at all), the words are first read against the value being
     // confirmed: "not Lee, Leigh" or "no, the 15th" change part of it. Only then are they
     // read as a value of their own.
-    const repaired = polarity === 'deny' || polarity === 'none' ? this.spec.repair?.(candidate, answer, this.context()) : undefined;
+    // A yes with more words ("yeah, with a y"), or an unclear answer ("k not c", "yes but with a p h"),
+    // may still change part of the value: read against it too. A changed value is read back again.
+    const repairs = polarity !== 'affirm' || remainder.length > 0;
+    const repaired = repairs ? this.spec.repair?.(candidate, answer, this.context()) : undefined;
     const offered =
       repaired !== undefined && repaired.kind !== 'none'
         ? repaired
