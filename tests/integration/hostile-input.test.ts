@@ -150,11 +150,14 @@ describe('hostile input through real gRPC', () => {
   });
 
   describe('F7: lax parsing', () => {
-    test.each(['0x1', '0b1', '0o1', 'Infinity', 'NaN', '1e400'])('confidence %j is INVALID_ARGUMENT naming the param', async (confidence) => {
-      const error = await refusal(t.client.executePrimitive(request({ transcription: 'forty two', confidence })));
-      expect(error.code).toBe(Status.INVALID_ARGUMENT);
-      expect(error.details).toMatch(/^params\.confidence must be a number from 0 to 1/);
-    });
+    test.each(['0x1', '0b1', '0o1', 'Infinity', 'NaN', '1e400'])(
+      'confidence %j is INVALID_ARGUMENT naming the param',
+      async (confidence) => {
+        const error = await refusal(t.client.executePrimitive(request({ transcription: 'forty two', confidence })));
+        expect(error.code).toBe(Status.INVALID_ARGUMENT);
+        expect(error.details).toMatch(/^params\.confidence must be a number from 0 to 1/);
+      },
+    );
 
     test('a 2 730-digit number is not captured; a 15-digit one is', async () => {
       const long = await t.client.executePrimitive({ ...request({ transcription: '7'.repeat(2730) }), conversationId: 'digits-long' });
