@@ -57,7 +57,7 @@ function secretsOf(objectiveType: string, transcription: string, value: string, 
   // A datetime's timezone and offset come from the deployment's params, not the caller: its day is the secret.
   const personal =
     objectiveType === 'capture_address_au'
-      ? [value, fields.street ?? '']
+      ? [value, /\d/.test(fields.street ?? '') ? fields.street : ''] // a street heard without its number is only a street name
       : objectiveType === 'capture_datetime_au'
         ? [value, fields.date ?? '']
         : [value, ...Object.values(fields)];
