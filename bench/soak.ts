@@ -1,10 +1,13 @@
 /**
- * `npm run soak [-- --calls N --concurrency C --channels K --max-conversations M]`: N mixed calls
- * (default 1 000 000) through real gRPC against a server in this process: single-shot and
+ * `npm run soak [-- --calls N --concurrency C --channels K --max-conversations M --samples S --max-connection-age-ms A]`:
+ * N mixed calls (default 1 000 000) through real gRPC against a server in this process: single-shot and
  * turn-by-turn on every primitive, event streams opening and closing, and a slice of bad requests.
  * Reports errors by code (expected or not), p50/p99 per time window and RSS over time (start after
  * warm-up, middle, end, slope). Exits non-zero on an unexpected error or RSS growing more than 10 %
- * after warm-up. Not part of CI. Run with `node --expose-gc` to also see the heap after a full GC.
+ * after warm-up. Not part of CI. `npm run soak` runs node with `--expose-gc`: each of the S memory samples
+ * (default 20) follows a full GC and prints at once, with process.memoryUsage() in full (rss, heapTotal,
+ * heapUsed, external, arrayBuffers) and V8's heap spaces, so that a run stopped early still has its figures
+ * and a step in RSS can be told apart: JS heap, buffers, or native memory outside both.
  *
  * The workers share K channels (default: one each, each its own connection), as independent callers would. All of them on one
  * connection would cancel about 200 event streams a second on it, and HTTP/2 servers take a sustained
@@ -17,9 +20,11 @@
  */
 import { createChannel, createClient, ClientError, Status, type Client } from 'nice-grpc';
 import { VoiceCoreServiceDefinition, ErrorCode } from '../generated/voice_core/voice_core';
-import { DEFAULT_EVENT_LOG_OPTIONS } from '../src/runtime/event-log';
+import * as v8 from 'node:v8';
+import { DEFAULT_EVENT_LOG_OPTIONS, MemoryEventLog } from '../src/runtime/event-log';
+import { MemorySessionStore } from '../src/runtime/session-store';
 import { silentLogger } from '../src/runtime/logger';
-import { startVoiceCoreServer } from '../src/server/server';
+import { DEFAULT_MAX_CONNECTION_AGE_MS, startVoiceCoreServer } from '../src/server/server';
 
 function arg(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -28,6 +33,23 @@ function arg(name: string, fallback: number): number {
 }
 
 type VoiceClient = Client<typeof VoiceCoreServiceDefinition>;
+
+/** One memory sample (MiB): process.memoryUsage() in full, V8's heap spaces (committed), and what the stores hold. */
+interface Sample {
+  at: number;
+  seconds: number;
+  mb: number;
+  heapTotalMb: number;
+  heapMb: number;
+  externalMb: number;
+  arrayBuffersMb: number;
+  spaces: Record<string, number>;
+  conversations: number;
+  eventLog: number;
+  sessions: number;
+}
+
+const mib = (bytes: number): number => bytes / 2 ** 20;
 
 const UTTERANCES: Record<string, [string, string]> = {
   capture_email_au: ['jane dot smith at gmail dot com', 'yes'],
@@ -53,6 +75,19 @@ const BAD: Array<{ request: Parameters<VoiceClient['executePrimitive']>[0]; stat
   { request: { objectiveType: 'capture_number', conversationId: 'x'.repeat(300) }, status: Status.INVALID_ARGUMENT },
 ];
 
+/** One sample on one line: process.memoryUsage() in full, then V8's heap spaces (committed, 1 MiB and up). */
+function describe(r: Sample): string {
+  const spaces = Object.entries(r.spaces)
+    .filter(([, size]) => size >= 1)
+    .map(([name, size]) => `${name.replace(/_space$/, '')} ${size.toFixed(0)}`)
+    .join(', ');
+  return (
+    `at ${r.at} calls, ${r.seconds.toFixed(0)} s: RSS ${r.mb.toFixed(0)}, heapTotal ${r.heapTotalMb.toFixed(0)}, ` +
+    `heapUsed ${r.heapMb.toFixed(0)}, external ${r.externalMb.toFixed(1)}, arrayBuffers ${r.arrayBuffersMb.toFixed(1)} ` +
+    `(spaces: ${spaces}); event logs ${r.eventLog}, sessions ${r.sessions}`
+  );
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 }
@@ -63,10 +98,13 @@ async function main(): Promise<void> {
   const channelCount = Math.max(1, Math.min(concurrency, arg('channels', concurrency)));
   const maxConversations = arg('max-conversations', DEFAULT_EVENT_LOG_OPTIONS.maxConversations);
   const windows = 10;
+  const samples = arg('samples', 20);
+  const maxConnectionAgeMs = arg('max-connection-age-ms', DEFAULT_MAX_CONNECTION_AGE_MS);
   const server = await startVoiceCoreServer({
     address: '127.0.0.1:0',
     logger: silentLogger,
     core: { eventLog: { maxEventsPerConversation: 64, maxConversations } },
+    maxConnectionAgeMs,
   });
   // A local subchannel pool each: grpc-js otherwise shares one connection between channels to the same target.
   const channels = Array.from({ length: channelCount }, () =>
@@ -83,33 +121,65 @@ async function main(): Promise<void> {
     else seen.count++;
   };
   const latencies: number[][] = Array.from({ length: windows }, () => []);
-  const rss: Array<{ at: number; mb: number; heapMb: number; conversations: number }> = [];
+  /** Latencies since the last sample, printed with it: a run stopped early still leaves its figures. */
+  let recent: number[] = [];
+  const rss: Sample[] = [];
   const sample = (): void => {
+    const sorted = recent.sort((a, b) => a - b);
+    const since = rss[rss.length - 1];
+    const rate = since === undefined ? NaN : (issued - since.at) / ((performance.now() - started) / 1000 - since.seconds);
+    recent = [];
     gc?.();
     const memory = process.memoryUsage();
-    rss.push({ at: issued, mb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20, conversations });
+    const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, mib(s.space_size)]));
+    rss.push({
+      at: issued,
+      seconds: (performance.now() - started) / 1000,
+      mb: mib(memory.rss),
+      heapTotalMb: mib(memory.heapTotal),
+      heapMb: mib(memory.heapUsed),
+      externalMb: mib(memory.external),
+      arrayBuffersMb: mib(memory.arrayBuffers),
+      spaces,
+      conversations,
+      eventLog: server.core.events instanceof MemoryEventLog ? server.core.events.conversationCount : NaN,
+      sessions: server.core.sessions instanceof MemorySessionStore ? server.core.sessions.size : NaN,
+    });
+    const r = rss[rss.length - 1];
+    console.log(
+      `${describe(r)}; since the last sample ${rate.toFixed(0)} calls/s, ` +
+        `p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms`,
+    );
   };
   let issued = 0;
   let conversations = 0;
+  let units = 0;
+  let started = performance.now();
 
   /** One unit of work: a single-shot call, a two-turn conversation with a stream, or a bad request. */
-  async function unit(n: number, client: VoiceClient): Promise<number> {
+  async function unit(n: number, u: number, client: VoiceClient): Promise<number> {
     const window = Math.min(windows - 1, Math.floor((n / calls) * windows));
     const timed = async <T>(call: () => Promise<T>): Promise<T> => {
       const started = performance.now();
       try {
         return await call();
       } finally {
-        latencies[window].push(performance.now() - started);
+        const ms = performance.now() - started;
+        latencies[window].push(ms);
+        recent.push(ms);
       }
     };
-    const kind = n % 20;
-    const objectiveType = TYPES[n % TYPES.length];
+    // By unit, not by call number: units of two calls make call numbers skip, and with few workers the
+    // skips fell into a pattern that left out whole kinds (1 bad request in 2 000 calls at concurrency 4).
+    // Each block of 20 units is one primitive, so that every primitive runs every kind, turn by turn too.
+    const kind = u % 20;
+    const block = Math.floor(u / 20);
+    const objectiveType = TYPES[block % TYPES.length];
     const [transcription, confirmation] = UTTERANCES[objectiveType];
     const conversationId = `soak-${++conversations}`;
     try {
       if (kind === 0) {
-        const bad = BAD[((n / 20) % BAD.length) | 0];
+        const bad = BAD[block % BAD.length];
         try {
           await timed(() => client.executePrimitive(bad.request));
           count('OK for a bad request', false);
@@ -159,17 +229,17 @@ async function main(): Promise<void> {
     }
   }
 
-  const started = performance.now();
+  started = performance.now();
   let nextSample = 0;
   const worker = async (client: VoiceClient): Promise<void> => {
     while (issued < calls) {
       // Counted before the call, so that concurrent workers never share a call number.
       const n = issued++;
       // Awaited first: `issued += await …` would read `issued` before the await and lose the other workers' counts.
-      const used = await unit(n, client);
+      const used = await unit(n, units++, client);
       issued += used - 1;
       if (issued >= nextSample) {
-        nextSample += calls / 20;
+        nextSample += calls / samples;
         sample();
       }
     }
@@ -191,10 +261,10 @@ async function main(): Promise<void> {
       `  ${i + 1}/${windows}: p50 ${percentile(sorted, 50).toFixed(2)}  p99 ${percentile(sorted, 99).toFixed(2)}  (${l.length} calls)`,
     );
   });
-  console.log('RSS over time (MB):');
-  for (const r of rss) {
-    console.log(`  at ${r.at} calls: RSS ${r.mb.toFixed(0)}` + (gc === undefined ? '' : `, heap after GC ${r.heapMb.toFixed(0)}`));
-  }
+  console.log(
+    `memory over time (MiB${gc === undefined ? '; run with node --expose-gc for figures after a full GC' : ', after a full GC'}):`,
+  );
+  for (const r of rss) console.log(`  ${describe(r)}`);
   // Warm-up: JIT and pools (the first tenth of the run), and the event log filling to its cap.
   const warm = rss.filter((r) => r.at >= calls / 10 && r.conversations >= maxConversations);
   // A run too short to fill the event log never leaves its warm-up: its growth says nothing.
