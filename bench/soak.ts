@@ -39,6 +39,8 @@ interface Sample {
   at: number;
   seconds: number;
   mb: number;
+  /** The largest RSS so far (getrusage): an RSS that stays at its peak is memory kept by the allocator, not data. */
+  maxRssMb: number;
   heapTotalMb: number;
   heapMb: number;
   externalMb: number;
@@ -82,7 +84,7 @@ function describe(r: Sample): string {
     .map(([name, size]) => `${name.replace(/_space$/, '')} ${size.toFixed(0)}`)
     .join(', ');
   return (
-    `at ${r.at} calls, ${r.seconds.toFixed(0)} s: RSS ${r.mb.toFixed(0)}, heapTotal ${r.heapTotalMb.toFixed(0)}, ` +
+    `at ${r.at} calls, ${r.seconds.toFixed(0)} s: RSS ${r.mb.toFixed(0)} (peak ${r.maxRssMb.toFixed(0)}), heapTotal ${r.heapTotalMb.toFixed(0)}, ` +
     `heapUsed ${r.heapMb.toFixed(0)}, external ${r.externalMb.toFixed(1)}, arrayBuffers ${r.arrayBuffersMb.toFixed(1)} ` +
     `(spaces: ${spaces}); event logs ${r.eventLog}, sessions ${r.sessions}`
   );
@@ -136,6 +138,7 @@ async function main(): Promise<void> {
       at: issued,
       seconds: (performance.now() - started) / 1000,
       mb: mib(memory.rss),
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
       heapTotalMb: mib(memory.heapTotal),
       heapMb: mib(memory.heapUsed),
       externalMb: mib(memory.external),
