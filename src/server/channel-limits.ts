@@ -1,4 +1,5 @@
 import type { ChannelOptions } from '@grpc/grpc-js';
+import type { Settings } from 'node:http2';
 import { wholeNumbersFromEnv } from './env-numbers';
 
 /**
@@ -68,4 +69,25 @@ export function grpcServerOptions(limits: ChannelLimits): ChannelOptions {
     'grpc.keepalive_time_ms': limits.keepaliveTimeMs,
     'grpc.keepalive_timeout_ms': limits.keepaliveTimeoutMs,
   };
+}
+
+/**
+ * Room for what HTTP/2 counts in a header list besides our metadata: 32 bytes per field (RFC 9113,
+ * 6.5.2) over Node's default of at most 128 fields is 4 KiB, plus the pseudo-headers and gRPC's own
+ * (content-type, te, grpc-timeout, user-agent), well under 1 KiB. With it, metadata just over our
+ * limit still gets RESOURCE_EXHAUSTED with a message rather than an HTTP/2 stream reset.
+ */
+export const HEADER_LIST_OVERHEAD_BYTES = 8 * 1024;
+
+/**
+ * The HTTP/2 SETTINGS the server should advertise: its stream limit and SETTINGS_MAX_HEADER_LIST_SIZE
+ * (our metadata limit plus HTTP/2's own overhead; Node also enforces it on what it receives, with a
+ * stream reset). grpc-js 1.14.7 builds its settings from `grpc.max_concurrent_streams` alone
+ * (server.js: `this.commonServerOptions.settings = { maxConcurrentStreams }`) and has no option for
+ * the header list, so it advertises 4 294 967 295. Only TLS credentials can add HTTP/2 options
+ * (`_getConstructorOptions()`, merged over the server's own): see ReloadingTlsCredentials. A plaintext
+ * server still advertises no limit (the per-call metadata check in Limits holds regardless).
+ */
+export function http2Settings(limits: ChannelLimits, maxMetadataBytes: number): Settings {
+  return { maxConcurrentStreams: limits.maxConcurrentStreams, maxHeaderListSize: maxMetadataBytes + HEADER_LIST_OVERHEAD_BYTES };
 }

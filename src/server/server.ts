@@ -9,7 +9,7 @@ import { VoiceCoreServiceDefinition } from '../../generated/voice_core/voice_cor
 import { createLogger, type Logger } from '../runtime/logger';
 import { VoiceCore, type VoiceCoreOptions } from '../runtime/voice-core';
 import { createVoiceCoreService, type ServiceState } from './service';
-import { DEFAULT_CHANNEL_LIMITS, grpcServerOptions, type ChannelLimits } from './channel-limits';
+import { DEFAULT_CHANNEL_LIMITS, grpcServerOptions, http2Settings, type ChannelLimits } from './channel-limits';
 import { Limits, type LimitsOptions } from './limits';
 import { TerminatorMiddleware } from './terminator';
 import { ServerMetrics } from './observability/metrics';
@@ -138,7 +138,17 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
   if (options.tls !== undefined && options.credentials !== undefined) throw new Error('give either tls (files) or credentials, not both');
   // A core made here is also closed here (its stores' connections); a core passed in belongs to the caller.
   // Credentials first: a file that does not load fails startup before anything needs closing.
-  const tlsFiles = options.tls === undefined ? undefined : new ReloadingTlsCredentials(options.tls, logger);
+  const channelLimits: ChannelLimits = {
+    ...DEFAULT_CHANNEL_LIMITS,
+    maxConnectionAgeMs: options.maxConnectionAgeMs ?? DEFAULT_MAX_CONNECTION_AGE_MS,
+    maxConnectionAgeGraceMs: options.maxConnectionAgeGraceMs ?? DEFAULT_MAX_CONNECTION_AGE_GRACE_MS,
+    ...definedOnly(options.channel ?? {}),
+  };
+  const limits = new Limits(options.limits);
+  const tlsFiles =
+    options.tls === undefined
+      ? undefined
+      : new ReloadingTlsCredentials(options.tls, logger, http2Settings(channelLimits, limits.options.maxMetadataBytes));
   let authenticator: Authenticator | undefined;
   try {
     authenticator = authenticated ? new Authenticator(auth, logger) : undefined;
@@ -153,18 +163,11 @@ export async function startVoiceCoreServer(options: Partial<VoiceCoreServerOptio
 
   const terminator = TerminatorMiddleware();
   const health = HealthState();
-  const channelLimits: ChannelLimits = {
-    ...DEFAULT_CHANNEL_LIMITS,
-    maxConnectionAgeMs: options.maxConnectionAgeMs ?? DEFAULT_MAX_CONNECTION_AGE_MS,
-    maxConnectionAgeGraceMs: options.maxConnectionAgeGraceMs ?? DEFAULT_MAX_CONNECTION_AGE_GRACE_MS,
-    ...definedOnly(options.channel ?? {}),
-  };
   const server: Server = createServer({
     ...grpcServerOptions(channelLimits),
     // mTLS: the client certificate's tenant reaches the call as a header only this interceptor sets.
     ...(auth.clientCertificates === true ? { interceptors: [peerTenantInterceptor] } : {}),
   });
-  const limits = new Limits(options.limits);
   const detach: Array<() => void> = [];
   const observability: ServerMiddleware[] = [];
   let metrics: ServerMetrics | undefined;

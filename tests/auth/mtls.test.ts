@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import http2 from 'node:http2';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
-import { ChannelCredentials, createChannel, createClient, Metadata } from 'nice-grpc';
+import { ChannelCredentials, createChannel, createClient, Metadata, Status } from 'nice-grpc';
 import { HealthDefinition } from 'nice-grpc-server-health';
 import { createVoiceCoreClient, isVoiceCoreError, type VoiceCoreClient } from '../../src/client';
 import { createApiKey } from '../../src/server/auth/api-keys';
@@ -161,5 +162,50 @@ describe('mTLS through real gRPC', () => {
     writeFileSync(pki.serverKey, goodKey);
     const result = await sdk(acme).executePrimitive('capture_email_au', turn, { conversationId: 'm-5' });
     expect(result.success).toBe(true);
+  });
+
+  test('the server advertises its HTTP/2 header-list and stream limits over TLS (finding 3a)', async () => {
+    const acme = pki.client('acme');
+    const session = http2.connect(`https://localhost:${t.server.port}`, {
+      ca: readFileSync(pki.caCert),
+      cert: readFileSync(acme.cert),
+      key: readFileSync(acme.key),
+    });
+    session.on('error', () => {});
+    try {
+      const settings = await new Promise<http2.Settings>((resolve) => session.once('remoteSettings', resolve));
+      // 16 KiB of metadata plus HTTP/2's per-field overhead, instead of grpc-js's 4 294 967 295; the stream limit is kept.
+      expect(settings.maxHeaderListSize).toBe(16 * 1024 + 8 * 1024);
+      expect(settings.maxConcurrentStreams).toBe(100);
+    } finally {
+      session.destroy();
+    }
+    // Metadata just over our limit still gets our status and message, not an HTTP/2 reset; far over it, HTTP/2 resets.
+    const channel = createChannel(
+      `localhost:${t.server.port}`,
+      ChannelCredentials.createSsl(readFileSync(pki.caCert), readFileSync(acme.key), readFileSync(acme.cert)),
+    );
+    try {
+      const { VoiceCoreServiceDefinition } = await import('../../generated/voice_core/voice_core');
+      const raw = createClient(VoiceCoreServiceDefinition, channel);
+      const call = (padding: number) =>
+        raw
+          .executePrimitive(
+            { objectiveType: 'capture_email_au', conversationId: 'm-4', traceId: '', purpose: '', params: turn, timeoutSeconds: 0 },
+            { metadata: Metadata({ 'x-padding': 'x'.repeat(padding) }) },
+          )
+          .catch((e: unknown) => e);
+      expect(await call(17 * 1024)).toMatchObject({
+        code: Status.RESOURCE_EXHAUSTED,
+        details: expect.stringMatching(/metadata is \d+ bytes/),
+      });
+      // HTTP/2 resets the stream (ENHANCE_YOUR_CALM), which grpc-js reports as RESOURCE_EXHAUSTED in its own words.
+      expect(await call(30 * 1024)).toMatchObject({
+        code: Status.RESOURCE_EXHAUSTED,
+        details: 'Bandwidth exhausted or memory limit exceeded',
+      });
+    } finally {
+      channel.close();
+    }
   });
 });

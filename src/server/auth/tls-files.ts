@@ -1,5 +1,6 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { ServerCredentials } from '@grpc/grpc-js';
+import type { Settings } from 'node:http2';
 import { createSecureContext, type SecureContextOptions } from 'node:tls';
 import type { Logger } from '../../runtime/logger';
 
@@ -25,10 +26,14 @@ export class ReloadingTlsCredentials extends ServerCredentials {
   private readonly files: TlsFiles;
   private readonly logger: Logger;
 
-  constructor(files: TlsFiles, logger: Logger) {
+  /**
+   * `settings`: the HTTP/2 SETTINGS to advertise. grpc-js merges these constructor options over its own
+   * server options (whose settings hold only the stream limit), so they must include the stream limit.
+   */
+  constructor(files: TlsFiles, logger: Logger, settings?: Settings) {
     const mtls = files.clientCaFile !== undefined;
     const options = readTlsFiles(files);
-    super({ requestCert: mtls, rejectUnauthorized: mtls }, options);
+    super({ requestCert: mtls, rejectUnauthorized: mtls, ...(settings === undefined ? {} : { settings }) }, options);
     this.files = files;
     this.logger = logger;
     for (const file of this.watched()) {
