@@ -122,6 +122,9 @@ async function main(): Promise<void> {
     if (seen === undefined) errors.set(key, { expected, count: 1 });
     else seen.count++;
   };
+  const tally = (expected: boolean) => [...errors.values()].filter((e) => e.expected === expected).reduce((n, e) => n + e.count, 0);
+  const expectedErrors = () => tally(true);
+  const unexpectedErrors = () => tally(false);
   const latencies: number[][] = Array.from({ length: windows }, () => []);
   /** Latencies since the last sample, printed with it: a run stopped early still leaves its figures. */
   let recent: number[] = [];
@@ -151,7 +154,8 @@ async function main(): Promise<void> {
     const r = rss[rss.length - 1];
     console.log(
       `${describe(r)}; since the last sample ${rate.toFixed(0)} calls/s, ` +
-        `p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms`,
+        `p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms; ` +
+        `errors so far: ${expectedErrors()} expected, ${unexpectedErrors()} unexpected`,
     );
   };
   let issued = 0;
@@ -247,46 +251,59 @@ async function main(): Promise<void> {
       }
     }
   };
+  /** Everything so far; also on SIGINT/SIGTERM, so that a run stopped early still reports its errors and figures. */
+  const report = (stoppedEarly: boolean): void => {
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `${issued} calls in ${seconds.toFixed(1)} s (${(issued / seconds).toFixed(0)} calls/s), concurrency ${concurrency}, ` +
+        `${channelCount} channels, event log cap ${maxConversations} conversations` +
+        (stoppedEarly ? ` (stopped early, of ${calls})` : ''),
+    );
+    console.log('latency by window (ms):');
+    latencies.forEach((l, i) => {
+      const sorted = l.sort((a, b) => a - b);
+      console.log(
+        `  ${i + 1}/${windows}: p50 ${percentile(sorted, 50).toFixed(2)}  p99 ${percentile(sorted, 99).toFixed(2)}  (${l.length} calls)`,
+      );
+    });
+    console.log(
+      `memory over time (MiB${gc === undefined ? '; run with node --expose-gc for figures after a full GC' : ', after a full GC'}):`,
+    );
+    for (const r of rss) console.log(`  ${describe(r)}`);
+    // Warm-up: JIT and pools (the first tenth of the run), and the event log filling to its cap.
+    const warm = rss.filter((r) => r.at >= calls / 10 && r.conversations >= maxConversations);
+    // A run too short to fill the event log never leaves its warm-up: its growth says nothing.
+    const warmedUp = warm.length >= 2;
+    if (!warmedUp)
+      console.log(`the run ended inside its warm-up (event log below ${maxConversations} conversations): RSS growth not judged`);
+    const start = warm[0] ?? rss[0];
+    const middle = warm[Math.floor(warm.length / 2)] ?? start;
+    const end = rss[rss.length - 1];
+    const slope = ((end.mb - start.mb) / Math.max(1, end.at - start.at)) * 100_000;
+    const growth = (end.mb - start.mb) / start.mb;
+    const at = (r: Sample) => `${r.mb.toFixed(0)} (heapTotal ${r.heapTotalMb.toFixed(0)}, heapUsed ${r.heapMb.toFixed(0)})`;
+    console.log(
+      `RSS after warm-up, MiB: start ${at(start)} at ${start.at} calls, middle ${at(middle)}, end ${at(end)}; ` +
+        `slope ${slope.toFixed(1)} MiB per 100 000 calls; growth ${(growth * 100).toFixed(1)} %`,
+    );
+    console.log('errors by code:');
+    for (const [key, { expected, count: n }] of errors) console.log(`  ${key}: ${n} (${expected ? 'expected' : 'UNEXPECTED'})`);
+    console.log(`unexpected errors: ${unexpectedErrors()}`);
+    if (unexpectedErrors() > 0 || (warmedUp && growth > 0.1)) process.exitCode = 1;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      sample();
+      report(true);
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+
   await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(clients[i % clients.length])));
-  const seconds = (performance.now() - started) / 1000;
   sample();
   for (const channel of channels) channel.close();
   await server.shutdown();
-
-  console.log(
-    `${issued} calls in ${seconds.toFixed(1)} s (${(issued / seconds).toFixed(0)} calls/s), concurrency ${concurrency}, ` +
-      `${channelCount} channels, event log cap ${maxConversations} conversations`,
-  );
-  console.log('latency by window (ms):');
-  latencies.forEach((l, i) => {
-    const sorted = l.sort((a, b) => a - b);
-    console.log(
-      `  ${i + 1}/${windows}: p50 ${percentile(sorted, 50).toFixed(2)}  p99 ${percentile(sorted, 99).toFixed(2)}  (${l.length} calls)`,
-    );
-  });
-  console.log(
-    `memory over time (MiB${gc === undefined ? '; run with node --expose-gc for figures after a full GC' : ', after a full GC'}):`,
-  );
-  for (const r of rss) console.log(`  ${describe(r)}`);
-  // Warm-up: JIT and pools (the first tenth of the run), and the event log filling to its cap.
-  const warm = rss.filter((r) => r.at >= calls / 10 && r.conversations >= maxConversations);
-  // A run too short to fill the event log never leaves its warm-up: its growth says nothing.
-  const warmedUp = warm.length >= 2;
-  if (!warmedUp) console.log(`the run ended inside its warm-up (event log below ${maxConversations} conversations): RSS growth not judged`);
-  const start = warm[0] ?? rss[0];
-  const middle = warm[Math.floor(warm.length / 2)] ?? start;
-  const end = rss[rss.length - 1];
-  const slope = ((end.mb - start.mb) / Math.max(1, end.at - start.at)) * 100_000;
-  const growth = (end.mb - start.mb) / start.mb;
-  console.log(
-    `RSS after warm-up: start ${start.mb.toFixed(0)} MB, middle ${middle.mb.toFixed(0)} MB, end ${end.mb.toFixed(0)} MB; ` +
-      `slope ${slope.toFixed(1)} MB per 100 000 calls; growth ${(growth * 100).toFixed(1)} %`,
-  );
-  console.log('errors by code:');
-  for (const [key, { expected, count: n }] of errors) console.log(`  ${key}: ${n} (${expected ? 'expected' : 'UNEXPECTED'})`);
-  const unexpected = [...errors.values()].filter((e) => !e.expected).reduce((n, e) => n + e.count, 0);
-  console.log(`unexpected errors: ${unexpected}`);
-  if (unexpected > 0 || (warmedUp && growth > 0.1)) process.exitCode = 1;
+  report(false);
 }
 
 void main();
