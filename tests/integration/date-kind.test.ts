@@ -1,7 +1,7 @@
 import { ClientError, Status } from 'nice-grpc';
 import { ErrorCode } from '../../generated/voice_core/voice_core';
-import { createVoiceCoreClient, VoiceCoreError, type VoiceCoreClient } from '../../src';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { VoiceCoreError } from '../../src';
+import { serverWithSdk } from '../support/server-with-sdk';
 
 /**
  * Dates that know their purpose (param kind), dates asked about instead of guessed, and repairs
@@ -11,16 +11,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 const TUESDAY = '2027-03-09T10:15:00+11:00';
 
 describe('date kinds, date asks and date part repairs over real gRPC', () => {
-  let t: TestServer;
-  let sdk: VoiceCoreClient;
-  beforeAll(async () => {
-    t = await startTestServer();
-    sdk = createVoiceCoreClient({ useGrpc: true, endpoint: t.address });
-  });
-  afterAll(async () => {
-    sdk.close();
-    await t.close();
-  });
+  const t = serverWithSdk();
 
   const call = (conversationId: string, params: Record<string, string>, objectiveType = 'capture_date_au') =>
     t.client.executePrimitive({ objectiveType, conversationId, params: { reference_time: TUESDAY, ...params } });
@@ -153,10 +144,10 @@ describe('date kinds, date asks and date part repairs over real gRPC', () => {
     // Through the SDK: the answer names the part.
     const c = { conversationId: 'dk-dt-5-sdk' };
     const params = { referenceTime: TUESDAY };
-    await sdk.executePrimitive('capture_datetime_au', { ...params, transcription: 'the 14th of may at 2pm' }, c);
-    const again = await sdk.executePrimitive('capture_datetime_au', { ...params, confirmation: 'nah, 5' }, c);
+    await t.sdk.executePrimitive('capture_datetime_au', { ...params, transcription: 'the 14th of may at 2pm' }, c);
+    const again = await t.sdk.executePrimitive('capture_datetime_au', { ...params, confirmation: 'nah, 5' }, c);
     expect(again).toMatchObject({ state: 'repairing', prompt: "Sorry, did you mean the 5th, or 5 o'clock?" });
-    expect(await sdk.executePrimitive('capture_datetime_au', { ...params, transcription: 'the time' }, c)).toMatchObject({
+    expect(await t.sdk.executePrimitive('capture_datetime_au', { ...params, transcription: 'the time' }, c)).toMatchObject({
       state: 'confirming',
       value: '2027-05-14T17:00',
     });
@@ -169,20 +160,20 @@ describe('date kinds, date asks and date part repairs over real gRPC', () => {
 
   test('through the SDK: kind is typed, and a contradiction is a VoiceCoreError', async () => {
     const c = { conversationId: 'dk-sdk' };
-    const asked = await sdk.executePrimitive(
+    const asked = await t.sdk.executePrimitive(
       'capture_date_au',
       { kind: 'date_of_birth', referenceTime: TUESDAY, transcription: 'the 2nd of july' },
       c,
     );
     expect(asked).toMatchObject({ state: 'eliciting', prompt: 'Thanks, the 2nd of July. And what year?' });
-    const done = await sdk.executePrimitive(
+    const done = await t.sdk.executePrimitive(
       'capture_date_au',
       { kind: 'date_of_birth', referenceTime: TUESDAY, transcription: 'oh five' },
       c,
     );
     expect(done).toMatchObject({ success: true, value: '2005-07-02', fields: { year: '2005', month: '07', day: '02' } });
     await expect(
-      sdk.executePrimitive(
+      t.sdk.executePrimitive(
         'capture_datetime_au',
         { kind: 'appointment', tense: 'past', transcription: 'friday at 2' },
         { conversationId: 'dk-sdk-bad' },
