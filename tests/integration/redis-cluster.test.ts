@@ -84,6 +84,9 @@ describeWithRedisCluster('Redis Cluster', () => {
     for (const [i, c] of conversations.entries()) await stores[0].events.append(c, event(i));
     await Promise.all(followers.map((f) => f.done));
     expect(followers.map((f) => f.events[0].data.n)).toEqual(conversations.map((_, i) => String(i)));
+    // Each follower that ends releases its stream; the last one of a stream drops it (and its SSUBSCRIBE).
+    for (let waited = 0; stores[1].followedStreamCount() > 0 && waited < 3000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(stores[1].followedStreamCount()).toBe(0);
     // Per node: the command connections of the two processes and at most one subscriber connection each.
     for (const port of cluster.ports) {
       const node = new Redis(port);
