@@ -10,28 +10,31 @@ export interface ServerWithSdk {
   readonly client: TestClient;
   /** JSON log lines the server wrote. */
   readonly logs: Array<Record<string, unknown>>;
-  /** The SDK (`createVoiceCoreClient`, gRPC) connected to the server. */
+  /** The SDK (`createVoiceCoreClient`, gRPC) connected to the server: `sdks[0]`. */
   readonly sdk: VoiceCoreClient;
+  /** Every SDK client asked for, each with its own channel and memory (two callers' read-back tokens, say). */
+  readonly sdks: readonly VoiceCoreClient[];
 }
 
 /**
- * Starts a real server on a random port and an SDK client of it before the suite's tests
- * (beforeAll), and closes both after them (afterAll). Call it in a describe block; what it
- * returns may be used inside the tests only.
+ * Starts a real server on a random port and `sdkCount` SDK clients of it before the suite's
+ * tests (beforeAll), and closes them all after them (afterAll). Call it in a describe block;
+ * what it returns may be used inside the tests only.
  */
-export function serverWithSdk(options: Partial<VoiceCoreServerOptions> = {}): ServerWithSdk {
-  let started: { server: TestServer; sdk: VoiceCoreClient } | undefined;
+export function serverWithSdk(options: Partial<VoiceCoreServerOptions> = {}, sdkCount = 1): ServerWithSdk {
+  let started: { server: TestServer; sdks: VoiceCoreClient[] } | undefined;
   beforeAll(async () => {
     const server = await startTestServer(options);
-    started = { server, sdk: createVoiceCoreClient({ useGrpc: true, endpoint: server.address }) };
+    const sdks = Array.from({ length: sdkCount }, () => createVoiceCoreClient({ useGrpc: true, endpoint: server.address }));
+    started = { server, sdks };
   });
   afterAll(async () => {
     const done = started;
     started = undefined;
-    done?.sdk.close();
+    for (const sdk of done?.sdks ?? []) sdk.close();
     await done?.server.close();
   });
-  const live = (): { server: TestServer; sdk: VoiceCoreClient } => {
+  const live = (): { server: TestServer; sdks: VoiceCoreClient[] } => {
     if (started === undefined) throw new Error('serverWithSdk: the server runs only during the suite’s tests');
     return started;
   };
@@ -49,7 +52,10 @@ export function serverWithSdk(options: Partial<VoiceCoreServerOptions> = {}): Se
       return live().server.logs;
     },
     get sdk() {
-      return live().sdk;
+      return live().sdks[0];
+    },
+    get sdks() {
+      return live().sdks;
     },
   };
 }
