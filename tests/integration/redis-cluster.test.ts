@@ -271,6 +271,47 @@ describeWithRedisCluster('Redis Cluster', () => {
       if (killed !== undefined) await cluster.restart(killed);
     }
   }, 60_000);
+
+  test('every node stopped: health NOT_SERVING and calls UNAVAILABLE; continued: SERVING and calls work, no restart', async () => {
+    const sdk = createVoiceCoreClient({ useGrpc: true, endpoint: servers[0].address, circuitBreaker: { failureThreshold: 1000 } });
+    const capture = () =>
+      servers[0].client.executePrimitive({
+        objectiveType: 'capture_email_au',
+        conversationId: `all-${randomUUID()}`,
+        params: { transcription: 'jane@gmail.com', confirmation: 'yes' },
+      });
+    const until = async (serving: boolean): Promise<void> => {
+      const deadline = Date.now() + 15_000;
+      while ((await sdk.healthCheck()).serving !== serving) {
+        expect(Date.now()).toBeLessThan(deadline);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    try {
+      expect(await sdk.healthCheck()).toMatchObject({ serving: true });
+      for (const port of cluster.ports) cluster.signal(port, 'SIGSTOP');
+      await until(false);
+      expect(await sdk.healthCheck()).toMatchObject({ serving: false, store: { name: 'redis', reachable: false } });
+      await expect(capture()).rejects.toMatchObject({ code: Status.UNAVAILABLE });
+      for (const port of cluster.ports) cluster.signal(port, 'SIGCONT');
+      await until(true);
+      let done = false;
+      for (let i = 0; !done; i++) {
+        done = await capture().then(
+          (r) => r.state === 'completed',
+          (error: ClientError) => {
+            expect(error.code).toBe(Status.UNAVAILABLE);
+            expect(i).toBeLessThan(100);
+            return false;
+          },
+        );
+        if (!done) await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      for (const port of cluster.ports) cluster.signal(port, 'SIGCONT');
+      sdk.close();
+    }
+  }, 60_000);
 });
 
 function event(n: number) {

@@ -57,6 +57,9 @@ export class RedisConnection implements StoreStatus {
   private readonly listeners = new Set<(available: boolean) => void>();
   private wasAvailable = false;
   private closed = false;
+  /** On a Cluster: whether some master node answered the last probe (see probeCluster). */
+  private clusterReachable = true;
+  private probeTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: RedisConnectionOptions) {
     const common: RedisOptions = {
@@ -83,6 +86,8 @@ export class RedisConnection implements StoreStatus {
       // No blocking connection: a Cluster refuses an XREAD over streams of several slots (CROSSSLOT), so
       // subscribers are woken by sharded Pub/Sub instead (one subscriber connection per shard, in ioredis).
       this.blocking = undefined;
+      this.probeTimer = setInterval(() => void this.probeCluster(), CLUSTER_PROBE_MS);
+      this.probeTimer.unref();
     } else {
       const { url, sentinel } = options;
       if (url === undefined && sentinel === undefined) throw new Error('a Redis URL, Cluster nodes or Sentinels are needed');
@@ -108,7 +113,12 @@ export class RedisConnection implements StoreStatus {
   }
 
   get available(): boolean {
-    return !this.closed && this.commands.status === 'ready' && (this.blocking === undefined || this.blocking.status === 'ready');
+    return (
+      !this.closed &&
+      this.commands.status === 'ready' &&
+      (this.blocking === undefined || this.blocking.status === 'ready') &&
+      this.clusterReachable
+    );
   }
 
   onChange(listener: (available: boolean) => void): () => void {
@@ -135,6 +145,7 @@ export class RedisConnection implements StoreStatus {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.probeTimer);
     this.update();
     this.blocking?.disconnect();
     await this.commands.quit().catch(() => this.commands.disconnect());
@@ -151,6 +162,34 @@ export class RedisConnection implements StoreStatus {
     for (const listener of this.listeners) listener(available);
   }
 
+  private probing = false;
+
+  /**
+   * A Cluster client stays "ready" while every node is down (it connects to nodes lazily and only learns
+   * of an outage from the commands it sends), so health asks the masters: PING each, within the command
+   * timeout. Available while any answers: with some nodes down, calls on their slots fail UNAVAILABLE and
+   * the rest work, and every replica of the service sees the same, so NOT_SERVING would not help anyone.
+   */
+  private async probeCluster(): Promise<void> {
+    if (this.probing || this.closed) return;
+    this.probing = true;
+    try {
+      const masters = (this.commands as unknown as Cluster).nodes('master');
+      const answers = await Promise.all(
+        masters.map((node) =>
+          node.ping().then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
+      this.clusterReachable = answers.includes(true);
+      this.update();
+    } finally {
+      this.probing = false;
+    }
+  }
+
   private lastErrorLog = 0;
 
   private onError(error: Error): void {
@@ -161,6 +200,9 @@ export class RedisConnection implements StoreStatus {
     this.options.logger.warn({ err: { message: error.message } }, 'Redis connection error');
   }
 }
+
+/** How often a Cluster's masters are pinged for health. */
+const CLUSTER_PROBE_MS = 1000;
 
 /**
  * A Cluster client from seed nodes. Credentials and TLS of a redis:// or rediss:// seed apply to every
