@@ -35,6 +35,13 @@ export interface ConversationCase {
 export const BLIND_CONVERSATIONS_DIR = join(CORPUS_DIR, '..', 'corpus-blind-2');
 
 /**
+ * The third blind corpus (phone, date, time and datetime conversations), written the same way.
+ * Its score before tuning is in its commit (f0431b1); since then it is a regression corpus, held
+ * to the bar by tests/accuracy/conversations.test.ts, and may be read.
+ */
+export const BLIND_3_CONVERSATIONS_DIR = join(CORPUS_DIR, '..', 'corpus-blind-3');
+
+/**
  * The feature corpora: conversation cases for each capture feature (n-best, keypad, partial
  * repairs, truncation, dates of birth, declines, holds, …), one folder per feature, each holding
  * `<objective_type>.json`. Written alongside the features, so they are not blind: they guard

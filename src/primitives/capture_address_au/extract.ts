@@ -31,7 +31,9 @@ export type Ask =
   | 'which-postcode'
   | 'unit-or-number'
   | 'which-address'
-  | 'street-not-box';
+  | 'street-not-box'
+  /** A correction ruling out a part the address has not got ("not Carlton" for Fitzroy): which part is meant (options[0]: the address said). */
+  | 'which-part';
 
 export type AddressExtraction =
   | { kind: 'value'; value: string; fields: AddressFields }

@@ -93,6 +93,9 @@ function toReading(extraction: AddressExtraction, pending: Pending | undefined):
         prompt: askPrompt(extraction.ask, extraction.parts, []),
       };
     case 'ambiguous':
+      // Asked about the value read back, which stays the one repaired: no parts are kept as heard.
+      if (extraction.ask === 'which-part')
+        return { kind: 'ambiguous', reason: extraction.reason, prompt: askPrompt(extraction.ask, extraction.parts, extraction.options) };
       return {
         kind: 'ambiguous',
         reason: extraction.reason,

@@ -37,6 +37,24 @@ describe('address part repairs at confirmation', () => {
     expect(result?.kind === 'ambiguous' ? result.parts : {}).toMatchObject({ streetName: 'Smith Street' });
   });
 
+  test.each(['no, 14 not 16', "it's Smith Road not Avenue", 'not Carlton, Newtown', 'the postcode is 3066 not 3000'])(
+    'a part ruled out that the address has not got (%j) is asked about, nothing applied',
+    (said) => {
+      expect(repair(said)).toMatchObject({ kind: 'ambiguous', ask: 'which-part', parts: { suburb: 'Fitzroy', postcode: '3065' } });
+    },
+  );
+
+  test('through the state machine: a part ruled out that is not there asks, and no value awaits a plain yes', () => {
+    const { prompts } = play(captureAddressAu, [
+      [{ transcription: '12 smith street fitzroy vic 3065' }, 'confirming', '12 Smith Street, Fitzroy VIC 3065'],
+      [{ confirmation: 'not carlton, newtown' }, 'repairing', '', 'AMBIGUOUS'],
+      [{ transcription: "same street but it's newtown" }, 'confirming', '12 Smith Street, Newtown VIC 3065'],
+    ]);
+    expect(prompts[1]).toBe(
+      "Sorry, I'm not sure which part to change. I've got 12 Smith Street, Fitzroy, Victoria, three oh six five. What's the right address?",
+    );
+  });
+
   test.each([
     ['the street is wrong', 'street', { suburb: 'Fitzroy', state: 'VIC', postcode: '3065' }, 'the street is wrong'],
     [

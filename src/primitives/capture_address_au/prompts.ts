@@ -55,6 +55,8 @@ export function askPrompt(ask: Ask, parts: AddressParts, options: readonly strin
       const postcodeState = own !== undefined ? STATE_NAMES[own] : 'another state';
       return `Sorry, the postcode ${speakDigits(parts.postcode ?? '')} is in ${postcodeState}, but I heard ${heard}. Which one's right, the state or the postcode?`;
     }
+    case 'which-part':
+      return `Sorry, I'm not sure which part to change. I've got ${options[0] ?? 'that address'}. What's the right address?`;
     case 'which-number':
       return `Sorry, was that number ${options[0]} or number ${options[1]}?`;
     case 'which-postcode':

@@ -7,6 +7,7 @@ import { padPostcode } from './postcodes';
 import { KEEP_JOINERS, PART_NAMES, RIGHT_WORDS, WRONG_PART, WRONG_WORDS, type PartName } from './part-words';
 import { STREET_TYPES } from './vocabulary';
 import { addressSegments, COMMA, placeCase, stateStartingAt } from './words';
+import { speakAddress } from './prompts';
 
 /**
  * Applies a caller's correction to an address they did not confirm: "no it's
@@ -24,7 +25,18 @@ export function repairAddress(previous: Captured, said: string, options: Address
   const text = polarity === 'none' ? utterance : remainder;
   if (text.trim() === '') return undefined;
 
-  const swapped = readSwap(utterance, base) ?? readTypeOnly(text, base);
+  const swap = readSwap(utterance, base);
+  if (swap === 'no-fit') {
+    // "not Carlton, Newtown" read back as Fitzroy: the caller and the read-back disagree, so nothing is applied.
+    return {
+      kind: 'ambiguous',
+      reason: 'the part ruled out is not in the address read back',
+      parts: base,
+      ask: 'which-part',
+      options: [speakAddress(previous.fields)],
+    };
+  }
+  const swapped = swap ?? readTypeOnly(text, base);
   const result = swapped !== undefined ? complete(swapped, options) : readCorrection(text, base, options);
   if (result === undefined || result.kind === 'none') return undefined;
   if (result.kind === 'value' && result.value === previous.value) return undefined;
@@ -116,8 +128,11 @@ const EDGE_WORDS = new Set(["it's", 'its', 'it', 'is', 'the', 'a', 'an', 'but', 
 /** Words that name the part being corrected ("the postcode is 3056 not 3065"). */
 const LABEL_WORDS = new Set(['postcode', 'post', 'code', 'suburb', 'number', 'street', 'name', 'state', 'unit', 'house']);
 
-/** "14 not 40", "not 40, 14", "not Smith Street, Smyth Street", "it's road not street". */
-function readSwap(utterance: string, base: AddressParts): AddressParts | undefined {
+/**
+ * "14 not 40", "not 40, 14", "not Smith Street, Smyth Street", "it's road not street". 'no-fit': a
+ * part ruled out and its replacement were heard, but the part is not in the address.
+ */
+function readSwap(utterance: string, base: AddressParts): AddressParts | 'no-fit' | undefined {
   const segment = addressSegments(utterance).pop() ?? [];
   const notAt = segment.indexOf('not');
   if (notAt < 0) return undefined;
@@ -135,7 +150,7 @@ function readSwap(utterance: string, base: AddressParts): AddressParts | undefin
   const before = phrase(0, notAt);
   const right = before.length > 0 ? before : phrase(wrongEnd, segment.length);
   if (wrong.length === 0 || right.length === 0) return undefined;
-  return swapIn(base, wrong, right);
+  return swapIn(base, wrong, right) ?? 'no-fit';
 }
 
 function asNumber(words: readonly string[]): string | undefined {

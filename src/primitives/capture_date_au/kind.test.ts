@@ -140,6 +140,24 @@ describe('a date of birth', () => {
     play([[{ transcription: 'the 8th of march 1907' }, 'eliciting', '', 'NO_VALUE']]);
   });
 
+  test.each([
+    ['third of may eighteen ninety', '1890'],
+    ['the third of may eighteen hundred and ninety', '1890'],
+    ['the 3rd of may nineteen oh five', '1905'],
+  ])('a year said as two pairs is that year: %j is %s, an age over 120, asked about', (heard, year) => {
+    const prompts = play([[{ transcription: heard }, 'eliciting', '', 'NO_VALUE']]);
+    expect(prompts[0]).toMatch(new RegExp(`^Sorry, ${year} would make an age over 120\\.`));
+  });
+
+  test.each([
+    ['the 3rd of may nineteen ten', '1910-05-03'],
+    ['the fifth of may twenty oh five', '2005-05-05'],
+    ['the fifth of may two thousand and five', '2005-05-05'],
+    ['the fifth of may oh five', '2005-05-05'],
+  ])('a year said as pairs, or short: %j is %s', (heard, value) => {
+    play([[{ transcription: heard }, 'completed', value]]);
+  });
+
   test('a date still to come is asked about', () => {
     play([[{ transcription: 'the 3rd of may 2030' }, 'eliciting', '', 'NO_VALUE']]);
     play([

@@ -10,4 +10,6 @@ export type AmbiguityAsk =
   | { type: 'which-address' }
   /** A spelling hint ("with a y") that fits more than one place: the spellings are offered. */
   | { type: 'which-spelling' }
-  | { type: 'domain-ending'; domain: string };
+  | { type: 'domain-ending'; domain: string }
+  /** A repair that rules out a word the address has not got ("not outlook" on a gmail address): which part is meant is asked. */
+  | { type: 'which-part'; address: string };

@@ -137,6 +137,7 @@ function toReading(extraction: EmailExtraction, partial: EmailPartial | undefine
       const ask = extraction.ask;
       const local = extraction.candidates[0]?.split('@')[0] ?? partial?.local;
       const prompt = askWhichEmail(ask, extraction.candidates);
+      if (ask.type === 'which-part') return { kind: 'ambiguous', reason: extraction.reason, prompt };
       if (ask.type === 'domain-ending') {
         return {
           kind: 'ambiguous',

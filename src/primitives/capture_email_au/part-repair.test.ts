@@ -105,6 +105,34 @@ describe('repairEmail: a word of the part before the at said again', () => {
   });
 });
 
+describe('repairEmail: a word ruled out is read against the address read back', () => {
+  test.each([
+    ['jane.doe@gmail.com', 'not jane, jayne', 'jayne.doe@gmail.com'],
+    ['jane.doe@gmail.com', "no it's jayne not jane", 'jayne.doe@gmail.com'],
+    ['jane.doe@gmail.com', 'not doe, dough', 'jane.dough@gmail.com'],
+  ])('%s + %j → %s (one word of the part before the at)', (previous, said, value) => {
+    expect(repairEmail(previous, said)).toEqual({ kind: 'value', value });
+  });
+
+  test.each(['not outlook optusnet', "it's hotmail not outlook", 'not jan, jayne'])(
+    'a word the address has not got (%j) is asked about, nothing applied',
+    (said) => {
+      expect(repairEmail('jane.doe@gmail.com', said)).toMatchObject({ kind: 'ambiguous', ask: { type: 'which-part' } });
+    },
+  );
+
+  test('through the state machine: asked, no value awaiting a yes, and the answer repairs', () => {
+    const { prompts } = play(captureEmailAu, [
+      [{ transcription: 'jane dot doe at gmail dot com' }, 'confirming', 'jane.doe@gmail.com'],
+      [{ confirmation: 'not outlook, optusnet' }, 'repairing', '', 'AMBIGUOUS'],
+      [{ transcription: 'not gmail, optusnet' }, 'confirming', 'jane.doe@optusnet.com.au'],
+    ]);
+    expect(prompts[1]).toBe(
+      "Sorry, I'm not sure which part to change. I've got jane dot doe at gmail dot com. What's the right email address?",
+    );
+  });
+});
+
 describe('capture_email_au applies part repairs turn by turn', () => {
   test('capture → confirming → part repair → confirming the repaired value → yes → completed', () => {
     play(captureEmailAu, [

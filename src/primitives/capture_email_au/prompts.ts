@@ -82,6 +82,8 @@ export function askWhichEmail(ask: AmbiguityAsk, candidates: readonly string[]):
       const spoken = candidates.map((c) => speakEmail(c, false));
       return `I heard ${spoken.slice(0, -1).join(', ')} and ${spoken[spoken.length - 1]}. Which one should I use?`;
     }
+    case 'which-part':
+      return `Sorry, I'm not sure which part to change. I've got ${speakEmail(ask.address, false)}. What's the right email address?`;
     case 'which-spelling': {
       const spoken = candidates.map((c) => speakEmail(c, false));
       return `Is that ${spoken.slice(0, -1).join(', ')} or ${spoken[spoken.length - 1]}?`;

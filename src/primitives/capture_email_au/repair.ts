@@ -24,6 +24,16 @@ export function repairEmail(previous: string, text: string): EmailExtraction | u
   const swap = readSwap(normalised);
   const swapped = swap !== undefined ? applySwap(previous, swap) : undefined;
   if (swapped !== undefined) return swapped;
+  // "not outlook, optusnet" read back as jane@gmail.com: the word ruled out is nowhere in the address,
+  // so the caller and the read-back disagree; which part they mean is asked, nothing is applied.
+  if (swap !== undefined && swap.ending !== true && !previous.split(/[^a-z0-9]+/).includes(swap.wrong)) {
+    return {
+      kind: 'ambiguous',
+      reason: `the part ruled out is not in the address read back`,
+      candidates: [],
+      ask: { type: 'which-part', address: previous },
+    };
+  }
 
   const segment = splitSelfCorrections(normalised).pop() ?? '';
   const reading = readSegment(segment);

@@ -86,5 +86,12 @@ export function applySwap(previous: string, swap: { wrong: string; right: string
     return validated(`${local}@${labels.join('.')}`);
   }
   if (local === swap.wrong) return validated(`${swap.right}@${domain}`);
+  // "not jane, jayne" on jane.doe@…: one word of the part before the at, named, is replaced.
+  const pieces = local.split(/([^a-z0-9]+)/);
+  const at = pieces.flatMap((piece, k) => (k % 2 === 0 && piece === swap.wrong ? [k] : []));
+  if (at.length === 1 && /^[a-z0-9]+$/.test(swap.right)) {
+    pieces[at[0]] = swap.right;
+    return validated(`${pieces.join('')}@${domain}`);
+  }
   return undefined;
 }

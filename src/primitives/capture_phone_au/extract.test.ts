@@ -174,14 +174,16 @@ describe('repairPhone', () => {
     expect(repairPhone(previous, '0491 570 156')).toBeUndefined();
   });
 
-  test('a correction that disagrees with itself or with the number is not applied', () => {
+  test('a correction that disagrees with itself or with the number is not applied: the right number is asked for', () => {
     // 157 is not what was read back: which digits the caller means is not known
-    expect(repairPhone(previous, 'ends in 159 not 157')).toBeUndefined();
+    const asked = { kind: 'ambiguous', ask: { type: 'which-digits', phone: { e164: '+61491570156' } } };
+    expect(repairPhone(previous, 'ends in 159 not 157')).toMatchObject(asked);
     // three counted, two said
-    expect(repairPhone(previous, 'the last three are 5 9')).toBeUndefined();
+    expect(repairPhone(previous, 'the last three are 5 9')).toMatchObject(asked);
     expect(extractPhone('0491 570 156, ends in 159 not 157')).toEqual({
       kind: 'none',
       reason: 'the correction does not agree with the number heard',
+      conflict: true,
     });
     expect(extractPhone('0491 570 156, the last three are 5 9').kind).toBe('none');
     // the same corrections that agree are applied inside the first utterance

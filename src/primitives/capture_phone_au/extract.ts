@@ -14,7 +14,8 @@ export type PhoneExtraction =
   | { kind: 'ambiguous'; reason: string; ask: PhoneAsk }
   /** Part of a number: the rest, or the area code, is asked for. */
   | { kind: 'partial'; digits: string; need: 'rest' | 'area' }
-  | { kind: 'none'; reason: string; problem?: Problem };
+  /** `conflict`: a correction that disagrees with itself or with the number it corrects. */
+  | { kind: 'none'; reason: string; problem?: Problem; conflict?: true };
 
 export type PhoneAsk =
   /** Two or more numbers were heard. */
@@ -22,7 +23,9 @@ export type PhoneAsk =
   /** One number and another that could not be read. */
   | { type: 'which-other'; phone: Phone }
   /** A corrected group that fits more than one place in the number. */
-  | { type: 'which-group'; digits: string; correction: string; options: Position[] };
+  | { type: 'which-group'; digits: string; correction: string; options: Position[] }
+  /** A correction of this number that cannot be applied ("ends in 789 not 788" when it ends in 678): the right number is asked for. */
+  | { type: 'which-digits'; phone: Phone };
 
 /** Why no number can be taken, for the prompt. */
 export type Problem = 'emergency' | 'premium' | 'foreign' | 'too-long' | 'no-trunk' | 'invalid';
@@ -144,7 +147,7 @@ export function extractPhone(text: string, previous?: Phone): PhoneExtraction {
     ambiguity = undefined;
   }
 
-  if (conflict) return { kind: 'none', reason: 'the correction does not agree with the number heard' };
+  if (conflict) return { kind: 'none', reason: 'the correction does not agree with the number heard', conflict: true };
   if (ambiguity !== undefined) return ambiguity;
   if (current?.kind === 'phone') {
     return fromPrevious ? { kind: 'none', reason: 'no change heard' } : { kind: 'value', phone: current.phone };
@@ -356,6 +359,15 @@ function swapNegated(digits: string, reading: SegmentReading): CorrectionResult 
 export function repairPhone(previous: Phone, text: string): PhoneExtraction | undefined {
   const result = extractPhone(text, previous);
   if (result.kind === 'none' && result.reason === 'no change heard') return undefined;
+  // The caller disagrees with the read-back but what they mean is not known: neither number is kept
+  // for a plain yes; they are asked for the right one (their answer may again be just a part of it).
+  if (result.kind === 'none' && result.conflict === true) {
+    return {
+      kind: 'ambiguous',
+      reason: 'the correction does not agree with the number read back',
+      ask: { type: 'which-digits', phone: previous },
+    };
+  }
   if (result.kind === 'value' && result.phone.e164 === previous.e164) return undefined;
   if (result.kind === 'none' && result.problem === undefined) return undefined;
   return result;

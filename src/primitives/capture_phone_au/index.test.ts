@@ -116,6 +116,26 @@ describe('capture_phone_au on the objective state machine', () => {
     ]);
   });
 
+  test('a correction that contradicts the read-back is not applied, and the number no longer awaits a plain yes', () => {
+    // "ends in 789 not 788": the read-back ended in 678, so which digits the caller means is not known.
+    const [, asked] = play([
+      [{ transcription: 'oh four one two three four five six seven eight' }, 'confirming', '+61412345678'],
+      [{ confirmation: 'it ends in seven eight nine not seven eight eight' }, 'repairing', '', 'AMBIGUOUS'],
+      [{ transcription: 'it ends in seven eight nine' }, 'confirming', '+61412345789'],
+      [{ confirmation: 'yes' }, 'completed', '+61412345789'],
+    ]);
+    expect(asked).toBe(
+      "Sorry, I'm not sure which digits to change. I've got oh four one two, three four five, six seven eight. What's the right number?",
+    );
+    // A bare yes after the question confirms nothing: there is no value awaiting it.
+    play([
+      [{ transcription: '0412 345 678' }, 'confirming', '+61412345678'],
+      [{ confirmation: 'the last three are 7 8' }, 'repairing', '', 'AMBIGUOUS'],
+      [{ transcription: 'yes' }, 'repairing', '', 'NO_VALUE'],
+      [{ transcription: '0412 345 789' }, 'confirming', '+61412345789'],
+    ]);
+  });
+
   test('a "no" goes to REPAIRING; a group then corrects the number read back', () => {
     play([
       [{ transcription: '0491 570 156' }, 'confirming', '+61491570156'],

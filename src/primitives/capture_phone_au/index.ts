@@ -8,7 +8,7 @@ import { extractPhone, repairPhone, type PhoneExtraction } from './extract';
 import { areaCodeOfPlace, interpretDigits, nationalDigits, phoneFromE164, type Phone } from './numbering';
 import { phoneKeypad } from './keypad';
 import { phoneSsml } from './ssml';
-import { askArea, askOther, askRest, askWhich, askWhichGroup, PHONE_PROMPTS, PROBLEM_PROMPTS } from './prompts';
+import { askArea, askOther, askRest, askWhich, askWhichDigits, askWhichGroup, PHONE_PROMPTS, PROBLEM_PROMPTS } from './prompts';
 
 /**
  * capture_phone_au: an Australian phone number in E.164 (+61412345678), with
@@ -147,6 +147,7 @@ function toReading(extraction: PhoneExtraction): Reading<PhonePartial> {
           partial: { candidates: [ask.phone.e164] },
         };
       }
+      if (ask.type === 'which-digits') return { kind: 'ambiguous', reason: extraction.reason, prompt: askWhichDigits(ask.phone.e164) };
       return {
         kind: 'ambiguous',
         reason: extraction.reason,

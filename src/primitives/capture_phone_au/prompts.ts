@@ -46,6 +46,11 @@ export function askWhichGroup(correction: string, options: readonly Position[]):
   return `Sorry, does ${speakDigits(correction)} go at ${places.slice(0, -1).join(', ')} or ${places[places.length - 1]} of the number?`;
 }
 
+/** A correction at confirmation that disagrees with the number read back: the number is said again, and the right one asked for. */
+export function askWhichDigits(e164: string): string {
+  return `Sorry, I'm not sure which digits to change. I've got ${speakPhone(e164)}. What's the right number?`;
+}
+
 export function askWhich(e164s: readonly string[]): string {
   const spoken = e164s.map(speakPhone);
   return `I heard ${spoken.slice(0, -1).join(', ')} and ${spoken[spoken.length - 1]}. Which number should I use?`;

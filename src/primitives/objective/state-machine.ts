@@ -22,6 +22,7 @@ import { readAgainFrame } from './prompt-frames';
 import { readbackToken } from './readback-token';
 import { KEYPAD_CONVENTION, readKeys } from '../keypad/convention';
 import { ssmlPrompt, type SsmlPiece } from '../ssml/build';
+import { keptParams, paramsForTurn, type KeptParams } from './kept-params';
 
 /**
  * The objective state machine every capture primitive runs on:
@@ -38,8 +39,11 @@ import { ssmlPrompt, type SsmlPiece } from '../ssml/build';
  * give the same outcome.
  */
 
-/** What the objective keeps between turns: plain JSON data (see the round-trip test). */
-export interface ObjectiveSession<P extends PartialValue = PartialValue> {
+/**
+ * What the objective keeps between turns: plain JSON data (see the round-trip test). Every field
+ * added later is optional, so that a session stored by an earlier version still reads.
+ */
+export interface ObjectiveSession<P extends PartialValue = PartialValue> extends KeptParams {
   state: Extract<ObjectiveState, 'eliciting' | 'confirming' | 'repairing'>;
   retryCount: number;
   /** The value read back to the caller, while CONFIRMING (and the last one, while REPAIRING). */
@@ -113,8 +117,15 @@ export function captureHandler<O, P extends PartialValue, D extends ParamDeclara
   const own = Object.keys(spec.params);
   return (input, context) => {
     const turn = readTurnInput(input.params, own, spec.objectiveType);
-    const primitiveOptions = readOptions(spec, input.params, context.now);
-    return runTurn(spec, primitiveOptions, turn, context.session, options);
+    // Later turns read with the params (and clock) the objective started with, unless they send their own.
+    const { params, now } = paramsForTurn(own, input.params, context.session, context.now);
+    const primitiveOptions = readOptions(spec, params, now);
+    const result = runTurn(spec, primitiveOptions, turn, context.session, options);
+    if (result.session === undefined) return result;
+    const kept = keptParams(own, params, now);
+    const session: ObjectiveSession<P> = { ...result.session, startedAt: kept.startedAt };
+    if (Object.keys(kept.params).length > 0) session.params = kept.params;
+    return { outcome: result.outcome, session };
   };
 }
 

@@ -48,6 +48,8 @@ describe('reading turn cues', () => {
     ['skip at gmail dot com', undefined],
     ['skip jones', undefined],
     ['one minute past three', undefined],
+    ['a minute to five pm', undefined],
+    ['hang on one minute past three pm', undefined],
     ["wait no it's jayne", undefined],
     ["I don't have one, actually yes it's jane at gmail dot com", undefined],
   ])('%j → %s', (heard, kind) => {

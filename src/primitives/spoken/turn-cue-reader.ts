@@ -83,6 +83,10 @@ const POLITE = trieOf(TURN_NEUTRAL_WORDS);
 const SKIPPED: ReadonlySet<string> = new Set(INTENSIFIERS);
 const REPEAT_COMPLEMENTS: ReadonlySet<string> = new Set(REPEAT_COMPLEMENT_WORDS);
 
+/** A hold's last word and the word after it that make it a time instead: "a minute | to five". */
+const MINUTE_WORDS: ReadonlySet<string> = new Set(['minute', 'min']);
+const AGAINST_THE_HOUR: ReadonlySet<string> = new Set(['past', 'after', 'to', 'till', 'til', 'before']);
+
 /** Declines and repeat requests are short: a longer utterance is read as an answer. */
 const MAX_CUE_WORDS = 24;
 
@@ -178,6 +182,8 @@ export function readTurnCue(text: string, options: TurnCueOptions = {}): TurnCue
     if (hold.end === canonical.length) return { kind: 'hold', rest: '' };
     // Only a prefix: the rest may be the value. Neutral words after the cue stay with it ("yeah it's …").
     const restStart = cover(HOLDS, canonical).lastPhraseEnd;
+    // "a minute to five", "one minute past three": a time, its minute counted against the hour.
+    if (restStart > 0 && MINUTE_WORDS.has(canonical[restStart - 1]) && AGAINST_THE_HOUR.has(canonical[restStart])) return undefined;
     if (restStart > 0) return { kind: 'hold', rest: raw.slice(at[restStart] ?? raw.length).join(' ') };
   }
   if (canonical.length > MAX_CUE_WORDS) return undefined;

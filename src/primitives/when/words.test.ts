@@ -28,6 +28,22 @@ const CANONICAL: ReadonlyArray<readonly [string, WordsHint, string]> = [
   ['at one', 'time', 'at 1'],
   ['the first one', 'date', 'the 1st one'],
   ['twenty twenty six', 'datetime', '2026'],
+  // A year said as two pairs is that year, in any century (issue 12, blind corpus 3).
+  ['third of may eighteen ninety', 'date', '3rd of may 1890'],
+  ['third of may eighteen oh five', 'date', '3rd of may 1805'],
+  ['the 3rd of may nineteen oh five', 'date', 'the 3rd of may 1905'],
+  ['the fifth of may twenty oh five', 'date', 'the 5th of may 2005'],
+  ['the fifth of may two thousand and five', 'date', 'the 5th of may 2005'],
+  ['the fifth of may eighteen hundred and ninety', 'date', 'the 5th of may 1890'],
+  ['the fifth of may oh five', 'date', 'the 5th of may 05'],
+  // Where it can be a time, it stays one.
+  ['the 3rd of may eighteen oh five', 'datetime', 'the 3rd of may 18:05'],
+  ['the 3rd of may at eleven thirty', 'date', 'the 3rd of may at 11:30'],
+  ['eleven thirty', 'date', '11:30'],
+  // "one minute past three" is a time, not a hold.
+  ['one minute past three in the afternoon', 'time', '1 minutes past 3 in the afternoon'],
+  ['a minute to five', 'time', '1 minutes to 5'],
+  ['hang on one minute', 'time', 'hang on'],
 ];
 
 describe('canonicalWords', () => {

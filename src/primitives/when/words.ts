@@ -153,7 +153,10 @@ const OCLOCK_FORMS = /\bo\s?'?\s?clock\b/g;
 const HYPHENATED = /([a-z])-(?=[a-z])/g;
 const MERIDIEM_STUCK = /(\d)(am|pm|a\.m|p\.m)\b/g;
 const MERIDIEM_DOTTED = /\b([ap])\.m\b\.?/g;
-const A_MOMENT = /\b(just|one|a|half) (second|sec|moment|minute)\b/g;
+/** "just a sec", "one moment": words of a hold, not of a time ("one minute past three" is a time: see A_MINUTE_PAST). */
+const A_MOMENT = /\b(just|one|a|half) (second|sec|moment|minute)\b(?! (?:past|after|to|till|til|before)\b)/g;
+/** "one minute past three", "a minute to five": one minute, counted against the hour. */
+const A_MINUTE_PAST = /\b(?:one|a) minute (past|after|to|till|til|before)\b/g;
 const SAME_TIME_NEXT_WEEK = /\b(this|same) time next week\b/g;
 const SPLIT_MERIDIEM = /(\d) ([ap]) m\b/g;
 const MONTH_THE_DAY = /\b([a-z]+) the (\d{1,2}(?:st|nd|rd|th))\b/g;
@@ -166,6 +169,7 @@ export function canonicalWords(normalised: string, hint: WordsHint): string {
   if (text.includes("'")) text = text.replace(/'s\b/g, 's').replace(/'/g, '');
   if (/\d[ap]/.test(text)) text = text.replace(MERIDIEM_STUCK, '$1 $2');
   if (text.includes('.m')) text = text.replace(MERIDIEM_DOTTED, '$1m');
+  if (text.includes('minute ')) text = text.replace(A_MINUTE_PAST, '1 minute $1');
   if (text.includes('sec') || text.includes('moment') || text.includes('minute')) text = text.replace(A_MOMENT, ' ');
   // "same time next week" is a week today at this time, not some day next week.
   if (text.includes('time next week')) text = text.replace(SAME_TIME_NEXT_WEEK, '$1 time a week today');
@@ -326,7 +330,11 @@ function joinNumbers(tokens: readonly Token[], hint: WordsHint): string[] {
       const yearish = (t.value === 19 || t.value === 20) && twoDigits && !t.hundreds;
       const timeish = t.value <= 23 && twoDigits && next.value <= 59 && !t.hundreds && !next.hundreds;
       const timeCue = after === 'am' || after === 'pm' || after === 'oclock' || after === 'hours' || TIME_CUES.has(prevWord ?? '');
-      if (yearish && !timeCue && (yearContext(prevWord) || hint !== 'time' || !timeish)) {
+      // "the 3rd of May eighteen ninety": an earlier century's pair only after a month or a day, and
+      // never where it could be a time ("May the 3rd, eleven thirty" in a datetime).
+      const earlierCentury =
+        t.value >= 10 && t.value <= 18 && twoDigits && !t.hundreds && yearContext(prevWord) && (hint === 'date' || next.value > 59);
+      if ((yearish || earlierCentury) && !timeCue && (yearContext(prevWord) || hint !== 'time' || !timeish)) {
         out.push(`${t.value}${next.digits}`);
         i++;
         continue;
