@@ -4,6 +4,7 @@
  * the code, tests/fixtures/corpus-blind), false accepts, and a breakdown by difficulty. Then,
  * on the n-best feature corpus (tests/fixtures/corpus-conversations/nbest), the score with every
  * hypothesis voting against the score with only the first hypothesis sent as the transcription.
+ * Last, the blind corpora's scores before any tuning, as recorded (bench/blind-scores.json).
  */
 import { join } from 'node:path';
 import { BUILT_IN_CAPTURES } from '../src/primitives/defaults';
@@ -20,6 +21,7 @@ import {
 } from '../tests/accuracy/harness';
 import { FEATURE_CONVERSATIONS_DIR, loadConversations, scoreConversations } from '../tests/accuracy/conversation-harness';
 import { topOneOnly } from '../tests/accuracy/top-one';
+import { printBlindScoresBeforeTuning } from './recorded-blind-scores';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
         );
   }
   await printNBestAgainstTopOne(types, new VoiceCore(), showFailures);
+  printBlindScoresBeforeTuning(types);
   if (rows.some((r) => r.target !== 'met')) process.exitCode = 1;
 }
 

@@ -18,7 +18,7 @@ import type { RedisStores } from '../runtime/redis/redis-stores';
 import { DEFAULT_PORT, startVoiceCoreServer } from '../server/server';
 import { channelLimitsFromEnv } from '../server/channel-limits';
 import { limitsFromEnv } from '../server/limits';
-import { redisConfigFrom } from '../server/redis-config';
+import { redisConfigFrom, type RedisConfig } from '../server/redis-config';
 import { createApiKey } from '../server/auth/api-keys';
 import type { AuthOptions } from '../server/auth/authenticator';
 import { startTracingFromEnv } from '../server/observability/otel-sdk';
@@ -29,14 +29,17 @@ const USAGE = `voice-core ${VERSION}
 Usage:
   voice-core serve [--port 50051] [--host 127.0.0.1] [--tls-cert server.crt --tls-key server.key [--tls-client-ca ca.crt]]
                    [--api-keys-file keys.txt] [--allow-unauthenticated] [--reflection on|off]
-                   [--metrics-port 9464] [--redis-url redis://127.0.0.1:6379 | --redis-cluster-nodes h1:7000,h2:7001]
-                   [--redis-session-cache-size 10000]
+                   [--metrics-port 9464] [--redis-url redis://127.0.0.1:6379 | --redis-cluster-nodes h1:7000,h2:7001
+                   | --redis-sentinels h1:26379,h2:26379 --redis-sentinel-name mymaster]
+                   [--redis-session-cache-size 10000] [--redis-empty-log-ttl-ms 60000]
       Runs the gRPC server. Sessions and events are in memory (no other dependency) unless
-      --redis-url (or VOICE_CORE_REDIS_URL) names a Redis (redis:// or rediss:// for TLS), or
-      --redis-cluster-nodes (VOICE_CORE_REDIS_CLUSTER_NODES) a few nodes of a Redis Cluster:
-      then several replicas can share them and a restart loses nothing.
+      --redis-url (or VOICE_CORE_REDIS_URL) names a Redis (redis:// or rediss:// for TLS),
+      --redis-cluster-nodes (VOICE_CORE_REDIS_CLUSTER_NODES) a few nodes of a Redis Cluster, or
+      --redis-sentinels with --redis-sentinel-name (VOICE_CORE_REDIS_SENTINELS, VOICE_CORE_REDIS_SENTINEL_NAME)
+      the Sentinels of a master: then several replicas can share them and a restart loses nothing.
       --redis-session-cache-size (VOICE_CORE_REDIS_SESSION_CACHE_SIZE): sessions each process remembers
-      to run a turn in one round trip (0: off).
+      to run a turn in one round trip (0: off). --redis-empty-log-ttl-ms (VOICE_CORE_REDIS_EMPTY_LOG_TTL_MS):
+      how long a log a subscription created, still empty, outlives its last subscriber.
       --metrics-port (or VOICE_CORE_METRICS_PORT) serves Prometheus metrics at http://host:port/metrics; off by default.
       Without a credential source (API keys, JWT, mTLS) it listens on loopback only, unless
       --allow-unauthenticated. SIGHUP re-reads the key file, a JWKS file and the TLS files.
@@ -54,6 +57,7 @@ Environment (serve): VOICE_CORE_LOG_LEVEL (info), VOICE_CORE_DRAIN_TIMEOUT_MS (1
 VOICE_CORE_DEFAULT_TIMEOUT_SECONDS (${DEFAULT_TIMEOUT_SECONDS}), VOICE_CORE_MIN_CONFIDENCE (0.4),
 VOICE_CORE_SESSION_TTL_SECONDS (1800), VOICE_CORE_EVENTS_PER_CONVERSATION (1000),
 VOICE_CORE_REDIS_URL (none: in memory), VOICE_CORE_REDIS_COMMAND_TIMEOUT_MS (1000),
+VOICE_CORE_REDIS_SENTINEL_PASSWORD and VOICE_CORE_REDIS_PASSWORD (the Sentinels' and the master's, with --redis-sentinels),
 VOICE_CORE_API_KEYS_FILE, VOICE_CORE_JWT_JWKS (file or https URL), VOICE_CORE_JWT_ISSUER,
 VOICE_CORE_JWT_AUDIENCE, VOICE_CORE_JWT_TENANT_CLAIM (tenant), VOICE_CORE_TLS_CERT, VOICE_CORE_TLS_KEY,
 VOICE_CORE_TLS_CLIENT_CA, VOICE_CORE_ALLOW_UNAUTHENTICATED (false), VOICE_CORE_REFLECTION (on).
@@ -115,7 +119,10 @@ async function serve(args: string[]): Promise<number> {
       'metrics-port': { type: 'string' },
       'redis-url': { type: 'string' },
       'redis-cluster-nodes': { type: 'string' },
+      'redis-sentinels': { type: 'string' },
+      'redis-sentinel-name': { type: 'string' },
       'redis-session-cache-size': { type: 'string' },
+      'redis-empty-log-ttl-ms': { type: 'string' },
     },
   });
   const certFile = values['tls-cert'] ?? nonEmpty(process.env.VOICE_CORE_TLS_CERT);
@@ -148,8 +155,10 @@ async function serve(args: string[]): Promise<number> {
   if (redis !== undefined) {
     // Loaded only when asked for: the in-memory default starts without ioredis.
     const { createRedisStores } = await import('../runtime/redis/redis-stores');
+    const { target, ...tuning } = redisTarget(redis);
     stores = createRedisStores({
-      ...redis,
+      ...target,
+      ...tuning,
       commandTimeoutMs: numberFromEnv('VOICE_CORE_REDIS_COMMAND_TIMEOUT_MS'),
       sessionTtlMs: sessionTtlSeconds === undefined ? undefined : sessionTtlSeconds * 1000,
       maxEventsPerConversation: eventsPerConversation === undefined ? undefined : Math.floor(eventsPerConversation),
@@ -201,6 +210,16 @@ async function serve(args: string[]): Promise<number> {
     process.on('SIGINT', stop);
   });
   return 0;
+}
+
+/** The configuration's Redis in the stores' terms (a Sentinel group as one `sentinel` option), and the rest. */
+function redisTarget(config: RedisConfig) {
+  const { sessionCacheSize, emptyLogTtlMs } = config;
+  const tuning = { sessionCacheSize, emptyLogTtlMs };
+  if ('url' in config) return { target: { url: config.url }, ...tuning };
+  if ('clusterNodes' in config) return { target: { clusterNodes: config.clusterNodes }, ...tuning };
+  const { sentinels, sentinelName: name, sentinelPassword, password } = config;
+  return { target: { sentinel: { sentinels, name, sentinelPassword, password } }, ...tuning };
 }
 
 /** on/off, true/false, 1/0; `fallback` when unset. */

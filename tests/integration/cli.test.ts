@@ -71,4 +71,18 @@ describe('the voice-core command', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/--port must be a port number, got "eleven"/);
   }, 30000);
+
+  test('the Sentinel flags: one of the pair alone, or with another Redis, stops startup naming the flags', async () => {
+    const alone = await output(run(['serve', '--port', '0', '--redis-sentinels', '127.0.0.1:26379']));
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toMatch(/--redis-sentinels needs --redis-sentinel-name \(VOICE_CORE_REDIS_SENTINEL_NAME\)/);
+    const both = await output(
+      run(['serve', '--port', '0', '--redis-sentinel-name', 'mymaster', '--redis-cluster-nodes', '127.0.0.1:7000']),
+    );
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/give one Redis: --redis-cluster-nodes or --redis-sentinel-name, not several/);
+    const ttl = await output(run(['serve', '--port', '0', '--redis-url', 'redis://127.0.0.1:1', '--redis-empty-log-ttl-ms', '0']));
+    expect(ttl.code).toBe(1);
+    expect(ttl.stderr).toMatch(/--redis-empty-log-ttl-ms must be a whole number of at least 1, got "0"/);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { ClientError, Status } from 'nice-grpc';
 import { ErrorCode } from '../../generated/voice_core/voice_core';
-import { createVoiceCoreClient, VoiceCoreError, type VoiceCoreClient } from '../../src';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { VoiceCoreError } from '../../src';
+import { serverWithSdk } from '../support/server-with-sdk';
 
 /**
  * Dates that know their purpose (param kind), dates asked about instead of guessed, and repairs
@@ -11,16 +11,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 const TUESDAY = '2027-03-09T10:15:00+11:00';
 
 describe('date kinds, date asks and date part repairs over real gRPC', () => {
-  let t: TestServer;
-  let sdk: VoiceCoreClient;
-  beforeAll(async () => {
-    t = await startTestServer();
-    sdk = createVoiceCoreClient({ useGrpc: true, endpoint: t.address });
-  });
-  afterAll(async () => {
-    sdk.close();
-    await t.close();
-  });
+  const t = serverWithSdk();
 
   const call = (conversationId: string, params: Record<string, string>, objectiveType = 'capture_date_au') =>
     t.client.executePrimitive({ objectiveType, conversationId, params: { reference_time: TUESDAY, ...params } });
@@ -141,22 +132,48 @@ describe('date kinds, date asks and date part repairs over real gRPC', () => {
     });
   });
 
+  test('a datetime: "no, 5" at the read-back is asked about (the 5th, or 5 o\'clock?), and the answer settles it', async () => {
+    const dt = (c: string, params: Record<string, string>) => call(c, params, 'capture_datetime_au');
+    await dt('dk-dt-5', { transcription: 'the 14th of may at 2pm' });
+    const asked = await dt('dk-dt-5', { confirmation: 'no, 5' });
+    expect(asked).toMatchObject({ state: 'repairing', value: '', prompt: "Sorry, did you mean the 5th, or 5 o'clock?" });
+    expect(asked.error?.code).toBe(ErrorCode.ERROR_CODE_AMBIGUOUS);
+    expect(await dt('dk-dt-5', { transcription: 'the 5th' })).toMatchObject({ state: 'confirming', value: '2027-05-05T14:00' });
+    expect(await dt('dk-dt-5', { confirmation: 'yes' })).toMatchObject({ state: 'completed', value: '2027-05-05T14:00' });
+
+    // Through the SDK: the answer names the part.
+    const c = { conversationId: 'dk-dt-5-sdk' };
+    const params = { referenceTime: TUESDAY };
+    await t.sdk.executePrimitive('capture_datetime_au', { ...params, transcription: 'the 14th of may at 2pm' }, c);
+    const again = await t.sdk.executePrimitive('capture_datetime_au', { ...params, confirmation: 'nah, 5' }, c);
+    expect(again).toMatchObject({ state: 'repairing', prompt: "Sorry, did you mean the 5th, or 5 o'clock?" });
+    expect(await t.sdk.executePrimitive('capture_datetime_au', { ...params, transcription: 'the time' }, c)).toMatchObject({
+      state: 'confirming',
+      value: '2027-05-14T17:00',
+    });
+
+    // A number that can only be one part is read as that part: over 12 a day; 2 when 2 pm was read back, the day.
+    await dt('dk-dt-20', { transcription: 'the 14th of may at 2pm' });
+    expect(await dt('dk-dt-20', { confirmation: 'no, 20' })).toMatchObject({ state: 'confirming', value: '2027-05-20T14:00' });
+    expect(await dt('dk-dt-20', { confirmation: 'no, 2' })).toMatchObject({ state: 'confirming', value: '2027-05-02T14:00' });
+  });
+
   test('through the SDK: kind is typed, and a contradiction is a VoiceCoreError', async () => {
     const c = { conversationId: 'dk-sdk' };
-    const asked = await sdk.executePrimitive(
+    const asked = await t.sdk.executePrimitive(
       'capture_date_au',
       { kind: 'date_of_birth', referenceTime: TUESDAY, transcription: 'the 2nd of july' },
       c,
     );
     expect(asked).toMatchObject({ state: 'eliciting', prompt: 'Thanks, the 2nd of July. And what year?' });
-    const done = await sdk.executePrimitive(
+    const done = await t.sdk.executePrimitive(
       'capture_date_au',
       { kind: 'date_of_birth', referenceTime: TUESDAY, transcription: 'oh five' },
       c,
     );
     expect(done).toMatchObject({ success: true, value: '2005-07-02', fields: { year: '2005', month: '07', day: '02' } });
     await expect(
-      sdk.executePrimitive(
+      t.sdk.executePrimitive(
         'capture_datetime_au',
         { kind: 'appointment', tense: 'past', transcription: 'friday at 2' },
         { conversationId: 'dk-sdk-bad' },

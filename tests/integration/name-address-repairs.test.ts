@@ -1,25 +1,15 @@
-import { createVoiceCoreClient, type VoiceCoreClient } from '../../src';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { serverWithSdk } from '../support/server-with-sdk';
 
 /** Name and address part repairs and a second person's name, through a real server over real gRPC and the SDK. */
 describe('name and address part repairs over real gRPC', () => {
-  let t: TestServer;
-  let sdk: VoiceCoreClient;
-  beforeAll(async () => {
-    t = await startTestServer();
-    sdk = createVoiceCoreClient({ useGrpc: true, endpoint: t.address });
-  });
-  afterAll(async () => {
-    sdk.close();
-    await t.close();
-  });
+  const t = serverWithSdk();
 
   test('address through the SDK: "same street but it\'s Newtown" → read back → yes', async () => {
     const c = { conversationId: 'nar-address-suburb' };
-    await sdk.executePrimitive('capture_address_au', { transcription: '12 Smith Street Fitzroy 3065' }, c);
-    const repaired = await sdk.executePrimitive('capture_address_au', { confirmation: "same street but it's Newtown" }, c);
+    await t.sdk.executePrimitive('capture_address_au', { transcription: '12 Smith Street Fitzroy 3065' }, c);
+    const repaired = await t.sdk.executePrimitive('capture_address_au', { confirmation: "same street but it's Newtown" }, c);
     expect(repaired).toMatchObject({ state: 'confirming', value: '12 Smith Street, Newtown VIC 3065' });
-    expect(await sdk.executePrimitive('capture_address_au', { confirmation: 'yes' }, c)).toMatchObject({
+    expect(await t.sdk.executePrimitive('capture_address_au', { confirmation: 'yes' }, c)).toMatchObject({
       state: 'completed',
       success: true,
       value: '12 Smith Street, Newtown VIC 3065',
@@ -44,22 +34,22 @@ describe('name and address part repairs over real gRPC', () => {
 
   test('name through the SDK: a spelled hint at confirmation, and one that cannot be applied', async () => {
     const c = { conversationId: 'nar-name-hint' };
-    expect(await sdk.executePrimitive('capture_name_au', { transcription: 'Steven Phillips', confidence: 0.6 }, c)).toMatchObject({
+    expect(await t.sdk.executePrimitive('capture_name_au', { transcription: 'Steven Phillips', confidence: 0.6 }, c)).toMatchObject({
       state: 'confirming',
       value: 'Steven Phillips',
     });
-    expect(await sdk.executePrimitive('capture_name_au', { confirmation: 'not v, p h', confidence: 0.6 }, c)).toMatchObject({
+    expect(await t.sdk.executePrimitive('capture_name_au', { confirmation: 'not v, p h', confidence: 0.6 }, c)).toMatchObject({
       state: 'confirming',
       value: 'Stephen Phillips',
     });
-    const asked = await sdk.executePrimitive('capture_name_au', { confirmation: 'double l', confidence: 0.6 }, c);
+    const asked = await t.sdk.executePrimitive('capture_name_au', { confirmation: 'double l', confidence: 0.6 }, c);
     expect(asked).toMatchObject({ state: 'repairing', value: '', success: false });
     expect(asked.prompt).toMatch(/spell/);
   });
 
   test('name: a second person in the same sentence', async () => {
     const name = (conversationId: string, transcription: string) =>
-      sdk.executePrimitive('capture_name_au', { transcription, confidence: 0.95 }, { conversationId });
+      t.sdk.executePrimitive('capture_name_au', { transcription, confidence: 0.95 }, { conversationId });
     expect(await name('nar-second-1', "it's John Smith, my wife is Mary")).toMatchObject({ state: 'completed', value: 'John Smith' });
     expect(await name('nar-second-2', "put it under my husband's name, Peter Jones")).toMatchObject({
       state: 'completed',

@@ -1,22 +1,13 @@
-import { createVoiceCoreClient, VoiceCoreError, type Alternative, type VoiceCoreClient } from '../../src';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { VoiceCoreError, type Alternative } from '../../src';
+import { serverWithSdk } from '../support/server-with-sdk';
 
 /** N-best input (`alternatives`) through the SDK over real gRPC: voting, the offer of two values and its answer, refusals. */
 describe('n-best input over real gRPC', () => {
-  let t: TestServer;
-  let client: VoiceCoreClient;
-  beforeAll(async () => {
-    t = await startTestServer();
-    client = createVoiceCoreClient({ useGrpc: true, endpoint: t.address });
-  });
-  afterAll(async () => {
-    client.close();
-    await t.close();
-  });
+  const t = serverWithSdk();
 
   async function refusal(alternatives: readonly Alternative[] | string): Promise<VoiceCoreError> {
     try {
-      await client.executePrimitive('capture_phone_au', { alternatives }, { conversationId: `nbest-bad-${Math.random()}` });
+      await t.sdk.executePrimitive('capture_phone_au', { alternatives }, { conversationId: `nbest-bad-${Math.random()}` });
     } catch (error) {
       if (error instanceof VoiceCoreError) return error;
       throw error;
@@ -26,7 +17,7 @@ describe('n-best input over real gRPC', () => {
 
   test('a value only a lower hypothesis gives is taken and read back; "yes" completes it', async () => {
     const options = { conversationId: 'nbest-lower' };
-    const first = await client.executePrimitive(
+    const first = await t.sdk.executePrimitive(
       'capture_phone_au',
       {
         alternatives: [
@@ -39,13 +30,13 @@ describe('n-best input over real gRPC', () => {
     expect(first).toMatchObject({ success: false, state: 'confirming', value: '+61491570156' });
     expect(first.prompt).toMatch(/^Just to confirm/);
     expect(first.error).toBeUndefined();
-    const done = await client.executePrimitive('capture_phone_au', { confirmation: 'yes' }, options);
+    const done = await t.sdk.executePrimitive('capture_phone_au', { confirmation: 'yes' }, options);
     expect(done).toMatchObject({ success: true, state: 'completed', value: '+61491570156' });
   });
 
   test('two close values are offered, not guessed; the answer "the second one" takes the second', async () => {
     const options = { conversationId: 'nbest-offer' };
-    const offer = await client.executePrimitive(
+    const offer = await t.sdk.executePrimitive(
       'capture_number',
       {
         alternatives: [
@@ -57,12 +48,12 @@ describe('n-best input over real gRPC', () => {
     );
     expect(offer).toMatchObject({ success: false, state: 'eliciting', value: '', error: { code: 'AMBIGUOUS' } });
     expect(offer.prompt).toBe('Sorry, was that fifteen dollars, or fifty dollars?');
-    const answer = await client.executePrimitive('capture_number', { transcription: 'the second one', confidence: 0.9 }, options);
+    const answer = await t.sdk.executePrimitive('capture_number', { transcription: 'the second one', confidence: 0.9 }, options);
     expect(answer).toMatchObject({ success: true, state: 'completed', value: '50', fields: { unit: 'dollars' } });
   });
 
   test('the list may be sent as the JSON string the wire carries; transcription defaults to its first hypothesis', async () => {
-    const result = await client.executePrimitive(
+    const result = await t.sdk.executePrimitive(
       'capture_yes_no',
       { alternatives: '[{"transcript":"yeah","confidence":0.9},{"transcript":"yeah nah","confidence":0.3}]' },
       { conversationId: 'nbest-string' },

@@ -1,18 +1,8 @@
-import { createVoiceCoreClient, type VoiceCoreClient } from '../../src';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { serverWithSdk } from '../support/server-with-sdk';
 
 /** Part repairs at confirmation, truncation and flip-flops, through a real server over real gRPC and the SDK. */
 describe('part repairs and truncation over real gRPC', () => {
-  let t: TestServer;
-  let sdk: VoiceCoreClient;
-  beforeAll(async () => {
-    t = await startTestServer();
-    sdk = createVoiceCoreClient({ useGrpc: true, endpoint: t.address });
-  });
-  afterAll(async () => {
-    sdk.close();
-    await t.close();
-  });
+  const t = serverWithSdk();
 
   const call = (conversationId: string, params: Record<string, string>, objectiveType = 'capture_email_au') =>
     t.client.executePrimitive({ objectiveType, conversationId, params });
@@ -34,17 +24,17 @@ describe('part repairs and truncation over real gRPC', () => {
 
   test('email through the SDK: "all one word" and a separator swap', async () => {
     const c = { conversationId: 'pr-sdk-oneword' };
-    await sdk.executePrimitive('capture_email_au', { transcription: 'jane dot doe at gmail dot com' }, c);
-    const oneWord = await sdk.executePrimitive('capture_email_au', { confirmation: "there's no dot, all one word" }, c);
+    await t.sdk.executePrimitive('capture_email_au', { transcription: 'jane dot doe at gmail dot com' }, c);
+    const oneWord = await t.sdk.executePrimitive('capture_email_au', { confirmation: "there's no dot, all one word" }, c);
     expect(oneWord).toMatchObject({ state: 'confirming', value: 'janedoe@gmail.com' });
-    expect(await sdk.executePrimitive('capture_email_au', { confirmation: 'yes' }, c)).toMatchObject({
+    expect(await t.sdk.executePrimitive('capture_email_au', { confirmation: 'yes' }, c)).toMatchObject({
       state: 'completed',
       value: 'janedoe@gmail.com',
     });
 
     const s = { conversationId: 'pr-sdk-swap' };
-    await sdk.executePrimitive('capture_email_au', { transcription: 'jane underscore doe at gmail dot com' }, s);
-    const swapped = await sdk.executePrimitive('capture_email_au', { confirmation: 'a dash not an underscore' }, s);
+    await t.sdk.executePrimitive('capture_email_au', { transcription: 'jane underscore doe at gmail dot com' }, s);
+    const swapped = await t.sdk.executePrimitive('capture_email_au', { confirmation: 'a dash not an underscore' }, s);
     expect(swapped).toMatchObject({ state: 'confirming', value: 'jane-doe@gmail.com' });
   });
 

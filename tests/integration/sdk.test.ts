@@ -2,27 +2,19 @@ import http2 from 'node:http2';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServerCredentials } from '@grpc/grpc-js';
-import { ChannelCredentials, createVoiceCoreClient, VoiceCoreError, type VoiceCoreClient } from '../../src';
+import { ChannelCredentials, createVoiceCoreClient, VoiceCoreError } from '../../src';
 import { createDefaultRegistry } from '../../src/primitives/defaults';
 import { slowPrimitive } from '../support/slow-primitive';
 import { spawnFixtureServer } from '../support/fixture-server';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { serverWithSdk } from '../support/server-with-sdk';
+import { startTestServer } from '../support/test-server';
 
 describe('VoiceCoreClient over real gRPC', () => {
-  let t: TestServer;
-  let client: VoiceCoreClient;
   const slow = { aborted: 0, finished: 0 };
-  beforeAll(async () => {
-    t = await startTestServer({ core: { registry: createDefaultRegistry().register('test_slow', slowPrimitive(slow)) } });
-    client = createVoiceCoreClient({ useGrpc: true, endpoint: t.address });
-  });
-  afterAll(async () => {
-    client.close();
-    await t.close();
-  });
+  const t = serverWithSdk({ core: { registry: createDefaultRegistry().register('test_slow', slowPrimitive(slow)) } });
 
   test('executes a known primitive with typed params and returns a typed result', async () => {
-    const result = await client.executePrimitive(
+    const result = await t.sdk.executePrimitive(
       'capture_email_au',
       { transcription: 'jane@gmail.com', confidence: 0.85, confirmation: 'yes' },
       { conversationId: 'sdk-1', traceId: 'trace-sdk-1', purpose: 'Test' },
@@ -40,25 +32,25 @@ describe('VoiceCoreClient over real gRPC', () => {
   });
 
   test('domain outcomes are results: a turn that needs confirmation, then one that confirms', async () => {
-    const first = await client.executePrimitive(
+    const first = await t.sdk.executePrimitive(
       'capture_email_au',
       { transcription: 'jane at hotmail dot com dot au' },
       { conversationId: 'sdk-2' },
     );
     expect(first).toMatchObject({ success: false, state: 'confirming', value: 'jane@hotmail.com.au' });
-    const low = await client.executePrimitive('capture_email_au', { confirmation: 'yes', confidence: 0.1 }, { conversationId: 'sdk-2' });
+    const low = await t.sdk.executePrimitive('capture_email_au', { confirmation: 'yes', confidence: 0.1 }, { conversationId: 'sdk-2' });
     expect(low.error).toEqual({ code: 'LOW_CONFIDENCE', message: expect.any(String) });
-    const done = await client.executePrimitive('capture_email_au', { confirmation: 'yes', confidence: 0.9 }, { conversationId: 'sdk-2' });
+    const done = await t.sdk.executePrimitive('capture_email_au', { confirmation: 'yes', confidence: 0.9 }, { conversationId: 'sdk-2' });
     expect(done).toMatchObject({ success: true, state: 'completed' });
   });
 
   test('custom objective types take a string map', async () => {
-    const result = await client.executePrimitive('test_slow', { delay_ms: '10' }, { conversationId: 'sdk-3', timeoutSeconds: 2 });
+    const result = await t.sdk.executePrimitive('test_slow', { delay_ms: '10' }, { conversationId: 'sdk-3', timeoutSeconds: 2 });
     expect(result).toMatchObject({ success: true, value: 'slept 10 ms' });
   });
 
   test('the trace id travels client → server → response → events → logs', async () => {
-    const result = await client.executePrimitive(
+    const result = await t.sdk.executePrimitive(
       'capture_email_au',
       { transcription: 'bob@gmail.com', confirmation: 'yes' },
       { conversationId: 'sdk-4', traceId: 'trace-journey' },
@@ -66,7 +58,7 @@ describe('VoiceCoreClient over real gRPC', () => {
     expect(result.traceId).toBe('trace-journey');
     const events = [];
     const controller = new AbortController();
-    for await (const event of client.streamEvents('sdk-4', { signal: controller.signal })) {
+    for await (const event of t.sdk.streamEvents('sdk-4', { signal: controller.signal })) {
       events.push(event);
       if (events.length === 5) controller.abort();
     }
@@ -75,9 +67,9 @@ describe('VoiceCoreClient over real gRPC', () => {
   });
 
   test('a trace id is generated when none is given, and returned on errors too', async () => {
-    const result = await client.executePrimitive('capture_email_au', {}, { conversationId: 'sdk-5' });
+    const result = await t.sdk.executePrimitive('capture_email_au', {}, { conversationId: 'sdk-5' });
     expect(result.traceId).toMatch(/^[0-9a-f-]{36}$/);
-    const error = await client
+    const error = await t.sdk
       .executePrimitive('capture_nothing', {}, { conversationId: 'sdk-5', traceId: 'trace-err' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VoiceCoreError);
@@ -85,22 +77,22 @@ describe('VoiceCoreClient over real gRPC', () => {
   });
 
   test('caller errors are typed and name the field', async () => {
-    await expect(client.executePrimitive('capture_email_au', { confidence: 7 }, { conversationId: 'sdk-6' })).rejects.toMatchObject({
+    await expect(t.sdk.executePrimitive('capture_email_au', { confidence: 7 }, { conversationId: 'sdk-6' })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
       message: expect.stringContaining('params.confidence'),
     });
-    await expect(client.executePrimitive('capture_email_au', { confirmation: 'yes' }, { conversationId: 'sdk-6b' })).rejects.toMatchObject({
+    await expect(t.sdk.executePrimitive('capture_email_au', { confirmation: 'yes' }, { conversationId: 'sdk-6b' })).rejects.toMatchObject({
       code: 'FAILED_PRECONDITION',
     });
-    await expect(client.executePrimitive('capture_email_au', {}, { conversationId: 'sdk-6', timeoutSeconds: -5 })).rejects.toMatchObject({
+    await expect(t.sdk.executePrimitive('capture_email_au', {}, { conversationId: 'sdk-6', timeoutSeconds: -5 })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
       message: expect.stringContaining('timeout_seconds'),
     });
-    expect(client.circuitState().state).toBe('closed');
+    expect(t.sdk.circuitState().state).toBe('closed');
   });
 
   test("the primitive's own time budget gives a TIMEOUT result, not an error", async () => {
-    const result = await client.executePrimitive('test_slow', { delay_ms: '5000' }, { conversationId: 'sdk-7', timeoutSeconds: 0.1 });
+    const result = await t.sdk.executePrimitive('test_slow', { delay_ms: '5000' }, { conversationId: 'sdk-7', timeoutSeconds: 0.1 });
     expect(result.error?.code).toBe('TIMEOUT');
   });
 
@@ -108,16 +100,16 @@ describe('VoiceCoreClient over real gRPC', () => {
     const before = slow.aborted;
     for (let i = 0; i < 6; i++) {
       const controller = new AbortController();
-      const call = client.executePrimitive('test_slow', { delay_ms: '5000' }, { conversationId: `sdk-8-${i}`, signal: controller.signal });
+      const call = t.sdk.executePrimitive('test_slow', { delay_ms: '5000' }, { conversationId: `sdk-8-${i}`, signal: controller.signal });
       setTimeout(() => controller.abort(), 20);
       await expect(call).rejects.toMatchObject({ code: 'CANCELLED' });
     }
-    expect(client.circuitState()).toMatchObject({ state: 'closed', consecutiveFailures: 0 });
+    expect(t.sdk.circuitState()).toMatchObject({ state: 'closed', consecutiveFailures: 0 });
     await waitFor(() => slow.aborted - before === 6);
   });
 
   test('healthCheck', async () => {
-    const health = await client.healthCheck();
+    const health = await t.sdk.healthCheck();
     expect(health.serving).toBe(true);
     expect(health.version).toMatch(/^\d+\.\d+\.\d+/);
   });

@@ -1,22 +1,13 @@
 import { ErrorCode } from '../../generated/voice_core/voice_core';
 import { createVoiceCoreClient, type VoiceCoreClient } from '../../src';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { serverWithSdk } from '../support/server-with-sdk';
 
 /** Decline, hold, repeat, barge-in and the read-back token, through a real server over real gRPC. */
 describe('turn control over real gRPC', () => {
-  let t: TestServer;
-  let alice: VoiceCoreClient;
-  let bob: VoiceCoreClient;
-  beforeAll(async () => {
-    t = await startTestServer({ metrics: { port: 0, host: '127.0.0.1' } });
-    alice = createVoiceCoreClient({ useGrpc: true, endpoint: t.address });
-    bob = createVoiceCoreClient({ useGrpc: true, endpoint: t.address });
-  });
-  afterAll(async () => {
-    alice.close();
-    bob.close();
-    await t.close();
-  });
+  const t = serverWithSdk({ metrics: { port: 0, host: '127.0.0.1' } }, 2);
+  /** Two callers' SDKs on one server, each with its own read-back tokens. */
+  const alice = (): VoiceCoreClient => t.sdks[0];
+  const bob = (): VoiceCoreClient => t.sdks[1];
 
   const call = (conversationId: string, params: Record<string, string>, objectiveType = 'capture_email_au') =>
     t.client.executePrimitive({ objectiveType, conversationId, params });
@@ -31,7 +22,7 @@ describe('turn control over real gRPC', () => {
 
     const controller = new AbortController();
     const seen: string[] = [];
-    for await (const event of alice.streamEvents('tc-decline', { signal: controller.signal })) {
+    for await (const event of alice().streamEvents('tc-decline', { signal: controller.signal })) {
       seen.push(event.toState);
       if (event.toState === 'declined') break;
     }
@@ -46,7 +37,7 @@ describe('turn control over real gRPC', () => {
   });
 
   test('the SDK reports a decline with its code', async () => {
-    const result = await alice.executePrimitive(
+    const result = await alice().executePrimitive(
       'capture_phone_au',
       { transcription: "I'd rather not say" },
       { conversationId: 'tc-sdk-decline' },
@@ -70,8 +61,8 @@ describe('turn control over real gRPC', () => {
   });
 
   test('barge-in: a bare yes does not confirm an email; it is read back again', async () => {
-    await alice.executePrimitive('capture_email_au', { transcription: 'jane at gmail dot com' }, { conversationId: 'tc-barge' });
-    const interrupted = await alice.executePrimitive(
+    await alice().executePrimitive('capture_email_au', { transcription: 'jane at gmail dot com' }, { conversationId: 'tc-barge' });
+    const interrupted = await alice().executePrimitive(
       'capture_email_au',
       { confirmation: 'yes', promptInterrupted: true },
       { conversationId: 'tc-barge' },
@@ -82,7 +73,7 @@ describe('turn control over real gRPC', () => {
       error: { code: 'NOT_CONFIRMED' },
       metadata: { retryCount: 0 },
     });
-    const done = await alice.executePrimitive('capture_email_au', { confirmation: 'yes' }, { conversationId: 'tc-barge' });
+    const done = await alice().executePrimitive('capture_email_au', { confirmation: 'yes' }, { conversationId: 'tc-barge' });
     expect(done).toMatchObject({ state: 'completed', value: 'jane@gmail.com' });
   });
 
@@ -92,17 +83,17 @@ describe('turn control over real gRPC', () => {
 
   test("two callers race on one objective: the first caller's yes, with its token, does not confirm the other value", async () => {
     const conversationId = 'tc-race';
-    const a = await alice.executePrimitive('capture_phone_au', { transcription: '0412 345 678' }, { conversationId });
-    const b = await bob.executePrimitive('capture_phone_au', { transcription: '0498 765 432' }, { conversationId });
+    const a = await alice().executePrimitive('capture_phone_au', { transcription: '0412 345 678' }, { conversationId });
+    const b = await bob().executePrimitive('capture_phone_au', { transcription: '0498 765 432' }, { conversationId });
     expect(a.readbackToken).toBeDefined();
     expect(b.readbackToken).not.toBe(a.readbackToken);
 
-    const aliceYes = await alice.executePrimitive('capture_phone_au', { confirmation: 'yes' }, { conversationId });
+    const aliceYes = await alice().executePrimitive('capture_phone_au', { confirmation: 'yes' }, { conversationId });
     expect(aliceYes).toMatchObject({ state: 'confirming', value: '+61498765432', success: false, error: { code: 'NOT_CONFIRMED' } });
     expect(aliceYes.error?.message).toMatch(/readback_token/);
     expect(aliceYes.readbackToken).toBe(b.readbackToken);
 
-    const bobYes = await bob.executePrimitive('capture_phone_au', { confirmation: 'yes' }, { conversationId });
+    const bobYes = await bob().executePrimitive('capture_phone_au', { confirmation: 'yes' }, { conversationId });
     expect(bobYes).toMatchObject({ state: 'completed', value: '+61498765432' });
   });
 
@@ -110,12 +101,12 @@ describe('turn control over real gRPC', () => {
     for (let i = 0; i < 20; i++) {
       const conversationId = `tc-race-${i}`;
       const [a, b] = await Promise.all([
-        alice.executePrimitive('capture_phone_au', { transcription: '0412 345 678' }, { conversationId }),
-        bob.executePrimitive('capture_phone_au', { transcription: '0498 765 432' }, { conversationId }),
+        alice().executePrimitive('capture_phone_au', { transcription: '0412 345 678' }, { conversationId }),
+        bob().executePrimitive('capture_phone_au', { transcription: '0498 765 432' }, { conversationId }),
       ]);
       // A yes that finds the objective already completed is refused (FAILED_PRECONDITION): no confirmation either.
       const answers = await Promise.all(
-        [alice, bob].map((client) =>
+        [alice(), bob()].map((client) =>
           client.executePrimitive('capture_phone_au', { confirmation: 'yes' }, { conversationId }).catch(() => undefined),
         ),
       );
@@ -131,7 +122,7 @@ describe('turn control over real gRPC', () => {
     try {
       const conversationId = 'tc-optout';
       await plain.executePrimitive('capture_phone_au', { transcription: '0412 345 678' }, { conversationId });
-      await bob.executePrimitive('capture_phone_au', { transcription: '0498 765 432' }, { conversationId });
+      await bob().executePrimitive('capture_phone_au', { transcription: '0498 765 432' }, { conversationId });
       const yes = await plain.executePrimitive('capture_phone_au', { confirmation: 'yes' }, { conversationId });
       expect(yes).toMatchObject({ state: 'completed', value: '+61498765432' });
     } finally {

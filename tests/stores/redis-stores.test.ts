@@ -30,8 +30,10 @@ describeWithRedis('Redis stores', () => {
     const controller = new AbortController();
     const conversations = Array.from({ length: 200 }, () => `idle-${randomUUID()}`);
     const pending = [];
+    const subscriptions = [];
     for (const c of conversations) {
       const subscription = await stores.events.subscribe(c, 0, '', controller.signal);
+      subscriptions.push(subscription);
       pending.push(subscription.events.next());
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -45,6 +47,11 @@ describeWithRedis('Redis stores', () => {
     expect((await pending[123]).value).toMatchObject({ sequence: 1, conversationId: conversations[123] });
     controller.abort();
     await Promise.allSettled(pending);
+    // The one that had its event is still open: ended, it releases its stream too.
+    await subscriptions[123].events.return(undefined);
+    // Each subscriber that ends releases its stream; once nobody follows one, it is dropped from the XREAD.
+    for (let waited = 0; stores.followedStreamCount() > 0 && waited < 3000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(stores.followedStreamCount()).toBe(0);
   });
 
   test('a lone command is sent at once; commands issued while another is outstanding share an auto-pipeline', async () => {

@@ -37,6 +37,33 @@ describe('address part repairs at confirmation', () => {
     expect(result?.kind === 'ambiguous' ? result.parts : {}).toMatchObject({ streetName: 'Smith Street' });
   });
 
+  test.each([
+    ['the street is wrong', 'street', { suburb: 'Fitzroy', state: 'VIC', postcode: '3065' }, 'the street is wrong'],
+    [
+      'the unit number is wrong',
+      'number',
+      { number: '12', streetName: 'Smith Street', suburb: 'Fitzroy', state: 'VIC', postcode: '3065' },
+      'unit',
+    ],
+    [
+      'the number is wrong',
+      'number',
+      { unit: '3', streetName: 'Smith Street', suburb: 'Fitzroy', state: 'VIC', postcode: '3065' },
+      'street number',
+    ],
+    ["the suburb's wrong", 'suburb', { unit: '3', number: '12', streetName: 'Smith Street', state: 'VIC', postcode: '3065' }, 'suburb'],
+    ['wrong postcode', 'postcode', { unit: '3', number: '12', streetName: 'Smith Street', suburb: 'Fitzroy' }, 'postcode'],
+  ])('%j on a unit address clears exactly that part (asks for the %s), keeping the others', (said, ask, parts, named) => {
+    const unitAddress = {
+      value: '3/12 Smith Street, Fitzroy VIC 3065',
+      fields: { street: '3/12 Smith Street', suburb: 'Fitzroy', state: 'VIC', postcode: '3065' },
+    };
+    const result = repairAddress(unitAddress, said, { allowPoBox: true });
+    expect(result).toMatchObject({ kind: 'ambiguous', ask, options: [] });
+    expect(result?.kind === 'ambiguous' ? result.parts : undefined).toEqual(parts);
+    expect(result?.kind === 'ambiguous' ? result.reason : '').toContain(named);
+  });
+
   test('through the state machine: the suburb said to be wrong is asked for, then read back with the rest kept', () => {
     const { outcomes } = play(
       captureAddressAu,

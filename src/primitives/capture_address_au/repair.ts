@@ -4,7 +4,7 @@ import { complete, extractAddress, partsOf, type AddressExtraction, type Address
 import { joinGroups, readNumberRun } from './numbers';
 import type { AddressParts } from './address-parts';
 import { padPostcode } from './postcodes';
-import { KEEP_JOINERS, PART_NAMES, RIGHT_WORDS, WRONG_WORDS } from './part-words';
+import { KEEP_JOINERS, PART_NAMES, RIGHT_WORDS, WRONG_PART, WRONG_WORDS, type PartName } from './part-words';
 import { STREET_TYPES } from './vocabulary';
 import { addressSegments, COMMA, placeCase, stateStartingAt } from './words';
 
@@ -55,10 +55,10 @@ const DIFFERENT = new RegExp(`\\b(?:a\\s+)?(?:different|new|other)\\s+(?:${PART}
 const NUMBER_LABEL = /\b(?:the\s+)?(?:street|house)\s+number(?:'s|s|\s+is)?\b/gi;
 
 /** The part said to be wrong, if any, and the words left once kept parts and labels are taken out. */
-function partFocus(said: string): { wrong?: (typeof PART_NAMES)[number][1]; rest: string } {
+function partFocus(said: string): { wrong?: PartName; rest: string } {
   let rest = said.replace(KEEP, ' ').replace(DIFFERENT, ' ').replace(NUMBER_LABEL, ' number ');
   const wrong = WRONG.exec(rest);
-  let part: (typeof PART_NAMES)[number][1] | undefined;
+  let part: PartName | undefined;
   if (wrong !== null) {
     const phrase = (wrong[1] ?? wrong[2] ?? wrong[3]).toLowerCase().replace(/\s+/g, ' ');
     part = PART_NAMES.find(([p]) => p === phrase)?.[1];
@@ -68,32 +68,12 @@ function partFocus(said: string): { wrong?: (typeof PART_NAMES)[number][1]; rest
   return { wrong: part, rest: rest.replace(/\s+/g, ' ').trim() };
 }
 
-/** Asks for the part the caller said is wrong, keeping the others. */
-function askForPart(base: AddressParts, part: (typeof PART_NAMES)[number][1]): AddressExtraction {
+/** Asks for the part the caller said is wrong, keeping the others (WRONG_PART says what goes). */
+function askForPart(base: AddressParts, part: PartName): AddressExtraction {
+  const { named, clears, ask } = WRONG_PART[part];
   const parts: AddressParts = { ...base };
-  switch (part) {
-    case 'street':
-      delete parts.streetName;
-      delete parts.number;
-      delete parts.unit;
-      delete parts.lot;
-      delete parts.level;
-      delete parts.box;
-      return { kind: 'ambiguous', reason: 'the caller said the street is wrong', parts, ask: 'street', options: [] };
-    case 'number':
-      delete parts.number;
-      return { kind: 'ambiguous', reason: 'the caller said the street number is wrong', parts, ask: 'number', options: [] };
-    case 'unit':
-      delete parts.unit;
-      return { kind: 'ambiguous', reason: 'the caller said the unit is wrong', parts, ask: 'number', options: [] };
-    case 'suburb':
-      delete parts.suburb;
-      return { kind: 'ambiguous', reason: 'the caller said the suburb is wrong', parts, ask: 'suburb', options: [] };
-    case 'postcode':
-      delete parts.postcode;
-      delete parts.state;
-      return { kind: 'ambiguous', reason: 'the caller said the postcode is wrong', parts, ask: 'postcode', options: [] };
-  }
+  for (const key of clears) delete parts[key];
+  return { kind: 'ambiguous', reason: `the caller said the ${named} is wrong`, parts, ask, options: [] };
 }
 
 /**

@@ -4,7 +4,7 @@ import { parseTime } from '../when/parts';
 import type { WhenOptions } from '../when/options';
 import type { TimeAsk } from '../when/asks';
 import { askTime } from '../when/prompts';
-import { speakDate, speakDateNear, speakOnDay, speakTime } from '../when/speak';
+import { speakDate, speakDateNear, speakDay, speakOnDay, speakTime } from '../when/speak';
 import type { CivilDate } from '../when/calendar';
 import type { DayPart } from '../when/time-grammar';
 import {
@@ -85,6 +85,11 @@ export const DATETIME_ASKS = {
   /** A wall time skipped when the clocks go forward. */
   skipped: (hour: number, minute: number): string =>
     `Sorry, the clocks go forward that night, so ${speakTime(hour, minute)} doesn't exist. What time would you like?`,
+  /** "No, 5" to the read-back, when 5 could be the day or the hour. */
+  dayOrHour: (n: number): string => `Sorry, did you mean the ${speakDay(n)}, or ${n} o'clock?`,
+  /** A repair ruling out a number the value has not got ("not 4, 5" to the 9th at 3 pm). */
+  whichPart: (captured: Captured): string =>
+    `Sorry, I'm not sure which part to change. I've got ${speakCapturedDatetime(captured)}. What's the right day and time?`,
   passed: (): string => 'Sorry, that time has already passed. What day and time would you like?',
   toCome: (): string => 'Sorry, that time is still to come. What day and time was it?',
 };

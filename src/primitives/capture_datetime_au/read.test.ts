@@ -209,8 +209,12 @@ describe('capture_datetime_au repairs', () => {
   };
 
   test.each([
-    ['no, 4', '2026-12-01T16:00'],
+    ['no, 4 pm', '2026-12-01T16:00'],
+    ["no, 4 o'clock", '2026-12-01T16:00'],
     ['4 not 3', '2026-12-01T16:00'],
+    ['no, 20', '2026-12-20T15:00'],
+    ['no, 3', '2026-12-03T15:00'],
+    ['2 not 1', '2026-12-02T15:00'],
     ['same time but wednesday', '2026-12-02T15:00'],
     ['the day after', '2026-12-02T15:00'],
     ['no, the 3rd', '2026-12-03T15:00'],
@@ -222,6 +226,22 @@ describe('capture_datetime_au repairs', () => {
 
   test('words that change nothing give no repair', () => {
     expect(repair('hmm')).toBeUndefined();
+  });
+
+  test('a number alone that could be the day or the hour is asked about, never guessed', () => {
+    expect(repair('no, 4')).toEqual({
+      kind: 'ambiguous',
+      reason: '4 said alone could be the day or the hour',
+      prompt: "Sorry, did you mean the 4th, or 4 o'clock?",
+      partial: { dayOrHour: 4 },
+    });
+  });
+
+  test('a number ruled out that is neither the day nor the hour is asked about', () => {
+    expect(repair('not 5, 6')).toMatchObject({
+      kind: 'ambiguous',
+      prompt: "Sorry, I'm not sure which part to change. I've got Tuesday the 1st of December 2026 at 3 pm. What's the right day and time?",
+    });
   });
 });
 
@@ -250,9 +270,43 @@ describe('capture_datetime_au on the state machine', () => {
   test('a correction in the confirmation answer keeps what it does not change', () => {
     play([
       [{ transcription: 'tuesday at 3pm' }, 'confirming', '2026-12-01T15:00'],
-      [{ confirmation: 'no, 4' }, 'confirming', '2026-12-01T16:00'],
+      [{ confirmation: 'no, 4 pm' }, 'confirming', '2026-12-01T16:00'],
       [{ confirmation: 'same time but wednesday' }, 'confirming', '2026-12-02T16:00'],
       [{ confirmation: 'yeah' }, 'completed', '2026-12-02T16:00'],
+    ]);
+  });
+
+  test('"no, 5" is asked about (the 5th, or 5 o\'clock?), and the answer is understood', () => {
+    const prompts = play([
+      [{ transcription: 'tuesday at 3pm' }, 'confirming', '2026-12-01T15:00'],
+      [{ confirmation: 'no, 5' }, 'repairing', '', 'AMBIGUOUS'],
+      [{ transcription: 'the 5th' }, 'confirming', '2026-12-05T15:00'],
+    ]);
+    expect(prompts[1]).toBe("Sorry, did you mean the 5th, or 5 o'clock?");
+    play([
+      [{ transcription: 'tuesday at 3pm' }, 'confirming', '2026-12-01T15:00'],
+      [{ confirmation: 'no, 5' }, 'repairing', '', 'AMBIGUOUS'],
+      [{ transcription: "5 o'clock" }, 'confirming', '2026-12-01T17:00'],
+    ]);
+    play([
+      [{ transcription: 'tuesday at 3pm' }, 'confirming', '2026-12-01T15:00'],
+      [{ confirmation: 'no, 5' }, 'repairing', '', 'AMBIGUOUS'],
+      [{ transcription: 'the time' }, 'confirming', '2026-12-01T17:00'],
+      [{ confirmation: 'yes' }, 'completed', '2026-12-01T17:00'],
+    ]);
+    play([
+      [{ transcription: 'tuesday at 3pm' }, 'confirming', '2026-12-01T15:00'],
+      [{ confirmation: 'no, 5' }, 'repairing', '', 'AMBIGUOUS'],
+      [{ transcription: 'the first one' }, 'confirming', '2026-12-05T15:00'],
+    ]);
+  });
+
+  test('a number that can only be the day, or only the hour, is read as that part', () => {
+    play([
+      [{ transcription: 'tuesday at 3pm' }, 'confirming', '2026-12-01T15:00'],
+      // The 1st is the day read back: "no, 1" is the hour.
+      [{ confirmation: 'no, 1' }, 'confirming', '2026-12-01T13:00'],
+      [{ confirmation: 'no, 15' }, 'confirming', '2026-12-15T13:00'],
     ]);
   });
 

@@ -4,7 +4,9 @@ import { repairTimePart } from '../capture_time_au/read';
 import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
 import { addDays, isoDate, parseIsoDate, type CivilDate } from '../when/calendar';
 import { readDatePartFor } from '../when/birth';
-import { hear } from '../when/heard';
+import { readDayOrHour, readDayOrHourAnswer, type DayOrHour } from '../when/day-or-hour';
+import { hear, type Heard } from '../when/heard';
+import type { HeardTime } from '../when/time-grammar';
 import type { WhenOptions } from '../when/options';
 import { formatTime, parseTime, readTimePart, type DatePart, type TimePart, type WhenPartial } from '../when/parts';
 import { formatOffset, wallClockAt, zonedInstant } from '../when/zone';
@@ -132,9 +134,10 @@ function value(date: CivilDate, hour: number, minute: number, options: WhenOptio
 }
 
 /**
- * A correction of a day and time the caller did not confirm: "no, 4" keeps
- * the day and the afternoon, "same time but Wednesday" keeps the time, "no,
- * the 15th" keeps the month. Undefined when nothing changes.
+ * A correction of a day and time the caller did not confirm: "no, 4 pm" keeps
+ * the day, "same time but Wednesday" keeps the time, "no, the 15th" keeps the
+ * month. A number said alone is the day or the hour it can only be, and asked
+ * about when it could be either (day-or-hour.ts). Undefined when nothing changes.
  */
 export function repairDatetime(
   previous: Captured,
@@ -145,19 +148,53 @@ export function repairDatetime(
   const prevTime = parseTime(previous.value.slice(11, 16));
   // Days offered by the repair's own question are answered, not repaired.
   if (prevDate === undefined || prevTime === undefined || context.partial?.dates !== undefined) return undefined;
-  const ruledOut = RULED_OUT_NUMBER.exec(repairWords(utterance));
+  const options = context.options;
+  const words = repairWords(utterance);
+  const asked = context.partial?.dayOrHour;
+  const picked = asked === undefined ? undefined : readDayOrHourAnswer(words);
   const hour12 = prevTime.hour % 12 === 0 ? 12 : prevTime.hour % 12;
-  if (ruledOut !== null && Number(ruledOut[1]) === hour12 && Number(ruledOut[1]) !== prevDate.day) {
-    // "Not 2, 3" said of "Friday at 2 pm": the 2 ruled out is the time, so the 3 is a time too.
-    const time = repairTimePart(prevTime, hear(utterance, context.options, 'time'), context.options);
-    if (time !== undefined) return combine({ kind: 'date', date: prevDate }, time, context.options);
-  }
-  const heard = hear(utterance, context.options, 'datetime');
-  const date = repairDatePart(prevDate, heard, context.options, utterance);
-  const time = repairTimePart(prevTime, heard, context.options);
+  const number: DayOrHour | undefined =
+    picked === 'day' && asked !== undefined
+      ? { kind: 'day', day: asked }
+      : picked === 'hour' && asked !== undefined
+        ? { kind: 'hour', hour: asked }
+        : readDayOrHour(words, { day: prevDate.day, hour12 });
+  if (number !== undefined) return repairDayOrHour(number, previous, prevDate, prevTime, options);
+  const heard = hear(utterance, options, 'datetime');
+  const date = repairDatePart(prevDate, heard, options, utterance);
+  const time = repairTimePart(prevTime, heard, options);
   if (date === undefined && time === undefined) return undefined;
-  return combine(date ?? { kind: 'date', date: prevDate }, time ?? { kind: 'time', ...prevTime }, context.options);
+  return combine(date ?? { kind: 'date', date: prevDate }, time ?? { kind: 'time', ...prevTime }, options);
 }
 
-/** A number ruled out: "not 2, 3", "not at 2". */
-const RULED_OUT_NUMBER = /\bnot (?:at )?(\d{1,2})\b(?!:|st|nd|rd|th)/;
+/** The day or the hour replaced, the rest kept; a number that could be either is asked about. */
+function repairDayOrHour(
+  number: DayOrHour,
+  previous: Captured,
+  prevDate: CivilDate,
+  prevTime: { hour: number; minute: number },
+  options: WhenOptions,
+): Reading<WhenPartial> {
+  const keptTime: TimePart = { kind: 'time', ...prevTime };
+  switch (number.kind) {
+    case 'day': {
+      const bare: Heard = { dates: [], times: [], dayPartsInConflict: false, bareNumber: number.day, text: '' };
+      return combine(repairDatePart(prevDate, bare, options) ?? { kind: 'date', date: prevDate }, keptTime, options);
+    }
+    case 'hour': {
+      // On the twelve-hour clock, in the half of the day already read back ("no, 5" to 3 pm is 5 pm).
+      const time: HeardTime = { hour: number.hour, minute: 0, decided: false, relativeMinutes: false, start: 0, end: 0 };
+      const heard: Heard = { dates: [], times: [time], dayPartsInConflict: false, text: '' };
+      return combine({ kind: 'date', date: prevDate }, repairTimePart(prevTime, heard, options) ?? keptTime, options);
+    }
+    case 'either':
+      return {
+        kind: 'ambiguous',
+        reason: `${number.number} said alone could be the day or the hour`,
+        prompt: DATETIME_ASKS.dayOrHour(number.number),
+        partial: { dayOrHour: number.number },
+      };
+    case 'unclear':
+      return { kind: 'ambiguous', reason: number.reason, prompt: DATETIME_ASKS.whichPart(previous) };
+  }
+}

@@ -21,6 +21,7 @@ import { applyDayPart, type DayPart, type HeardTime } from './time-grammar';
  *   clock    H:MM         a twelve-hour time waiting for "morning" or "afternoon"
  *   daypart  morning …    the part of the day said, waiting for the time
  *   birthday MM-DD       a date of birth's month and day, waiting for the year
+ *   dayOrHour n          a number said alone to a day-and-time read-back, asked about: the day or the hour?
  */
 export type WhenPartial = {
   date?: string;
@@ -34,6 +35,8 @@ export type WhenPartial = {
   birthday?: string;
   /** The words of a date cut off before its end ("the twenty"): the rest, next turn, completes them. */
   said?: string;
+  /** "No, 5" to a day-and-time read-back, asked about ("the 5th, or 5 o'clock?"): the answer may name the part. */
+  dayOrHour?: number;
 };
 
 export type DatePart =

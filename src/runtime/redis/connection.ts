@@ -13,11 +13,25 @@ export interface ScriptedRedis extends Redis {
   vcKeepAlive(...args: Array<string | number>): Promise<number>;
 }
 
+/** The master a Sentinel group names, found through its Sentinels (and found again after a failover). */
+export interface SentinelOptions {
+  /** `host:port` of one or more Sentinels of the group. */
+  sentinels: readonly string[];
+  /** The group's master name (`sentinel monitor <name> …`). */
+  name: string;
+  /** The Sentinels' own password, if they have one. */
+  sentinelPassword?: string;
+  /** The password of the master and its replicas, if they have one. */
+  password?: string;
+}
+
 export interface RedisConnectionOptions {
-  /** redis://[user:password@]host:port[/db] or rediss:// (TLS); or, for a Redis Cluster, `clusterNodes`. */
+  /** redis://[user:password@]host:port[/db] or rediss:// (TLS); or `clusterNodes`, or `sentinel`. */
   url?: string;
   /** Seed nodes of a Redis Cluster (`host:port` or redis:// URLs, whose credentials and TLS apply to every node). */
   clusterNodes?: readonly string[];
+  /** The master of a Sentinel group, instead of a URL. */
+  sentinel?: SentinelOptions;
   /** Longest wait for any one command before it fails (and the call fails with UNAVAILABLE). */
   commandTimeoutMs: number;
   logger: Logger;
@@ -43,6 +57,9 @@ export class RedisConnection implements StoreStatus {
   private readonly listeners = new Set<(available: boolean) => void>();
   private wasAvailable = false;
   private closed = false;
+  /** On a Cluster: whether some master node answered the last probe (see probeCluster). */
+  private clusterReachable = true;
+  private probeTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: RedisConnectionOptions) {
     const common: RedisOptions = {
@@ -51,6 +68,10 @@ export class RedisConnection implements StoreStatus {
       // Reconnect quickly after an outage, but without hammering Redis.
       retryStrategy: (times) => Math.min(50 * times, 1000),
       connectTimeout: Math.max(1000, options.commandTimeoutMs),
+      // A master demoted to replica (a failover) answers writes READONLY: reconnect, which on Sentinel asks
+      // for the new master (and behind a DNS name that moved, finds it). The failed command is not re-sent:
+      // its caller gets UNAVAILABLE and may retry.
+      reconnectOnError: (error) => error.message.startsWith('READONLY'),
       ...options.redisOptions,
     };
     const commandOptions: RedisOptions = {
@@ -65,11 +86,18 @@ export class RedisConnection implements StoreStatus {
       // No blocking connection: a Cluster refuses an XREAD over streams of several slots (CROSSSLOT), so
       // subscribers are woken by sharded Pub/Sub instead (one subscriber connection per shard, in ioredis).
       this.blocking = undefined;
+      this.probeTimer = setInterval(() => void this.probeCluster(), CLUSTER_PROBE_MS);
+      this.probeTimer.unref();
     } else {
-      if (options.url === undefined) throw new Error('a Redis URL or Cluster nodes are needed');
-      this.commands = new Redis(options.url, commandOptions) as ScriptedRedis;
+      const { url, sentinel } = options;
+      if (url === undefined && sentinel === undefined) throw new Error('a Redis URL, Cluster nodes or Sentinels are needed');
+      // Both connections find the master the same way: through the Sentinels (each asks them again after
+      // every disconnection) or at the URL. So does any ioredis duplicate() of them, which copies the options.
+      const connect = (own: RedisOptions): Redis =>
+        sentinel !== undefined ? new Redis({ ...sentinelRedisOptions(sentinel), ...own }) : new Redis(url!, own);
+      this.commands = connect(commandOptions) as ScriptedRedis;
       // The blocking connection has no command timeout: its XREAD blocks for a bounded time of its own.
-      this.blocking = new Redis(options.url, { ...common, connectionName: 'voice-core-follow' });
+      this.blocking = connect({ ...common, connectionName: 'voice-core-follow' });
     }
     this.commands.defineCommand('vcCommitTurn', { numberOfKeys: 3, lua: COMMIT_TURN });
     this.commands.defineCommand('vcAppendEvents', { numberOfKeys: 2, lua: APPEND_EVENTS });
@@ -85,7 +113,12 @@ export class RedisConnection implements StoreStatus {
   }
 
   get available(): boolean {
-    return !this.closed && this.commands.status === 'ready' && (this.blocking === undefined || this.blocking.status === 'ready');
+    return (
+      !this.closed &&
+      this.commands.status === 'ready' &&
+      (this.blocking === undefined || this.blocking.status === 'ready') &&
+      this.clusterReachable
+    );
   }
 
   onChange(listener: (available: boolean) => void): () => void {
@@ -112,6 +145,7 @@ export class RedisConnection implements StoreStatus {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.probeTimer);
     this.update();
     this.blocking?.disconnect();
     await this.commands.quit().catch(() => this.commands.disconnect());
@@ -128,6 +162,34 @@ export class RedisConnection implements StoreStatus {
     for (const listener of this.listeners) listener(available);
   }
 
+  private probing = false;
+
+  /**
+   * A Cluster client stays "ready" while every node is down (it connects to nodes lazily and only learns
+   * of an outage from the commands it sends), so health asks the masters: PING each, within the command
+   * timeout. Available while any answers: with some nodes down, calls on their slots fail UNAVAILABLE and
+   * the rest work, and every replica of the service sees the same, so NOT_SERVING would not help anyone.
+   */
+  private async probeCluster(): Promise<void> {
+    if (this.probing || this.closed) return;
+    this.probing = true;
+    try {
+      const masters = (this.commands as unknown as Cluster).nodes('master');
+      const answers = await Promise.all(
+        masters.map((node) =>
+          node.ping().then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
+      this.clusterReachable = answers.includes(true);
+      this.update();
+    } finally {
+      this.probing = false;
+    }
+  }
+
   private lastErrorLog = 0;
 
   private onError(error: Error): void {
@@ -138,6 +200,9 @@ export class RedisConnection implements StoreStatus {
     this.options.logger.warn({ err: { message: error.message } }, 'Redis connection error');
   }
 }
+
+/** How often a Cluster's masters are pinged for health. */
+const CLUSTER_PROBE_MS = 1000;
 
 /**
  * A Cluster client from seed nodes. Credentials and TLS of a redis:// or rediss:// seed apply to every
@@ -162,6 +227,22 @@ function createCluster(nodes: readonly string[], options: RedisOptions): Cluster
     shardedSubscribers: true,
     redisOptions: perNode,
   });
+}
+
+/** ioredis options that reach the master of a Sentinel group (ours, the caller's `redisOptions`, come after). */
+function sentinelRedisOptions(sentinel: SentinelOptions): RedisOptions {
+  return {
+    sentinels: sentinel.sentinels.map((node) => {
+      const colon = node.lastIndexOf(':');
+      return { host: node.slice(0, colon).replace(/^\[|\]$/g, ''), port: Number(node.slice(colon + 1)) };
+    }),
+    name: sentinel.name,
+    sentinelPassword: sentinel.sentinelPassword,
+    password: sentinel.password,
+    // Listen for +switch-master on the Sentinels, so that a failover is followed at once, even when the old
+    // master stays reachable (a partition), rather than at the next error.
+    failoverDetector: true,
+  };
 }
 
 /** Reply errors that mean "Redis cannot serve right now", not a bug in a script. */

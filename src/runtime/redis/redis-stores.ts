@@ -7,7 +7,7 @@ import { silentLogger, type Logger } from '../logger';
 import type { EventLog, NewEvent, SessionStore, Stores, Subscription, VersionedSession } from '../stores';
 import type { Cluster, RedisOptions } from 'ioredis';
 import { RedisCommandStats } from './command-stats';
-import { RedisConnection, storeFailure, type ScriptedRedis } from './connection';
+import { RedisConnection, storeFailure, type ScriptedRedis, type SentinelOptions } from './connection';
 import { encodeEvent, encodeTransitions, type StoredEvent } from './event-encoding';
 import { conversationKeys, DEFAULT_TENANT, sessionKey, type ConversationKeys } from './keys';
 import { SessionCache } from './session-cache';
@@ -35,6 +35,11 @@ export interface RedisStoreOptions {
    * every node), instead of `url`. Needs Redis 7 or later (sharded Pub/Sub wakes the followers).
    */
   clusterNodes?: readonly string[];
+  /**
+   * The master of a Sentinel group (Sentinel `host:port`s and the group's name), instead of `url`: found through
+   * the Sentinels, and found again after a failover, by the command and the blocking connection alike.
+   */
+  sentinel?: SentinelOptions;
   /** Longest wait for one Redis command (default 1000 ms). */
   commandTimeoutMs: number;
   /** Session TTL after the last turn (default 30 min, as in memory). */
@@ -61,7 +66,7 @@ export interface RedisStoreOptions {
   redisOptions?: Record<string, unknown>;
 }
 
-export const DEFAULT_REDIS_STORE_OPTIONS: Omit<RedisStoreOptions, 'url' | 'clusterNodes'> = {
+export const DEFAULT_REDIS_STORE_OPTIONS: Omit<RedisStoreOptions, 'url' | 'clusterNodes' | 'sentinel'> = {
   commandTimeoutMs: 1000,
   sessionTtlMs: 30 * 60 * 1000,
   idleTtlMs: 60 * 60 * 1000,
@@ -90,7 +95,7 @@ export interface RedisStores extends Stores {
 }
 
 export function createRedisStores(
-  options: Partial<RedisStoreOptions> & ({ url: string } | { clusterNodes: readonly string[] }),
+  options: Partial<RedisStoreOptions> & ({ url: string } | { clusterNodes: readonly string[] } | { sentinel: SentinelOptions }),
 ): RedisStores {
   // An option given as undefined keeps its default.
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as typeof options;
@@ -98,6 +103,7 @@ export function createRedisStores(
   const connection = new RedisConnection({
     url: o.url,
     clusterNodes: o.clusterNodes,
+    sentinel: o.sentinel,
     commandTimeoutMs: o.commandTimeoutMs,
     logger: o.logger,
     redisOptions: o.redisOptions as RedisOptions | undefined,

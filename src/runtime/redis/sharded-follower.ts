@@ -1,7 +1,7 @@
 import type { Cluster } from 'ioredis';
 import type { Logger } from '../logger';
 import { streamOfWakeChannel, wakeChannelOfStream } from './keys';
-import { StreamWatch, WaiterImpl, type FollowWatcher, type Follower } from './stream-follower';
+import { releaseWaiter, StreamWatch, WaiterImpl, type FollowWatcher, type Follower } from './stream-follower';
 
 /**
  * Live following on a Redis Cluster. A Cluster refuses one XREAD over streams
@@ -67,13 +67,8 @@ export class ShardedFollower implements Follower {
   }
 
   private release(key: string, waiter: WaiterImpl): void {
-    const watch = waiter.stream;
-    watch.waiters.delete(waiter);
-    waiter.wake();
-    if (watch.waiters.size === 0 && this.watches.get(key) === watch) {
-      this.watches.delete(key);
-      // Sent after the SSUBSCRIBE on the same shard connection, so it cannot be overtaken by it.
-      this.cluster.sunsubscribe(wakeChannelOfStream(key)).catch(() => undefined);
-    }
+    if (!releaseWaiter(this.watches, key, waiter)) return;
+    // Sent after the SSUBSCRIBE on the same shard connection, so it cannot be overtaken by it.
+    this.cluster.sunsubscribe(wakeChannelOfStream(key)).catch(() => undefined);
   }
 }

@@ -116,6 +116,20 @@ export class WaiterImpl implements FollowWatcher {
   }
 }
 
+/**
+ * A subscriber stops following `key`: it is woken (a wait in flight returns) and, once nobody
+ * follows the stream, the stream is forgotten. Returns whether it was, for a follower that must
+ * also stop listening for it. Shared by both followers.
+ */
+export function releaseWaiter(watches: Map<string, StreamWatch>, key: string, waiter: WaiterImpl): boolean {
+  const watch = waiter.stream;
+  watch.waiters.delete(waiter);
+  waiter.wake();
+  if (watch.waiters.size > 0 || watches.get(key) !== watch) return false;
+  watches.delete(key);
+  return true;
+}
+
 export class StreamFollower implements Follower {
   private readonly watches = new Map<string, StreamWatch>();
   /** Set when the set of streams changed while an XREAD was running. */
@@ -175,13 +189,8 @@ export class StreamFollower implements Follower {
   }
 
   private release(key: string, waiter: WaiterImpl): void {
-    const watch = waiter.stream;
-    watch.waiters.delete(waiter);
-    waiter.wake();
-    if (watch.waiters.size === 0 && this.watches.get(key) === watch) {
-      this.watches.delete(key);
-      // No need to interrupt the XREAD: a stream nobody follows only costs a spurious wake-up.
-    }
+    // No need to interrupt the XREAD when the stream is dropped: a stream nobody follows only costs a spurious wake-up.
+    releaseWaiter(this.watches, key, waiter);
   }
 
   /** The set of streams changed: wake the idle loop, or interrupt the running XREAD. */
