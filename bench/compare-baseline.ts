@@ -1,10 +1,15 @@
 /**
- * `npm run bench:baseline -- DIR [--quick]`: this build against an earlier one, side by side in
- * one run, so that a refactor can show it did not regress. DIR is a built checkout of the
- * earlier commit, e.g.
+ * `npm run bench:baseline -- DIR [--quick] [--targets=NAME,…] [--servers-only]`: this build against
+ * an earlier one, side by side in one run, so that a refactor can show it did not regress. DIR is
+ * a built checkout of the earlier commit, e.g.
  *
- *   git worktree add ../before <commit> && (cd ../before && npm ci)
+ *   git worktree add ../before <commit> && (cd ../before && npm ci && npm run build)
  *   npm run bench:baseline -- ../before
+ *
+ * --targets names server-throughput.ts targets to compare (default: voice-core), e.g.
+ * `--targets='voice-core,voice-core tracing sampled,voice-core redis'`; the observed ones need the
+ * earlier build's dist-bench/ too (`tsc -p tsconfig.bench.json` there). --servers-only skips the
+ * in-process primitive comparison.
  *
  * Server: ExecutePrimitive(capture_email_au) at 1 and 64 in flight, both servers pinned to the
  * server core, rounds interleaved. Primitive cost: each built-in primitive present in both
@@ -15,61 +20,52 @@ import { resolve } from 'node:path';
 import { ExecutePrimitiveRequest } from '../generated/voice_core/voice_core';
 import { BUILT_IN_CAPTURES, createDefaultRegistry } from '../src/primitives/defaults';
 import type { PrimitiveRegistry } from '../src/primitives/registry';
-import {
-  freePort,
-  grpcBody,
-  h2load,
-  LOAD_CPU,
-  median,
-  percentile,
-  pinSelf,
-  SERVER_CPU,
-  spawnPinned,
-  waitUntil,
-  type LoadResult,
-} from './lib';
+import { freePort, grpcBody, h2load, LOAD_CPU, median, percentile, pinSelf, waitUntil, type LoadResult, type Process } from './lib';
 import { corpusInputs } from './primitive-cost';
-import { checkAnswers, SEED_REQUEST } from './server-throughput';
+import { checkAnswers, SEED_REQUEST, TARGETS } from './server-throughput';
 
 const PATH = '/voice_core.VoiceCoreService/ExecutePrimitive';
 const fixed = (x: number, digits = 2): string => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 
-async function compareServers(baseline: string, rounds: number, requests: number): Promise<void> {
+async function compareServers(baseline: string, rounds: number, requests: number, targetNames: readonly string[]): Promise<void> {
   const body = grpcBody('execute-email', ExecutePrimitiveRequest.encode(ExecutePrimitiveRequest.fromJSON(SEED_REQUEST)).finish());
   const builds = [
-    { name: 'before', main: resolve(baseline, 'dist/src/cli/main.js') },
-    { name: 'after', main: 'dist/src/cli/main.js' },
+    { name: 'before', root: resolve(baseline) },
+    { name: 'after', root: undefined },
   ];
-  const servers = [];
+  const targets = targetNames.map((name) => {
+    const target = TARGETS.find((t) => t.name === name);
+    if (target === undefined) throw new Error(`unknown target "${name}"; known: ${TARGETS.map((t) => t.name).join(', ')}`);
+    return target;
+  });
+  const servers: Array<{ key: string; target: string; build: string; port: number; process: Process }> = [];
   try {
-    for (const build of builds) {
-      const port = await freePort();
-      const process = spawnPinned(SERVER_CPU, globalThis.process.execPath, [
-        build.main,
-        'serve',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        String(port),
-      ]);
-      servers.push({ ...build, port, process });
-      await waitUntil(() => checkAnswers(port));
-      await h2load(port, PATH, body, 20_000, 1, 64);
+    for (const target of targets) {
+      for (const build of builds) {
+        const port = await freePort();
+        const process = await target.start(port, build.root);
+        servers.push({ key: `${target.name}/${build.name}`, target: target.name, build: build.name, port, process });
+        await waitUntil(() => checkAnswers(port));
+        await h2load(port, PATH, body, 20_000, 1, 64);
+      }
     }
     const results = new Map<string, LoadResult[]>();
     for (let round = 0; round < rounds; round++) {
       for (const inFlight of [1, 64]) {
-        for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
+        // Each round starts with a different server (see server-throughput.ts: the first slot ran faster).
+        const shift = round % servers.length;
+        for (const server of [...servers.slice(shift), ...servers.slice(0, shift)]) {
           const n = inFlight === 1 ? Math.round(requests / 4) : requests;
           const result = await h2load(server.port, PATH, body, n, 1, inFlight, server.process.child.pid);
-          if (result.ok !== result.requests) throw new Error(`${server.name}: ${result.requests - result.ok} responses were not HTTP 200`);
-          const key = `${server.name}@${inFlight}`;
+          if (result.ok !== result.requests) throw new Error(`${server.key}: ${result.requests - result.ok} responses were not HTTP 200`);
+          const key = `${server.key}@${inFlight}`;
           results.set(key, [...(results.get(key) ?? []), result]);
         }
       }
     }
-    const row = (name: string, inFlight: number) => {
-      const runs = results.get(`${name}@${inFlight}`) ?? [];
+    for (const server of servers) if (!(await checkAnswers(server.port))) throw new Error(`${server.key} stopped answering correctly`);
+    const row = (key: string, inFlight: number) => {
+      const runs = results.get(`${key}@${inFlight}`) ?? [];
       return {
         rps: median(runs.map((r) => r.rps)),
         p50: median(runs.map((r) => r.p50Ms)),
@@ -77,20 +73,21 @@ async function compareServers(baseline: string, rounds: number, requests: number
       };
     };
     console.table(
-      [1, 64].flatMap((inFlight) => {
-        const before = row('before', inFlight);
-        return builds.map(({ name }) => {
-          const r = row(name, inFlight);
+      [1, 64].flatMap((inFlight) =>
+        servers.map((server) => {
+          const before = row(`${server.target}/before`, inFlight);
+          const r = row(server.key, inFlight);
           return {
-            build: name,
+            target: server.target,
+            build: server.build,
             'in flight': inFlight,
             'calls/s': Math.round(r.rps),
             'vs before': fixed(r.rps / before.rps),
             'p50 ms': fixed(r.p50, 3),
             'server CPU µs/call': fixed(r.cpu, 1),
           };
-        });
-      }),
+        }),
+      ),
     );
   } finally {
     for (const server of servers) await server.process.stop();
@@ -144,10 +141,17 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const baseline = args.find((a) => !a.startsWith('--'));
   if (baseline === undefined)
-    throw new Error('usage: npm run bench:baseline -- DIR [--quick]  (DIR: a built checkout of the earlier commit)');
+    throw new Error(
+      'usage: npm run bench:baseline -- DIR [--quick] [--targets=NAME,…] [--servers-only]  (DIR: a built checkout of the earlier commit)',
+    );
   const quick = args.includes('--quick');
+  const targets = args
+    .find((a) => a.startsWith('--targets='))
+    ?.slice('--targets='.length)
+    .split(',') ?? ['voice-core'];
   console.log(`This build against ${baseline}\n\nServer: ExecutePrimitive(capture_email_au), h2load, medians of interleaved rounds`);
-  await compareServers(baseline, quick ? 1 : 5, quick ? 20_000 : 60_000);
+  await compareServers(baseline, quick ? 1 : 5, quick ? 20_000 : 60_000, targets);
+  if (args.includes('--servers-only')) return;
   console.log('\nPrimitive cost, in-process, first turns over each corpus, builds alternating');
   comparePrimitives(baseline, quick ? 50 : 200);
 }

@@ -190,6 +190,7 @@ export async function spawnVoiceCoreOnRedis(
   port: number,
   env: NodeJS.ProcessEnv = {},
   placement: RedisPlacement = 'with-server',
+  root: string = ROOT,
 ): Promise<Process> {
   const redisPort = await freePort();
   const redis = spawnPinned(placement === 'with-server' ? SERVER_CPU : LOAD_CPU, REDIS_SERVER, [
@@ -205,7 +206,7 @@ export async function spawnVoiceCoreOnRedis(
   const server = spawnPinned(
     SERVER_CPU,
     process.execPath,
-    ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)],
+    [join(root, 'dist/src/cli/main.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)],
     {
       VOICE_CORE_REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       ...env,

@@ -4,6 +4,7 @@
  * A bare nice-grpc server (no middleware, canned answer) is measured too, to show what the
  * framework itself costs. h2load drives them from the other core (see bench/lib.ts).
  */
+import { join } from 'node:path';
 import { createChannel, createClient } from 'nice-grpc';
 import { ExecutePrimitiveRequest, VoiceCoreServiceDefinition } from '../generated/voice_core/voice_core';
 import {
@@ -12,6 +13,7 @@ import {
   grpcBody,
   h2load,
   median,
+  ROOT,
   SERVER_CPU,
   spawnPinned,
   spawnVoiceCoreOnRedis,
@@ -32,7 +34,8 @@ const PATH = '/voice_core.VoiceCoreService/ExecutePrimitive';
 
 export interface ServerTarget {
   name: 'bare grpc-js' | 'bare nice-grpc' | 'voice-core' | RedisTarget | ObservedTarget;
-  start(port: number): Process | Promise<Process>;
+  /** Starts the target on `port`, from the build at `root` (this checkout by default; bench:baseline gives another). */
+  start(port: number, root?: string): Process | Promise<Process>;
 }
 
 /** Voice Core in Redis mode, its redis-server on the server's CPU (the target is judged on this one) or the load's. */
@@ -56,15 +59,28 @@ export const TARGETS: ServerTarget[] = [
   },
   {
     name: 'voice-core',
-    start: (port) =>
-      spawnPinned(SERVER_CPU, process.execPath, ['dist/src/cli/main.js', 'serve', '--host', '127.0.0.1', '--port', String(port)]),
+    start: (port, root = ROOT) =>
+      spawnPinned(SERVER_CPU, process.execPath, [
+        join(root, 'dist/src/cli/main.js'),
+        'serve',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+      ]),
   },
   // The same load with sessions and events in Redis, interleaved with the in-memory runs.
-  { name: 'voice-core redis', start: (port) => spawnVoiceCoreOnRedis(port, {}, 'with-server') },
-  { name: 'voice-core redis (redis on load CPU)', start: (port) => spawnVoiceCoreOnRedis(port, {}, 'with-load') },
+  { name: 'voice-core redis', start: (port, root) => spawnVoiceCoreOnRedis(port, {}, 'with-server', root) },
+  { name: 'voice-core redis (redis on load CPU)', start: (port, root) => spawnVoiceCoreOnRedis(port, {}, 'with-load', root) },
   ...OBSERVED_TARGETS.map((name): ServerTarget => ({
     name,
-    start: (port) => spawnPinned(SERVER_CPU, process.execPath, [...benchScript('observed-server'), String(port), OBSERVED_MODE[name]]),
+    start: (port, root) =>
+      spawnPinned(SERVER_CPU, process.execPath, [
+        // Another build's compiled bench script (bench:baseline), else this checkout's (compiled or through ts-node).
+        ...(root === undefined ? benchScript('observed-server') : [join(root, 'dist-bench/bench/observed-server.js')]),
+        String(port),
+        OBSERVED_MODE[name],
+      ]),
   })),
 ];
 

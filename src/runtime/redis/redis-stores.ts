@@ -8,6 +8,7 @@ import type { EventLog, NewEvent, SessionStore, Stores, Subscription, VersionedS
 import type { Cluster, RedisOptions } from 'ioredis';
 import { RedisCommandStats } from './command-stats';
 import { RedisConnection, storeFailure, type ScriptedRedis, type SentinelOptions } from './connection';
+import { encodeEvent, encodeTransitions, type StoredEvent } from './event-encoding';
 import { conversationKeys, DEFAULT_TENANT, sessionKey, type ConversationKeys } from './keys';
 import { SessionCache } from './session-cache';
 import { ShardedFollower } from './sharded-follower';
@@ -135,27 +136,6 @@ export function createRedisStores(
       await connection.close();
     },
   };
-}
-
-/** An event as stored in its stream entry (field `e`); the conversation, sequence and epoch are the stream's. */
-interface StoredEvent {
-  t: string;
-  tr: string;
-  o: string;
-  f: string;
-  to: string;
-  d: { [key: string]: string };
-  at: number;
-}
-
-function encodeEvent(e: NewEvent, at: number): string {
-  const stored: StoredEvent = { t: e.eventType, tr: e.traceId, o: e.objectiveType, f: e.fromState, to: e.toState, d: e.data, at };
-  return JSON.stringify(stored);
-}
-
-function encodeTransition(t: Transition, traceId: string, objectiveType: string, at: number): string {
-  const stored: StoredEvent = { t: 'state_transition', tr: traceId, o: objectiveType, f: t.from, to: t.to, d: t.data ?? {}, at };
-  return JSON.stringify(stored);
 }
 
 function decodeEntry(conversationId: string, epoch: string, id: string, fields: string[]): Event {
@@ -287,7 +267,7 @@ class RedisSessionStore implements SessionStore {
       randomUUID(),
       expected.revision ?? '',
     ];
-    for (const t of transitions) args.push(encodeTransition(t, traceId, objectiveType, at));
+    for (const event of encodeTransitions(transitions, traceId, objectiveType, at)) args.push(event);
     let reply: [number, string | number, (number | string)?];
     try {
       reply = await this.commands.run('commit', () => this.redis.vcCommitTurn(...args));

@@ -8,6 +8,7 @@ import {
   trace,
   type Attributes,
   type Context,
+  type Span,
   type Tracer,
 } from '@opentelemetry/api';
 import { millisToHrTime } from '@opentelemetry/core';
@@ -90,32 +91,53 @@ export function rememberStreamTrace<Req, Res, Call extends object>(
 export function traceUnary<Req, Res>(method: UnaryMethod, handler: UnaryHandler<Req, Res>): UnaryHandler<Req, Res> {
   const name = getSpanName(method.path);
   const startAttributes = callAttributes(getMethodAttributes(method.path));
-  return async (request, callContext) => {
-    const parent = propagation.extract(ROOT_CONTEXT, callContext.metadata, metadataGetter);
-    // The method's and peer's attributes go in with the start (one sanitising pass); an
-    // unsampled span ignores them.
-    const span = rpcTracer.startSpan(name, { kind: SpanKind.SERVER, attributes: startAttributes(callContext.peer) }, parent);
-    callTraces.set(callContext, trace.setSpan(parent, span));
-    if (!span.isRecording()) return handler(request, callContext);
-    let status = Status.OK;
+  return (request, callContext) => {
+    let span: Span | undefined;
+    let pending: Promise<Res>;
     try {
-      return await handler(request, callContext);
+      const parent = propagation.extract(ROOT_CONTEXT, callContext.metadata, metadataGetter);
+      // The method's and peer's attributes go in with the start (one sanitising pass); an
+      // unsampled span ignores them.
+      span = rpcTracer.startSpan(name, { kind: SpanKind.SERVER, attributes: startAttributes(callContext.peer) }, parent);
+      callTraces.set(callContext, trace.setSpan(parent, span));
+      if (!span.isRecording()) return handler(request, callContext);
+      pending = handler(request, callContext);
     } catch (error) {
-      status = statusOf(error);
-      let message: string;
-      if (error instanceof ServerError) message = error.details;
-      else if (status === Status.CANCELLED) message = 'The operation was cancelled';
-      else {
-        message = 'Unknown server error occurred';
-        span.recordException(error as Error);
-      }
-      span.setStatus({ code: SpanStatusCode.ERROR, message: `${Status[status]}: ${message}` });
-      throw error;
-    } finally {
-      span.setAttributes(statusAttributes(status));
-      span.end();
+      if (span?.isRecording() === true) endSpan(span, true, error);
+      return Promise.reject(error as Error);
     }
+    // A promise chain, not an async function with try/finally: a sampled call then costs one
+    // promise and one async frame fewer, and an unsampled one gets the handler's own promise.
+    const recording = span;
+    return pending.then(
+      (response) => {
+        endSpan(recording, false, undefined);
+        return response;
+      },
+      (error: unknown) => {
+        endSpan(recording, true, error);
+        throw error;
+      },
+    );
   };
+}
+
+/** Ends a server span with the call's status: OK without an error, else the error's, as the middleware would. */
+function endSpan(span: Span, failed: boolean, error: unknown): void {
+  let status = Status.OK;
+  if (failed) {
+    status = statusOf(error);
+    let message: string;
+    if (error instanceof ServerError) message = error.details;
+    else if (status === Status.CANCELLED) message = 'The operation was cancelled';
+    else {
+      message = 'Unknown server error occurred';
+      span.recordException(error as Error);
+    }
+    span.setStatus({ code: SpanStatusCode.ERROR, message: `${Status[status]}: ${message}` });
+  }
+  span.setAttributes(statusAttributes(status));
+  span.end();
 }
 
 /** Peers seen at once before the cache starts again: a peer is a connection, and they are few. */
@@ -186,10 +208,29 @@ export function primitiveSpanObserver(tracer: Tracer = trace.getTracer(TRACER_NA
         if (SPAN_ERROR_CODES.has(run.errorCode)) span.setStatus({ code: SpanStatusCode.ERROR, message: run.errorCode });
       }
       // Only from and to: a transition's data may hold a masked value, which has no place in a span.
-      for (const t of run.transitions) span.addEvent(STATE_TRANSITION_EVENT, { [ATTR.fromState]: t.from, [ATTR.toState]: t.to }, endTime);
+      for (const t of run.transitions) span.addEvent(STATE_TRANSITION_EVENT, transitionAttributes(t.from, t.to), endTime);
       span.end(endTime);
     },
   };
+}
+
+/**
+ * A transition event's attributes, made once per (from, to) pair: states are a small fixed set,
+ * and a confirmed capture records five transitions per call.
+ */
+const transitionAttributesByPair = new Map<string, Map<string, Attributes>>();
+function transitionAttributes(from: string, to: string): Attributes {
+  let byTo = transitionAttributesByPair.get(from);
+  if (byTo === undefined) {
+    byTo = new Map();
+    transitionAttributesByPair.set(from, byTo);
+  }
+  let attributes = byTo.get(to);
+  if (attributes === undefined) {
+    attributes = Object.freeze({ [ATTR.fromState]: from, [ATTR.toState]: to });
+    byTo.set(to, attributes);
+  }
+  return attributes;
 }
 
 /** A call's trace context: the one traceUnary made for it, else the active one (streams, under the middleware). */
