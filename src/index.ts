@@ -10,7 +10,7 @@ export { VoiceCore, type VoiceCoreOptions, type ExecuteOptions } from './runtime
 export { VoiceCoreRequestError, type RequestErrorStatus } from './runtime/errors';
 export type { SessionStore, EventLog, Stores, StoreStatus, VersionedSession } from './runtime/stores';
 export { createRedisStores, type RedisStoreOptions, type RedisStores } from './runtime/redis/redis-stores';
-export type { SentinelOptions } from './runtime/redis/connection';
+export type { SentinelOptions } from './runtime/redis/sentinel-options';
 export { createLogger, silentLogger, type Logger } from './runtime/logger';
 export { PrimitiveRegistry } from './primitives/registry';
 export { createDefaultRegistry, BUILT_IN_CAPTURES } from './primitives/defaults';

@@ -1,4 +1,7 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import type { SentinelOptions } from './sentinel-options';
+
+export type { SentinelOptions } from './sentinel-options';
 import { VoiceCoreRequestError } from '../errors';
 import type { Logger } from '../logger';
 import type { StoreStatus } from '../stores';
@@ -11,18 +14,6 @@ export interface ScriptedRedis extends Redis {
   vcAppendEvents(...args: Array<string | number>): Promise<[string, number]>;
   vcOpenLog(...args: Array<string | number>): Promise<[string, number]>;
   vcKeepAlive(...args: Array<string | number>): Promise<number>;
-}
-
-/** The master a Sentinel group names, found through its Sentinels (and found again after a failover). */
-export interface SentinelOptions {
-  /** `host:port` of one or more Sentinels of the group. */
-  sentinels: readonly string[];
-  /** The group's master name (`sentinel monitor <name> …`). */
-  name: string;
-  /** The Sentinels' own password, if they have one. */
-  sentinelPassword?: string;
-  /** The password of the master and its replicas, if they have one. */
-  password?: string;
 }
 
 export interface RedisConnectionOptions {
