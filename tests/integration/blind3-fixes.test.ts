@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { ErrorCode } from '../../generated/voice_core/voice_core';
-import { createRedisStores } from '../../src/runtime/redis/redis-stores';
 import { sessionKey } from '../../src/runtime/redis/keys';
-import type { Stores } from '../../src/runtime/stores';
-import { redisAvailable, REDIS_SKIP_MESSAGE, RedisServer } from '../support/redis-server';
+import { storeBackends } from '../support/store-backends';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -14,29 +12,8 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * and with Redis (a real redis-server), where the session, and the params it keeps, go through JSON.
  */
 const TUESDAY = '2027-03-09T10:15:00+11:00';
-let redis: RedisServer | undefined;
-
-if (!redisAvailable) console.warn(REDIS_SKIP_MESSAGE);
-const backends: ReadonlyArray<[string, () => Promise<Stores | undefined>]> = [
-  ['memory', async () => undefined],
-  ...(redisAvailable
-    ? [
-        [
-          'redis',
-          async () => {
-            redis ??= await RedisServer.start();
-            const stores = createRedisStores({ url: redis.url });
-            if (!(await stores.ready(5000))) throw new Error('Redis did not become ready');
-            return stores;
-          },
-        ] as [string, () => Promise<Stores | undefined>],
-      ]
-    : []),
-];
-
-afterAll(async () => {
-  await redis?.kill();
-});
+const { backends, redis, stop } = storeBackends();
+afterAll(stop);
 
 describe.each(backends)('blind corpus 3 fixes over real gRPC (%s store)', (name, makeStores) => {
   let t: TestServer;
@@ -110,7 +87,7 @@ describe.each(backends)('blind corpus 3 fixes over real gRPC (%s store)', (name,
         conversationId,
         params: { transcription: 'tomorrow at three pm', reference_time: TUESDAY },
       });
-      const direct = new Redis((redis as RedisServer).url);
+      const direct = new Redis(redis()!.url);
       try {
         const key = sessionKey(conversationId, 'capture_datetime_au');
         const stored = JSON.parse((await direct.get(key)) ?? 'null') as { data: Record<string, unknown>; rev?: string };

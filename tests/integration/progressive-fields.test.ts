@@ -1,7 +1,5 @@
 import { createVoiceCoreClient, type VoiceCoreClient, type VoiceCoreEvent } from '../../src';
-import { createRedisStores } from '../../src/runtime/redis/redis-stores';
-import type { Stores } from '../../src/runtime/stores';
-import { redisAvailable, REDIS_SKIP_MESSAGE, RedisServer } from '../support/redis-server';
+import { storeBackends } from '../support/store-backends';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -10,29 +8,8 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * Run with the in-memory stores and with Redis (a real redis-server), where the session goes
  * through JSON between turns.
  */
-let redis: RedisServer | undefined;
-
-if (!redisAvailable) console.warn(REDIS_SKIP_MESSAGE);
-const backends: ReadonlyArray<[string, () => Promise<Stores | undefined>]> = [
-  ['memory', async () => undefined],
-  ...(redisAvailable
-    ? [
-        [
-          'redis',
-          async () => {
-            redis ??= await RedisServer.start();
-            const stores = createRedisStores({ url: redis.url });
-            if (!(await stores.ready(5000))) throw new Error('Redis did not become ready');
-            return stores;
-          },
-        ] as [string, () => Promise<Stores | undefined>],
-      ]
-    : []),
-];
-
-afterAll(async () => {
-  await redis?.kill();
-});
+const { backends, stop } = storeBackends();
+afterAll(stop);
 
 describe.each(backends)('progressive fields over real gRPC (%s store)', (name, makeStores) => {
   let t: TestServer;
