@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ClientError, Status } from 'nice-grpc';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { LeasedQuota } from '../../src/server/leased-quota';
 import { createRedisStores, type RedisStores } from '../../src/runtime/redis/redis-stores';
 import { describeWithRedis, RedisServer } from '../support/redis-server';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -49,6 +51,34 @@ describeWithRedis('per-tenant call quota in Redis', () => {
     const { served, refused } = await outcomes(servers, 30);
     expect(served).toBe(10);
     expect(refused).toBe(20);
+  });
+
+  test('replicas taking leases of the quota from Redis serve no more than the limit, and ask once per lease', async () => {
+    const shared = new RateLimiterRedis({
+      storeClient: stores[0].commandClient,
+      points: 1000,
+      duration: 1,
+      keyPrefix: `lease-${randomUUID()}`,
+    });
+    const consume = shared.consume.bind(shared);
+    let asked = 0;
+    shared.consume = (key, points) => {
+      asked++;
+      return consume(key, points);
+    };
+    const quotas = [0, 1].map(() => new LeasedQuota(shared, { points: 1000, leaseSize: 10 }));
+    let served = 0;
+    for (let i = 0; i < 1500; i++) {
+      try {
+        await quotas[i % 2].consume('tenant');
+        served++;
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      }
+    }
+    expect(served).toBe(1000);
+    // 100 leases and one refusal per replica, remembered for the rest of the window.
+    expect(asked).toBe(102);
   });
 
   test('with Redis away, each replica falls back to its own in-memory quota at once', async () => {
