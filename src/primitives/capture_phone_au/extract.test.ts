@@ -128,7 +128,7 @@ describe('extractPhone', () => {
 
   test('type and national format come from libphonenumber', () => {
     expect(extractPhone('0491 570 156')).toMatchObject({ phone: { type: 'mobile', national: '0491 570 156' } });
-    expect(extractPhone('02 5550 1234')).toMatchObject({ phone: { type: 'landline', national: '(02) 5550 1234' } });
+    expect(extractPhone('02 5550 1234')).toMatchObject({ phone: { type: 'landline', national: '02 5550 1234' } });
     expect(extractPhone('1300 975 707')).toMatchObject({ phone: { type: 'local_rate', national: '1300 975 707' } });
     expect(extractPhone('1800 975 707')).toMatchObject({ phone: { type: 'freephone', national: '1800 975 707' } });
     expect(extractPhone('13 22 21')).toMatchObject({ phone: { type: 'local_rate', national: '13 22 21' } });

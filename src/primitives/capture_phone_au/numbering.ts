@@ -15,7 +15,7 @@ export interface Phone {
   type: PhoneType;
   /** Digits as dialled in Australia: 0412345678, 1300975707, 131234. */
   digits: string;
-  /** National format: "0412 345 678", "(02) 5550 1234", "1300 975 707", "13 12 34". */
+  /** National format: "0412 345 678", "02 5550 1234", "1300 975 707", "13 12 34". */
   national: string;
 }
 
@@ -107,9 +107,14 @@ function validate(digits: string): Phone | undefined {
   return { e164: parsed.number, type, digits, national: nationalFormat(digits, parsed.formatNational()) };
 }
 
-/** libphonenumber leaves six-digit 13 numbers ungrouped; they are written "13 12 34". */
+/**
+ * libphonenumber's national format, written as Australians write it: six-digit 13 numbers, which it
+ * leaves ungrouped, as "13 12 34", and the area code without brackets ("02 9876 5432", not
+ * "(02) 9876 5432"), grouped as the number is said and as mobiles are ("0412 345 678").
+ */
 function nationalFormat(digits: string, formatted: string): string {
-  return /^13\d{4}$/.test(digits) ? `${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}` : formatted;
+  if (/^13\d{4}$/.test(digits)) return `${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}`;
+  return formatted.replace(/^\((0\d)\) /, '$1 ');
 }
 
 /** An E.164 value back to the digits dialled in Australia. */
