@@ -94,6 +94,20 @@ describe('datetime: today at an hour already past, and a lone hour replacing min
     });
   });
 
+  test('capture_time_au asks the same at its read-back (low confidence), and reads the answer', async () => {
+    const time = (params: Record<string, string>) =>
+      t.client.executePrimitive({
+        objectiveType: 'capture_time_au',
+        conversationId: 'tm-time',
+        params: { reference_time: FOUR_PM, ...params },
+      });
+    expect(await time({ transcription: '4:30 pm', confidence: '0.6' })).toMatchObject({ state: 'confirming', value: '16:30' });
+    const asked = await time({ confirmation: 'no, 5' });
+    expect(asked).toMatchObject({ state: 'repairing', value: '', prompt: "Sorry, is that 5 o'clock, or 5:30?" });
+    expect(asked.error?.code).toBe(ErrorCode.ERROR_CODE_AMBIGUOUS);
+    expect(await time({ transcription: 'half past' })).toMatchObject({ value: '17:30', fields: { hour: '17', minute: '30' } });
+  });
+
   test('a lone hour replacing a time on the hour is not asked; inside one utterance the time said last stands', async () => {
     await dt('tm-on-hour', { transcription: 'thursday at 4 pm' });
     expect(await dt('tm-on-hour', { confirmation: 'no, 5 pm' })).toMatchObject({ state: 'confirming', value: '2027-03-11T17:00' });

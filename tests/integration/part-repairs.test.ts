@@ -106,7 +106,9 @@ describe('part repairs and truncation over real gRPC', () => {
     await call('pr-email-comau', { transcription: 'jane at example dot com' });
     expect(await call('pr-email-comau', { confirmation: 'dot com dot au not dot com' })).toMatchObject({ value: 'jane@example.com.au' });
     await call('pr-email-orgau', { transcription: 'jane at example dot com dot au' });
-    expect(await call('pr-email-orgau', { confirmation: 'dot org dot au not dot com dot au' })).toMatchObject({ value: 'jane@example.org.au' });
+    expect(await call('pr-email-orgau', { confirmation: 'dot org dot au not dot com dot au' })).toMatchObject({
+      value: 'jane@example.org.au',
+    });
     // Only the zone named: bigpond.com.au with "dot net not dot com" is bigpond.net.au.
     await call('pr-email-zone', { transcription: 'jane at bigpond dot com dot au' });
     expect(await call('pr-email-zone', { confirmation: 'dot net not dot com' })).toMatchObject({ value: 'jane@bigpond.net.au' });
@@ -127,7 +129,10 @@ describe('part repairs and truncation over real gRPC', () => {
     const asked = await call('pr-email-which', { confirmation: 'not dot com dot au' });
     expect(asked).toMatchObject({ state: 'repairing', value: '' });
     expect(asked.prompt).toMatch(/which part/);
-    expect(await call('pr-email-which', { transcription: 'jane at example dot net' })).toMatchObject({ state: 'confirming', value: 'jane@example.net' });
+    expect(await call('pr-email-which', { transcription: 'jane at example dot net' })).toMatchObject({
+      state: 'confirming',
+      value: 'jane@example.net',
+    });
   });
 
   test('phone: only the last digits replaced; a correction that disagrees with the read-back is asked about', async () => {

@@ -108,7 +108,11 @@ export function combine(date: DatePart, time: TimePart, options: WhenOptions): R
  * meant. Only when the objective looks forward (`options.forward`), the day is today, the am
  * reading is already past and the pm one still ahead; with both ahead (or both past) it is asked.
  */
-function onlyReadingAhead(date: CivilDate, time: Extract<TimePart, { kind: 'ask' }>, options: WhenOptions): { hour: number; minute: number } | undefined {
+function onlyReadingAhead(
+  date: CivilDate,
+  time: Extract<TimePart, { kind: 'ask' }>,
+  options: WhenOptions,
+): { hour: number; minute: number } | undefined {
   if (options.forward !== true || time.ask.type !== 'meridiem' || time.ask.conflict === true || !time.ambiguous) return undefined;
   if (date.year !== options.today.year || date.month !== options.today.month || date.day !== options.today.day) return undefined;
   const { hour12, minute } = time.ask;
@@ -171,9 +175,12 @@ export function repairDatetime(
   const withMinutes = context.partial?.hourOrMinutes !== undefined ? parseTime(context.partial.hourOrMinutes) : undefined;
   const asked = context.partial?.dayOrHour;
   const chosen =
-    withMinutes === undefined ? undefined : readHourOrMinutes(words, hear(utterance, options, 'datetime'), withMinutes, asked !== undefined);
+    withMinutes === undefined
+      ? undefined
+      : readHourOrMinutes(words, hear(utterance, options, 'datetime'), withMinutes, asked !== undefined);
   if (chosen?.kind === 'time') return combine({ kind: 'date', date: prevDate }, chosen, options);
-  if (chosen?.kind === 'day' && asked !== undefined) return repairDayOrHour({ kind: 'day', day: asked }, previous, prevDate, prevTime, options);
+  if (chosen?.kind === 'day' && asked !== undefined)
+    return repairDayOrHour({ kind: 'day', day: asked }, previous, prevDate, prevTime, options);
   const picked = asked === undefined ? undefined : readDayOrHourAnswer(words);
   const hour12 = prevTime.hour % 12 === 0 ? 12 : prevTime.hour % 12;
   const number: DayOrHour | undefined =
@@ -247,7 +254,10 @@ function repairDayOrHour(
         reason: `${number.number} said alone could be the day or the hour`,
         prompt:
           asHour === undefined ? DATETIME_ASKS.dayOrHour(number.number) : DATETIME_ASKS.dayOrHourOrMinutes(number.number, prevTime.minute),
-        partial: asHour === undefined ? { dayOrHour: number.number } : { dayOrHour: number.number, hourOrMinutes: formatTime(asHour, prevTime.minute) },
+        partial:
+          asHour === undefined
+            ? { dayOrHour: number.number }
+            : { dayOrHour: number.number, hourOrMinutes: formatTime(asHour, prevTime.minute) },
       };
     }
     case 'unclear':

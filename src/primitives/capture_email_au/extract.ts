@@ -63,7 +63,8 @@ export function extractEmail(text: string): EmailExtraction {
       ambiguity = undefined;
       // "jane at hotmail dot com, no, not hotmail, outlook dot com": a swap after the address.
       // The address's own ending is what the caller affirms in "dot net, not dot com dot au".
-      const swap = reading.tail !== undefined && reading.tail.includes('not') ? readSwap(reading.tail.join(' '), endingOf(current)) : undefined;
+      const swap =
+        reading.tail !== undefined && reading.tail.includes('not') ? readSwap(reading.tail.join(' '), endingOf(current)) : undefined;
       const swapped = swap !== undefined ? applySwap(current, swap) : undefined;
       if (swapped?.kind === 'value') current = swapped.value;
       if (swapped?.kind === 'ambiguous') {

@@ -26,7 +26,12 @@ export function repairEmail(previous: string, text: string): EmailExtraction | u
   if (swapped !== undefined) return swapped;
   // An ending swap that does not fit the ending read back: asked, never spelled into the address.
   if (swap?.ending === true) {
-    return { kind: 'ambiguous', reason: 'the ending swap does not fit the ending read back', candidates: [], ask: { type: 'which-part', address: previous } };
+    return {
+      kind: 'ambiguous',
+      reason: 'the ending swap does not fit the ending read back',
+      candidates: [],
+      ask: { type: 'which-part', address: previous },
+    };
   }
   // "not outlook, optusnet" read back as jane@gmail.com: the word ruled out is nowhere in the address,
   // so the caller and the read-back disagree; which part they mean is asked, nothing is applied.

@@ -77,10 +77,7 @@ export const ON_THE_HOUR_ANSWERS: readonly string[] = [
 ];
 
 /** Answers that keep the minutes read back ("the second one"); the minutes themselves are read in hour-or-minutes.ts. */
-export const WITH_MINUTES_ANSWERS: readonly string[] = ['with the minutes',
-  'keep the minutes',
-  'same minutes',
-];
+export const WITH_MINUTES_ANSWERS: readonly string[] = ['with the minutes', 'keep the minutes', 'same minutes'];
 
 /**
  * The choices by position, in the order the question offers them: "5 o'clock, or 5:30?" (two), or

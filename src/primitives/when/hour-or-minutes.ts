@@ -66,7 +66,7 @@ function minutesSaid(rest: string, minute: number): boolean {
 
 function withoutLeadIns(words: string): string {
   let out = words.replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const lead of NUMBER_LEAD_INS) {
       if (out === lead || out.startsWith(`${lead} `)) {
