@@ -97,6 +97,44 @@ describe('part repairs and truncation over real gRPC', () => {
     });
   });
 
+  test('email: an ending swap whose wrong ending has several labels, at confirmation and in the first utterance', async () => {
+    await call('pr-email-net', { transcription: 'jane at example dot com dot au' });
+    const net = await call('pr-email-net', { confirmation: "no, it's dot net not dot com dot au" });
+    expect(net).toMatchObject({ state: 'confirming', value: 'jane@example.net' });
+    expect(await call('pr-email-net', { confirmation: 'yes' })).toMatchObject({ state: 'completed', value: 'jane@example.net' });
+
+    await call('pr-email-comau', { transcription: 'jane at example dot com' });
+    expect(await call('pr-email-comau', { confirmation: 'dot com dot au not dot com' })).toMatchObject({ value: 'jane@example.com.au' });
+    await call('pr-email-orgau', { transcription: 'jane at example dot com dot au' });
+    expect(await call('pr-email-orgau', { confirmation: 'dot org dot au not dot com dot au' })).toMatchObject({
+      value: 'jane@example.org.au',
+    });
+    // Only the zone named: bigpond.com.au with "dot net not dot com" is bigpond.net.au.
+    await call('pr-email-zone', { transcription: 'jane at bigpond dot com dot au' });
+    expect(await call('pr-email-zone', { confirmation: 'dot net not dot com' })).toMatchObject({ value: 'jane@bigpond.net.au' });
+
+    const c = { conversationId: 'pr-sdk-first-net' };
+    const first = await t.sdk.executePrimitive('capture_email_au', { transcription: 'jane at example dot net, not dot com dot au' }, c);
+    expect(first).toMatchObject({ state: 'confirming', value: 'jane@example.net' });
+    expect(await call('pr-email-first-comau', { transcription: 'jane at example dot com dot au, not dot com' })).toMatchObject({
+      value: 'jane@example.com.au',
+    });
+    expect(await call('pr-email-first-no', { transcription: 'jane at example dot com, no, dot com dot au' })).toMatchObject({
+      value: 'jane@example.com.au',
+    });
+  });
+
+  test('email: "not dot com dot au" alone on a .com.au read-back (com.au wrong, or com → au?) is asked, never guessed', async () => {
+    await call('pr-email-which', { transcription: 'jane at example dot com dot au' });
+    const asked = await call('pr-email-which', { confirmation: 'not dot com dot au' });
+    expect(asked).toMatchObject({ state: 'repairing', value: '' });
+    expect(asked.prompt).toMatch(/which part/);
+    expect(await call('pr-email-which', { transcription: 'jane at example dot net' })).toMatchObject({
+      state: 'confirming',
+      value: 'jane@example.net',
+    });
+  });
+
   test('phone: only the last digits replaced; a correction that disagrees with the read-back is asked about', async () => {
     await call('pr-phone-last', { transcription: '0412 345 678' }, 'capture_phone_au');
     expect(await call('pr-phone-last', { confirmation: 'no, the last three are 4 5 6' }, 'capture_phone_au')).toMatchObject({

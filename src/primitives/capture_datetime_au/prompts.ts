@@ -3,8 +3,8 @@ import { parseIsoDate } from '../when/calendar';
 import { parseTime } from '../when/parts';
 import type { WhenOptions } from '../when/options';
 import type { TimeAsk } from '../when/asks';
-import { askTime } from '../when/prompts';
-import { speakDate, speakDateNear, speakDay, speakOnDay, speakTime } from '../when/speak';
+import { askHourOrMinutes, askTime } from '../when/prompts';
+import { speakClock, speakDate, speakDateNear, speakDay, speakOnDay, speakTime } from '../when/speak';
 import type { CivilDate } from '../when/calendar';
 import type { DayPart } from '../when/time-grammar';
 import {
@@ -87,6 +87,11 @@ export const DATETIME_ASKS = {
     `Sorry, the clocks go forward that night, so ${speakTime(hour, minute)} doesn't exist. What time would you like?`,
   /** "No, 5" to the read-back, when 5 could be the day or the hour. */
   dayOrHour: (n: number): string => `Sorry, did you mean the ${speakDay(n)}, or ${n} o'clock?`,
+  /** "No, 5" to the 9th at 4:30 pm: the day, or the hour on the hour, or with the minutes read back. */
+  dayOrHourOrMinutes: (n: number, minute: number): string =>
+    `Sorry, did you mean the ${speakDay(n)}, ${n} o'clock, or ${speakClock(n, minute)}?`,
+  /** "No, 5" to 4:30 pm: the hour on the hour, or with the minutes read back. */
+  hourOrMinutes: askHourOrMinutes,
   /** A repair ruling out a number the value has not got ("not 4, 5" to the 9th at 3 pm). */
   whichPart: (captured: Captured): string =>
     `Sorry, I'm not sure which part to change. I've got ${speakCapturedDatetime(captured)}. What's the right day and time?`,

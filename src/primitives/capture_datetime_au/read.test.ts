@@ -1,7 +1,7 @@
 import { play as playTurns, type Step } from '../../../tests/support/play';
 import type { Reading } from '../objective/capture-spec';
 import type { WhenPartial } from '../when/parts';
-import { readWhenOptions } from '../when/options';
+import { readDateOptions, readWhenOptions } from '../when/options';
 import { captureDatetimeAu, maskDatetime } from '.';
 import { DATETIME_PROMPTS } from './prompts';
 import { readDatetime, repairDatetime } from './read';
@@ -337,5 +337,33 @@ describe('capture_datetime_au prompts', () => {
 
   test('the mask hides the year and the day, like a date', () => {
     expect(maskDatetime('2026-11-27T15:00')).toBe('****-11-**T15:00');
+  });
+});
+
+describe('today at an hour without am/pm, when the objective looks forward', () => {
+  // Thursday 26 November 2026 at 4 pm, and at 7 am, in Sydney.
+  const at = (reference: string, params: Record<string, string>, heard: string): Reading =>
+    readDatetime(heard, { options: readDateOptions({ reference_time: reference, ...params }, 0), retryCount: 0, partial: undefined });
+  const FOUR_PM = '2026-11-26T16:00:00+11:00';
+  const SEVEN_AM = '2026-11-26T07:00:00+11:00';
+
+  test.each([
+    [{ kind: 'appointment' }, 'today at half seven', '2026-11-26T19:30'],
+    [{ tense: 'future' }, 'today at half seven', '2026-11-26T19:30'],
+    [{ kind: 'appointment' }, 'today at 9', '2026-11-26T21:00'],
+    [{ kind: 'appointment' }, 'today at 12', undefined],
+  ])('%j: %j at 4 pm → %s (the am reading has passed)', (params, heard, expected) => {
+    expect(valueOf(at(FOUR_PM, params, heard))).toBe(expected);
+  });
+
+  test.each([
+    ['nothing says it is ahead', FOUR_PM, {}, 'today at half seven'],
+    ['tense any', FOUR_PM, { tense: 'any' }, 'today at half seven'],
+    ['both readings ahead', SEVEN_AM, { kind: 'appointment' }, 'today at half eight'],
+    ['another day', FOUR_PM, { kind: 'appointment' }, 'tomorrow at half seven'],
+    ['the same hour now (4 pm: 4 am past, 4 pm not ahead)', FOUR_PM, { kind: 'appointment' }, 'today at 4'],
+    ['a part of the day that does not fit', FOUR_PM, { kind: 'appointment' }, 'tonight at 9 am'],
+  ])('%s: asked', (_why, reference, params, heard) => {
+    expect(at(reference, params, heard)).toMatchObject({ kind: 'ambiguous' });
   });
 });

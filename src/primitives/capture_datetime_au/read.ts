@@ -5,6 +5,7 @@ import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
 import { addDays, isoDate, parseIsoDate, type CivilDate } from '../when/calendar';
 import { readDatePartFor } from '../when/birth';
 import { readDayOrHour, readDayOrHourAnswer, type DayOrHour } from '../when/day-or-hour';
+import { readHourOrMinutes, readLoneHour } from '../when/hour-or-minutes';
 import { hear, type Heard } from '../when/heard';
 import type { HeardTime } from '../when/time-grammar';
 import type { WhenOptions } from '../when/options';
@@ -90,6 +91,8 @@ export function combine(date: DatePart, time: TimePart, options: WhenOptions): R
     };
   }
   if (time.kind === 'time') return value(date.date, time.hour, time.minute, options);
+  const ahead = time.kind === 'ask' ? onlyReadingAhead(date.date, time, options) : undefined;
+  if (ahead !== undefined) return value(date.date, ahead.hour, ahead.minute, options);
   if (time.kind === 'ask') {
     const prompt = DATETIME_ASKS.time(time.ask);
     if (time.ambiguous) return { kind: 'ambiguous', reason: time.reason, prompt, partial: { ...day, ...time.partial } };
@@ -98,6 +101,24 @@ export function combine(date: DatePart, time: TimePart, options: WhenOptions): R
   const prompt = DATETIME_ASKS.timeOnDay(date.date, options.today, time.dayPart);
   if (time.dayPart !== undefined) return { kind: 'partial', partial: { ...day, daypart: time.dayPart }, prompt };
   return { kind: 'partial', partial: day, prompt };
+}
+
+/**
+ * "Today at half seven" said at 4 pm for an appointment: 7:30 am has passed, so only 7:30 pm can be
+ * meant. Only when the objective looks forward (`options.forward`), the day is today, the am
+ * reading is already past and the pm one still ahead; with both ahead (or both past) it is asked.
+ */
+function onlyReadingAhead(
+  date: CivilDate,
+  time: Extract<TimePart, { kind: 'ask' }>,
+  options: WhenOptions,
+): { hour: number; minute: number } | undefined {
+  if (options.forward !== true || time.ask.type !== 'meridiem' || time.ask.conflict === true || !time.ambiguous) return undefined;
+  if (date.year !== options.today.year || date.month !== options.today.month || date.day !== options.today.day) return undefined;
+  const { hour12, minute } = time.ask;
+  const am = (hour12 % 12) * 60 + minute;
+  const pm = am + 12 * 60;
+  return am < options.minuteOfDay && pm > options.minuteOfDay ? { hour: Math.floor(pm / 60), minute } : undefined;
 }
 
 /** What of a time to keep while the day is being settled. */
@@ -150,7 +171,16 @@ export function repairDatetime(
   if (prevDate === undefined || prevTime === undefined || context.partial?.dates !== undefined) return undefined;
   const options = context.options;
   const words = repairWords(utterance);
+  // The answer to "5 o'clock, or 5:30?": the hour on the hour, or with the minutes read back.
+  const withMinutes = context.partial?.hourOrMinutes !== undefined ? parseTime(context.partial.hourOrMinutes) : undefined;
   const asked = context.partial?.dayOrHour;
+  const chosen =
+    withMinutes === undefined
+      ? undefined
+      : readHourOrMinutes(words, hear(utterance, options, 'datetime'), withMinutes, asked !== undefined);
+  if (chosen?.kind === 'time') return combine({ kind: 'date', date: prevDate }, chosen, options);
+  if (chosen?.kind === 'day' && asked !== undefined)
+    return repairDayOrHour({ kind: 'day', day: asked }, previous, prevDate, prevTime, options);
   const picked = asked === undefined ? undefined : readDayOrHourAnswer(words);
   const hour12 = prevTime.hour % 12 === 0 ? 12 : prevTime.hour % 12;
   const number: DayOrHour | undefined =
@@ -158,13 +188,34 @@ export function repairDatetime(
       ? { kind: 'day', day: asked }
       : picked === 'hour' && asked !== undefined
         ? { kind: 'hour', hour: asked }
-        : readDayOrHour(words, { day: prevDate.day, hour12 });
+        : (readDayOrHour(words, { day: prevDate.day, hour12 }) ?? hourAtAlone(words, prevTime));
   if (number !== undefined) return repairDayOrHour(number, previous, prevDate, prevTime, options);
   const heard = hear(utterance, options, 'datetime');
   const date = repairDatePart(prevDate, heard, options, utterance);
   const time = repairTimePart(prevTime, heard, options);
   if (date === undefined && time === undefined) return undefined;
   return combine(date ?? { kind: 'date', date: prevDate }, time ?? { kind: 'time', ...prevTime }, options);
+}
+
+/** On the twelve-hour clock, in the half of the day already read back ("no, 5" to 3 pm is 17). */
+function hourPart(hour12: number, prevTime: { hour: number; minute: number }, options: WhenOptions): TimePart | undefined {
+  const time: HeardTime = { hour: hour12, minute: 0, decided: false, relativeMinutes: false, start: 0, end: 0 };
+  const heard: Heard = { dates: [], times: [time], dayPartsInConflict: false, text: '' };
+  return repairTimePart(prevTime, heard, options);
+}
+
+function hourInHalf(hour12: number, prevTime: { hour: number; minute: number }, options: WhenOptions): number | undefined {
+  const part = hourPart(hour12, prevTime, options);
+  return part?.kind === 'time' ? part.hour : undefined;
+}
+
+/**
+ * "No, at 5" to a time with minutes: the hour alone, as "no, 5" is, so that its minutes are asked
+ * about. Without minutes to lose it is left to the time reader (and "at 5" is never the day).
+ */
+function hourAtAlone(words: string, prevTime: { hour: number; minute: number }): DayOrHour | undefined {
+  const hour = prevTime.minute === 0 ? undefined : readLoneHour(words);
+  return hour === undefined ? undefined : { kind: 'hour', hour };
 }
 
 /** The day or the hour replaced, the rest kept; a number that could be either is asked about. */
@@ -183,17 +234,32 @@ function repairDayOrHour(
     }
     case 'hour': {
       // On the twelve-hour clock, in the half of the day already read back ("no, 5" to 3 pm is 5 pm).
-      const time: HeardTime = { hour: number.hour, minute: 0, decided: false, relativeMinutes: false, start: 0, end: 0 };
-      const heard: Heard = { dates: [], times: [time], dayPartsInConflict: false, text: '' };
-      return combine({ kind: 'date', date: prevDate }, repairTimePart(prevTime, heard, options) ?? keptTime, options);
+      const onHour = hourPart(number.hour, prevTime, options) ?? keptTime;
+      // "No, 5" to 4:30 pm: 5 o'clock, or 5:30? The minutes read back are neither kept nor dropped by guess.
+      if (onHour.kind === 'time' && prevTime.minute !== 0 && onHour.hour !== prevTime.hour) {
+        return {
+          kind: 'ambiguous',
+          reason: `${number.hour} said alone could be on the hour or keep the minutes`,
+          prompt: DATETIME_ASKS.hourOrMinutes(number.hour, prevTime.minute),
+          partial: { hourOrMinutes: formatTime(onHour.hour, prevTime.minute) },
+        };
+      }
+      return combine({ kind: 'date', date: prevDate }, onHour, options);
     }
-    case 'either':
+    case 'either': {
+      // With minutes read back, the hour is offered both ways: "the 5th, 5 o'clock, or 5:30?"
+      const asHour = prevTime.minute === 0 || number.number > 12 ? undefined : hourInHalf(number.number, prevTime, options);
       return {
         kind: 'ambiguous',
         reason: `${number.number} said alone could be the day or the hour`,
-        prompt: DATETIME_ASKS.dayOrHour(number.number),
-        partial: { dayOrHour: number.number },
+        prompt:
+          asHour === undefined ? DATETIME_ASKS.dayOrHour(number.number) : DATETIME_ASKS.dayOrHourOrMinutes(number.number, prevTime.minute),
+        partial:
+          asHour === undefined
+            ? { dayOrHour: number.number }
+            : { dayOrHour: number.number, hourOrMinutes: formatTime(asHour, prevTime.minute) },
       };
+    }
     case 'unclear':
       return { kind: 'ambiguous', reason: number.reason, prompt: DATETIME_ASKS.whichPart(previous) };
   }

@@ -4,7 +4,8 @@ import type { EmailExtraction } from './extraction';
 import { collapseProviders, prepareEmailText } from './prepare';
 import { readSegment } from './segment';
 import { NUMBER_WORD, isLetterToken, isSpelledContext, spellDomain, spellLocal } from './spell';
-import { applySwap, readSwap } from './swap';
+import { applySwap, endingOf, readSwap } from './swap';
+import { isEndingAnswer } from './domain-endings';
 import { applyHint } from './spelling-repair';
 import { readLetterHint } from '../spoken/letter-repair';
 import {
@@ -61,13 +62,19 @@ export function extractEmail(text: string): EmailExtraction {
       current = distinct[0];
       ambiguity = undefined;
       // "jane at hotmail dot com, no, not hotmail, outlook dot com": a swap after the address.
-      const swap = reading.tail !== undefined && reading.tail.includes('not') ? readSwap(reading.tail.join(' ')) : undefined;
+      // The address's own ending is what the caller affirms in "dot net, not dot com dot au".
+      const swap =
+        reading.tail !== undefined && reading.tail.includes('not') ? readSwap(reading.tail.join(' '), endingOf(current)) : undefined;
       const swapped = swap !== undefined ? applySwap(current, swap) : undefined;
       if (swapped?.kind === 'value') current = swapped.value;
       if (swapped?.kind === 'ambiguous') {
         ambiguity = swapped;
         current = undefined;
       }
+      // "jane at example dot com, no, dot com dot au": the comma lost, "no" does not split the
+      // segment; an ending alone after the "no" replaces the ending just said.
+      const renewed = reading.tail !== undefined ? endingAfterNo(reading.tail) : undefined;
+      if (current !== undefined && renewed !== undefined) current = replaceEnding(current, renewed);
       // "jane dot doe at gmail dot com, jane with a y": a spelling hint after the address.
       const hint = current !== undefined && reading.tail !== undefined ? readLetterHint(reading.tail) : undefined;
       if (current !== undefined && hint !== undefined) {
@@ -163,4 +170,13 @@ export function readLocalAnswer(text: string): string | undefined {
 export function completeEmail(local: string, domain: string): EmailExtraction {
   const finished = finishDomain(local, domain);
   return finished.kind === 'value' ? validated(finished.value) : finished;
+}
+
+/** "no dot com dot au" after an address: the ending the caller put in place of the one said. */
+function endingAfterNo(tail: readonly string[]): string | undefined {
+  if (tail.length < 3 || tail[0] !== 'no' || tail.length % 2 === 0) return undefined;
+  const rest = tail.slice(1);
+  if (!rest.every((w, k) => (k % 2 === 0 ? DOT_WORDS.has(w) : /^[a-z]+$/.test(w)))) return undefined;
+  const ending = spellDomain(rest);
+  return isEndingAnswer(ending) ? ending : undefined;
 }

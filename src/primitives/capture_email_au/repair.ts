@@ -24,6 +24,15 @@ export function repairEmail(previous: string, text: string): EmailExtraction | u
   const swap = readSwap(normalised);
   const swapped = swap !== undefined ? applySwap(previous, swap) : undefined;
   if (swapped !== undefined) return swapped;
+  // An ending swap that does not fit the ending read back: asked, never spelled into the address.
+  if (swap?.ending === true) {
+    return {
+      kind: 'ambiguous',
+      reason: 'the ending swap does not fit the ending read back',
+      candidates: [],
+      ask: { type: 'which-part', address: previous },
+    };
+  }
   // "not outlook, optusnet" read back as jane@gmail.com: the word ruled out is nowhere in the address,
   // so the caller and the read-back disagree; which part they mean is asked, nothing is applied.
   if (swap !== undefined && swap.ending !== true && !previous.split(/[^a-z0-9]+/).includes(swap.wrong)) {

@@ -136,7 +136,8 @@ export function readSegment(segment: string): SegmentReading {
   const content = words.filter((w) => (!SENTENCE_WORDS.has(w) && !PART_WORDS.has(w)) || SPELLING_HOMONYMS.has(w));
   if (content.length === 0) return { emails };
   const spelled = spellDomain(content);
-  if (isEndingOnly(spelled)) return { emails, endingOnly: spelled };
+  // "dot net not dot com dot au" is a swap (swap.ts), never the one ending net.com.au.
+  if (isEndingOnly(spelled)) return words.includes('not') ? { emails } : { emails, endingOnly: spelled };
   // "yahoo dot com dot au" is a domain; "jane dot doe" is the part before the at.
   if (spelled.includes('.') && looksLikeDomain(spelled) && endsWithKnownTld(spelled)) return { emails, domainOnly: spelled };
   if (content.length === 1 && PROVIDER_DOMAINS[content[0]] !== undefined) return { emails, domainOnly: content[0] };

@@ -4,7 +4,7 @@ import type { EmailExtraction } from './extraction';
 import { collapseProviders } from './prepare';
 import { PROVIDER_DOMAINS } from './providers';
 import { spellDomain } from './spell';
-import { isEndingAnswer } from './domain-endings';
+import { AU_ZONES, NAMELESS_LABELS, isEndingAnswer } from './domain-endings';
 import { DOT_WORDS, PART_WORDS, SENTENCE_WORDS } from './vocabulary';
 
 /** A swap in a correction: the label or name the caller said was wrong, and the right one. */
@@ -13,14 +13,16 @@ import { DOT_WORDS, PART_WORDS, SENTENCE_WORDS } from './vocabulary';
  * "not outlook, optusnet" / "optusnet not outlook" / "it's optusnet, not outlook" / "not com, com dot au".
  * An ending said with its dots ("dot net not dot com", "not dot com, dot com dot au") is an ending swap:
  * `ending` is set and `wrong` and `right` are endings (com, com.au).
+ * `heldEnding` is the ending of an address said just before the words ("jane at example dot net, not
+ * dot com dot au"): the right side of a swap that names only the wrong one.
  */
-export function readSwap(normalised: string): { wrong: string; right: string; ending?: true } | undefined {
+export function readSwap(normalised: string, heldEnding?: string): { wrong: string; right: string; ending?: true } | undefined {
   const words = asNot(collapseProviders(withoutFillers(tokens(normalised))));
   const notAt = words.indexOf('not');
   if (notAt < 0 || notAt + 1 >= words.length) return undefined;
   const content = (list: string[]): string[] => list.filter((w) => !SENTENCE_WORDS.has(w) && !PART_WORDS.has(w));
   const before = content(words.slice(0, notAt));
-  if (DOT_WORDS.has(words[notAt + 1])) return readEndingSwap(words.slice(notAt + 1), before);
+  if (DOT_WORDS.has(words[notAt + 1])) return readEndingSwap(words.slice(notAt + 1), before, heldEnding);
   const wrong = words[notAt + 1];
   const after = content(words.slice(notAt + 2));
   const side = after.length > 0 ? after : before;
@@ -51,9 +53,22 @@ function asNot(words: string[]): string[] {
 /**
  * "not dot com, dot net" (the comma lost: "not dot com dot net"), "dot net not dot com": the words
  * after the "not" split where both sides are endings. Two such splits are not chosen between.
+ * When the right ending is said before the "not" (or held from the address just said) and every
+ * word after it is one ending, that whole ending is the wrong one: "dot net not dot com dot au" is
+ * com.au → net, never com → au with "dot net" left over (which once gave example.net.com.au).
  */
-function readEndingSwap(afterNot: string[], before: string[]): { wrong: string; right: string; ending: true } | undefined {
+function readEndingSwap(
+  afterNot: string[],
+  before: string[],
+  heldEnding: string | undefined,
+): { wrong: string; right: string; ending: true } | undefined {
   const content = (list: string[]): string[] => list.filter((w) => !SENTENCE_WORDS.has(w) && !PART_WORDS.has(w));
+  const saidBefore = before.length > 0 && DOT_WORDS.has(before[0]) ? spellDomain(before) : undefined;
+  const rightBefore = saidBefore !== undefined && isEndingAnswer(saidBefore) ? saidBefore : before.length === 0 ? heldEnding : undefined;
+  const whole = spellDomain(afterNot);
+  if (rightBefore !== undefined && isEndingAnswer(whole) && afterNot.length % 2 === 0) {
+    return whole === rightBefore ? undefined : { wrong: whole, right: rightBefore, ending: true };
+  }
   const readings: Array<{ wrong: string; right: string; ending: true }> = [];
   for (let end = 2; end <= afterNot.length; end += 2) {
     if (!DOT_WORDS.has(afterNot[end - 2])) break;
@@ -67,15 +82,18 @@ function readEndingSwap(afterNot: string[], before: string[]): { wrong: string; 
   return readings.length === 1 ? readings[0] : undefined;
 }
 
+/** The ending of an address's domain: its last labels that are never a name (example.com.au → com.au). */
+export function endingOf(email: string): string {
+  const labels = (email.split('@')[1] ?? '').split('.');
+  let cut = labels.length;
+  for (let i = labels.length - 1; i > 0 && NAMELESS_LABELS.has(labels[i]); i--) cut = i;
+  return labels.slice(cut).join('.');
+}
+
 /** Replaces the label or local part the caller said was wrong; undefined when it is not in the address. */
 export function applySwap(previous: string, swap: { wrong: string; right: string; ending?: true }): EmailExtraction | undefined {
   const [local, domain] = previous.split('@');
-  if (swap.ending === true) {
-    // "dot net not dot com" on gmail.com: the ending said to be wrong is replaced; when it is not the
-    // one heard ("not dot org, dot net" on gmail.com) the right ending is still the one said.
-    if (domain.endsWith(`.${swap.wrong}`)) return validated(`${local}@${domain.slice(0, -swap.wrong.length)}${swap.right}`);
-    return validated(replaceEnding(previous, swap.right));
-  }
+  if (swap.ending === true) return applyEndingSwap(previous, swap);
   const labels = domain.split('.');
   const wrongIndex = labels.indexOf(swap.wrong);
   if (wrongIndex >= 0) {
@@ -94,4 +112,24 @@ export function applySwap(previous: string, swap: { wrong: string; right: string
     return validated(`${pieces.join('')}@${domain}`);
   }
   return undefined;
+}
+
+/**
+ * "dot net not dot com" on gmail.com: the ending said to be wrong is replaced. When it is not in the
+ * address at all ("not dot org, dot net" on gmail.com) the right ending is still the one said; when
+ * the address already has the right one, nothing changes. "dot net not dot com" on bigpond.com.au
+ * swaps the Australian zone (bigpond.net.au). Any other overlap ("not dot com, dot au" on
+ * example.com.au: com.au → au, or com → au?) is undefined: asked, never guessed.
+ */
+function applyEndingSwap(previous: string, swap: { wrong: string; right: string }): EmailExtraction | undefined {
+  const [local, domain] = previous.split('@');
+  const ending = endingOf(previous);
+  if (ending === swap.right) return validated(previous);
+  if (ending === swap.wrong) return validated(replaceEnding(previous, swap.right));
+  if (ending === `${swap.wrong}.au` && AU_ZONES.has(swap.wrong) && AU_ZONES.has(swap.right)) {
+    return validated(`${local}@${domain.slice(0, -ending.length)}${swap.right}.au`);
+  }
+  const labels = new Set(ending.split('.'));
+  if (swap.wrong.split('.').some((label) => labels.has(label))) return undefined;
+  return validated(replaceEnding(previous, swap.right));
 }

@@ -172,6 +172,17 @@ describe('capture_time_au repairs', () => {
     expect(valueOf(repair(previous, heard))).toBe(expected);
   });
 
+  test('a lone hour replacing a time with minutes is asked about: on the hour, or with the minutes?', () => {
+    expect(repair('16:30', 'no, 5')).toEqual({
+      kind: 'ambiguous',
+      reason: '5 said alone could be on the hour or keep the minutes',
+      prompt: "Sorry, is that 5 o'clock, or 5:30?",
+      partial: { hourOrMinutes: '17:30' },
+    });
+    expect(valueOf(repair('16:30', 'no, 5 pm'))).toBe('17:00');
+    expect(valueOf(repair('16:30', "no, 5 o'clock"))).toBe('17:00');
+  });
+
   test('words that change nothing give no repair', () => {
     expect(repair('15:00', 'hmm')).toBeUndefined();
   });

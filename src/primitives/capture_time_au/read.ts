@@ -5,6 +5,9 @@ import type { WhenOptions } from '../when/options';
 import { formatTime, parseTime, readTimePart, type TimePart, type WhenPartial } from '../when/parts';
 import { applyDayPart, type HeardTime } from '../when/time-grammar';
 import { wallClockAt } from '../when/zone';
+import { readHourOrMinutes, readLoneHour } from '../when/hour-or-minutes';
+import { repairWords } from '../when/part-repairs';
+import { askHourOrMinutes } from '../when/prompts';
 import { askForTime, askTimeInDayPart } from './prompts';
 
 /** The value and fields of a captured time. */
@@ -70,7 +73,23 @@ export function repairTime(
 ): Reading<WhenPartial> | undefined {
   const prev = parseTime(previous.value);
   if (prev === undefined) return undefined;
-  const part = repairTimePart(prev, hear(utterance, context.options, 'time'), context.options);
+  const heard = hear(utterance, context.options, 'time');
+  const words = repairWords(utterance);
+  // The answer to "5 o'clock, or 5:30?": the hour on the hour, or with the minutes read back.
+  const withMinutes = context.partial?.hourOrMinutes !== undefined ? parseTime(context.partial.hourOrMinutes) : undefined;
+  const chosen = withMinutes === undefined ? undefined : readHourOrMinutes(words, heard, withMinutes, false);
+  if (chosen?.kind === 'time') return toReading(chosen, context.options);
+  const part = repairTimePart(prev, heard, context.options);
+  // "No, 5" to 4:30 pm: 5 o'clock, or 5:30? A lone hour does not say what becomes of the minutes.
+  const lone = prev.minute === 0 ? undefined : readLoneHour(words);
+  if (lone !== undefined && part?.kind === 'time' && part.hour !== prev.hour && part.minute === 0) {
+    return {
+      kind: 'ambiguous',
+      reason: `${lone} said alone could be on the hour or keep the minutes`,
+      prompt: askHourOrMinutes(lone, prev.minute),
+      partial: { hourOrMinutes: formatTime(part.hour, prev.minute) },
+    };
+  }
   return part === undefined ? undefined : toReading(part, context.options);
 }
 

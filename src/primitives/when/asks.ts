@@ -59,7 +59,8 @@ export type TimeAsk =
   /** Two different times in one answer. */
   | { type: 'which-time'; times: SaidTime[] }
   /** A twelve-hour time without its morning or afternoon. */
-  | { type: 'meridiem'; hour12: number; minute: number }
+  /** `conflict`: a part of the day was said that does not fit the time ("tonight at 9 am"). */
+  | { type: 'meridiem'; hour12: number; minute: number; conflict?: true }
   /** A range or a vague time ("between 2 and 4", "after lunch"). */
   | { type: 'exact-time' }
   /** A time cut off before its end ("at half", "quarter to"): the rest of it. */

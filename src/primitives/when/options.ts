@@ -66,6 +66,12 @@ export interface WhenOptions {
    * and not in the future; any: the nearest, either way.
    */
   tense: Tense;
+  /**
+   * Whether the objective looks forward because something said so: `kind` appointment, or `tense`
+   * future given in the params (the declared default alone does not count). A datetime today whose
+   * am reading has already passed is then the pm one ("today at half seven" at 4 pm is 19:30).
+   */
+  forward?: true;
   /** The reference instant, ms since the epoch. */
   reference: number;
   /** The caller's UTC offset at the reference, in minutes (what chrono-node needs). */
@@ -96,7 +102,7 @@ export function dateOptions(
   now: number,
   given: Readonly<Record<string, string>> = {},
 ): WhenOptions {
-  if (values.kind === 'none') return whenOptions(values, now);
+  if (values.kind === 'none') return whenOptions(values, now, given);
   const kind = values.kind;
   const tense = KIND_TENSE[kind];
   const saidTense = Object.hasOwn(given, 'tense') && given.tense.trim() !== '';
@@ -106,16 +112,23 @@ export function dateOptions(
       `params.tense "${values.tense}" contradicts params.kind "${kind}", which means a ${tense} date; leave params.tense out or make it ${tense}`,
     );
   }
-  return { ...whenOptions({ ...values, tense }, now), kind };
+  const options = { ...whenOptions({ ...values, tense }, now), kind };
+  return kind === 'appointment' ? { ...options, forward: true } : options;
 }
 
-/** What the params, once read, mean for the caller's today. */
-export function whenOptions(values: ParamValues<typeof WHEN_PARAMS>, now: number): WhenOptions {
+/** What the params, once read, mean for the caller's today. `given`: the params as sent (see `forward`). */
+export function whenOptions(
+  values: ParamValues<typeof WHEN_PARAMS>,
+  now: number,
+  given: Readonly<Record<string, string>> = {},
+): WhenOptions {
   const timezone = values.timezone;
   const reference = values.reference_time ?? now;
   const offsetMinutes = offsetMinutesAt(timezone, reference);
   const wall = wallClockWithOffset(reference, offsetMinutes);
+  const saidFuture = Object.hasOwn(given, 'tense') && given.tense.trim() !== '' && values.tense === 'future';
   return {
+    ...(saidFuture ? { forward: true as const } : {}),
     timezone,
     tense: values.tense,
     reference,

@@ -22,6 +22,7 @@ import { applyDayPart, type DayPart, type HeardTime } from './time-grammar';
  *   daypart  morning …    the part of the day said, waiting for the time
  *   birthday MM-DD       a date of birth's month and day, waiting for the year
  *   dayOrHour n          a number said alone to a day-and-time read-back, asked about: the day or the hour?
+ *   hourOrMinutes HH:MM  a lone hour said to replace a time with minutes, asked about: on the hour, or with them?
  */
 export type WhenPartial = {
   date?: string;
@@ -37,6 +38,8 @@ export type WhenPartial = {
   said?: string;
   /** "No, 5" to a day-and-time read-back, asked about ("the 5th, or 5 o'clock?"): the answer may name the part. */
   dayOrHour?: number;
+  /** "No, 5" to 4:30 pm, asked about ("5 o'clock, or 5:30?"): the hour with the minutes read back (17:30). */
+  hourOrMinutes?: string;
 };
 
 export type DatePart =
@@ -216,7 +219,7 @@ export function readTimePart(heard: Heard, partial: WhenPartial | undefined, opt
   if (t.fromReference !== undefined) return { kind: 'relative', minutes: t.fromReference, sameTime: t.sameTime };
   const hour12 = t.hour % 12 === 0 ? 12 : t.hour % 12;
   if (t.conflict || heard.dayPartsInConflict) {
-    const asked = meridiemQuestion(hour12, t.minute, 'the part of the day said does not fit the time');
+    const asked = meridiemQuestion(hour12, t.minute, 'the part of the day said does not fit the time', true);
     // "last night at 3": the night is kept, so "in the morning" is the small hours after it.
     return heard.dayPart === 'night' && asked.kind === 'ask' ? { ...asked, partial: { ...asked.partial, daypart: 'night' } } : asked;
   }
@@ -230,12 +233,12 @@ function atNight(time: { kind: 'time'; hour: number; minute: number }, night: bo
   return night && time.hour < 6 ? { ...time, overnight: true } : time;
 }
 
-function meridiemQuestion(hour12: number, minute: number, reason: string): TimePart {
+function meridiemQuestion(hour12: number, minute: number, reason: string, conflict = false): TimePart {
   return {
     kind: 'ask',
     ambiguous: true,
     reason,
-    ask: { type: 'meridiem', hour12, minute },
+    ask: conflict ? { type: 'meridiem', hour12, minute, conflict } : { type: 'meridiem', hour12, minute },
     partial: { clock: `${hour12}:${String(minute).padStart(2, '0')}` },
   };
 }

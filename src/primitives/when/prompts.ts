@@ -110,3 +110,8 @@ export function askMeridiem(hour12: number, minute: number): string {
   if (hour12 >= 6) return `Is that ${clock} in the morning, or ${clock} in the evening?`;
   return `Is that ${clock} in the morning, or ${clock} in the afternoon?`;
 }
+
+/** "No, 5" to 4:30: "Sorry, is that 5 o'clock, or 5:30?" (the hour on the hour, or with the minutes read back). */
+export function askHourOrMinutes(hour12: number, minute: number): string {
+  return `Sorry, is that ${hour12} o'clock, or ${speakClock(hour12, minute)}?`;
+}
