@@ -146,7 +146,8 @@ describe('held event streams through real gRPC (F5)', () => {
   test("streams held open on unknown ids stop at the tenant's stream cap, never pass its log cap, evict nothing of another tenant's, and leave nothing", async () => {
     const victim = `victim-${randomUUID()}`;
     await t.client.executePrimitive(turn(victim, { transcription: 'jane at gmail dot com' }), bearer(acme));
-    const before = t.server.core.events.position(victim, 'acme');
+    const events = t.server.core.events as MemoryEventLog;
+    const before = events.position(victim, 'acme');
     expect(before.last).toBeGreaterThan(0);
 
     // The finding: 12 000 streams held open on fresh ids went past the 10 000-log cap and evicted a victim's log.
@@ -169,9 +170,8 @@ describe('held event streams through real gRPC (F5)', () => {
     for (let i = 0; i < 200 && t.server.limits.streamsOf('globex') < STREAM_CAP; i++) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200));
     expect(t.server.limits.streamsOf('globex')).toBe(STREAM_CAP);
-    const events = t.server.core.events as MemoryEventLog;
     expect(events.conversationCountOf('globex')).toBe(LOG_CAP);
-    expect(t.server.core.events.position(victim, 'acme')).toEqual(before);
+    expect(events.position(victim, 'acme')).toEqual(before);
 
     for (const controller of controllers) controller.abort();
     const results = await Promise.all(outcomes);
