@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { hashApiKey } from '../../src/server/auth/api-keys';
 import { createServer } from 'node:https';
 import { AUDIENCE, ISSUER, makeJwks, makePki, tempDir } from '../support/auth';
@@ -67,6 +69,43 @@ describe('voice-core with API keys', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/tenant id "a:b" is not valid/);
   }, 60_000);
+
+  test('with no --host and no credentials, serve listens on loopback only, and says so (finding 1c)', async () => {
+    // The finding: the default bind was 0.0.0.0, plaintext and unauthenticated.
+    const noCredentials = {
+      VOICE_CORE_API_KEYS_FILE: '',
+      VOICE_CORE_JWT_JWKS: '',
+      VOICE_CORE_TLS_CERT: '',
+      VOICE_CORE_TLS_KEY: '',
+      VOICE_CORE_TLS_CLIENT_CA: '',
+      VOICE_CORE_ALLOW_UNAUTHENTICATED: '',
+    };
+    const { child, port, lines } = await serveCli([], { VOICE_CORE_API_KEY: '', ...noCredentials });
+    try {
+      const serving = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'Voice Core serving');
+      expect(serving).toMatchObject({ address: '127.0.0.1:0', port, authentication: false, tls: false });
+      const called = await output(run(['call', '--address', `127.0.0.1:${port}`, REQUEST]));
+      expect(called.code).toBe(0);
+      // Any other address of this machine is refused at the TCP level.
+      const others = Object.values(networkInterfaces())
+        .flat()
+        .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+        .map((a) => a!.address);
+      for (const host of others) {
+        const reached = await new Promise<boolean>((resolve) => {
+          const socket = connect(port, host, () => {
+            socket.destroy();
+            resolve(true);
+          });
+          socket.once('error', () => resolve(false));
+        });
+        expect({ host, reached }).toEqual({ host, reached: false });
+      }
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  }, 120_000);
 
   test('a non-loopback host without credentials is refused at startup, unless explicitly allowed', async () => {
     const refused = await output(run(['serve', '--port', '0', '--host', '0.0.0.0']));

@@ -180,7 +180,7 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.constantFrom(...OBJECTIVE_TYP
 );
 
 /** What the validators accept as each primitive's value. */
-const VALUE_SHAPES: Readonly<Record<string, (value: string) => boolean>> = {
+export const VALUE_SHAPES: Readonly<Record<string, (value: string) => boolean>> = {
   capture_email_au: (v) => /^[\x21-\x3f\x41-\x7e]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(v),
   capture_phone_au: (v) => /^\+?\d{3,15}$/.test(v),
   capture_address_au: (v) => v.trim() !== '' && v.trim() === v,

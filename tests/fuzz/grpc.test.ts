@@ -4,7 +4,7 @@ import { ClientError, Status } from 'nice-grpc';
 import { ErrorCode } from '../../generated/voice_core/voice_core';
 import { RawGrpc } from '../support/raw-grpc';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { fuzzCase, fuzzSeed } from './fuzz-cases';
+import { fuzzCase, fuzzSeed, GARBAGE_MARKERS, VALUE_SHAPES } from './fuzz-cases';
 
 const EXECUTE = '/voice_core.VoiceCoreService/ExecutePrimitive';
 /** Statuses a refused request may get through gRPC (NOT_FOUND: garbage that decodes to an unknown objective type). */
@@ -39,7 +39,10 @@ describe('fuzz: through real gRPC', () => {
     await t.close();
   });
 
-  test('fuzz cases through the SDK-less client: refusals are caller statuses, never INTERNAL or UNKNOWN', async () => {
+  test('fuzz cases through the SDK-less client: refusals are caller statuses, never INTERNAL or UNKNOWN; no garbage, no stack logged', async () => {
+    // Finding 9: INTERNAL outcomes, garbage values ("NaN" in prompts, addresses and names that were
+    // not), and stack traces in the log. The in-process run checks more properties on more cases.
+    const logged = t.logs.length;
     let conversation = 0;
     await fc.assert(
       fc.asyncProperty(fuzzCase, async (c) => {
@@ -52,6 +55,9 @@ describe('fuzz: through real gRPC', () => {
               params: { ...c.params, ...turn },
             });
             expect(response.error?.code).not.toBe(ErrorCode.ERROR_CODE_INTERNAL);
+            const shown = [response.value, response.prompt, response.promptSsml, ...Object.values(response.fields)];
+            expect(GARBAGE_MARKERS.filter((m) => shown.some((text) => text.includes(m)))).toEqual([]);
+            if (response.success) expect([c.objectiveType, VALUE_SHAPES[c.objectiveType](response.value)]).toEqual([c.objectiveType, true]);
           } catch (error) {
             if (!(error instanceof ClientError) || !REFUSED.includes(error.code)) throw error;
           }
@@ -59,6 +65,9 @@ describe('fuzz: through real gRPC', () => {
       }),
       { seed: fuzzSeed(), numRuns: 40 },
     );
+    // A logged error's stack, as JSON: "…\\n    at fn (file:1:2)…".
+    const stacks = t.logs.slice(logged).filter((line) => /\\n\s+at /.test(JSON.stringify(line)));
+    expect(stacks).toEqual([]);
   });
 
   test('wire garbage and truncated messages get INVALID_ARGUMENT, NOT_FOUND or INTERNAL, and the server lives on', async () => {

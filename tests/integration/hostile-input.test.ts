@@ -1,6 +1,7 @@
 import { BinaryWriter } from '@bufbuild/protobuf/wire';
 import { ClientError, Metadata, Status } from 'nice-grpc';
 import { ErrorCode, ExecutePrimitiveResponse } from '../../generated/voice_core/voice_core';
+import { BUILT_IN_CAPTURES } from '../../src/primitives/defaults';
 import { RawGrpc } from '../support/raw-grpc';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -214,6 +215,27 @@ describe('hostile input through real gRPC', () => {
       const bounded = await long('bounded');
       expect(bounded.metadata?.durationMs).toBeLessThan(50);
       expect(bounded.error?.code).not.toBe(ErrorCode.ERROR_CODE_INTERNAL);
+    });
+  });
+
+  describe('F4: the work one utterance causes is bounded, for every primitive', () => {
+    // Word soups at the 4 096-character param limit that each reader works hardest on: digits, spelled
+    // letters, email words, dates and repairs. Before the bound, 4 KB of "12 " alone cost 67–91 ms.
+    const SOUPS = ['12 ', 'one two ', 'a b c ', 'at dot ', 'the 5th of may ', 'no wait ', 'double oh ', 'flat 3 12 smith street '];
+    const soup = (words: string) => words.repeat(Math.ceil(4096 / words.length)).slice(0, 4096);
+    test.each(BUILT_IN_CAPTURES.map((s) => s.objectiveType))('%s reads 4 096-character soups in bounded time', async (objectiveType) => {
+      const call = (conversationId: string, words: string) =>
+        t.client.executePrimitive({ objectiveType, conversationId, params: { transcription: soup(words), confidence: '0.9' } });
+      await call(`f4-warm-${objectiveType}`, SOUPS[0]);
+      const slow: string[] = [];
+      for (const [i, words] of SOUPS.entries()) {
+        const response = await call(`f4-${objectiveType}-${i}`, words);
+        expect(response.error?.code).not.toBe(ErrorCode.ERROR_CODE_INTERNAL);
+        // The runtime's own time for the call: the wall clock of a shared machine is not the work.
+        const ms = response.metadata?.durationMs ?? Infinity;
+        if (ms >= 50) slow.push(`${JSON.stringify(words)}: ${ms.toFixed(1)} ms`);
+      }
+      expect(slow).toEqual([]);
     });
   });
 

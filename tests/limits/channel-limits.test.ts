@@ -1,4 +1,5 @@
 import http2 from 'node:http2';
+import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ClientError, createChannel, createClientFactory, Metadata, Status } from 'nice-grpc';
 import { VoiceCoreServiceDefinition } from '../../generated/voice_core/voice_core';
@@ -36,6 +37,36 @@ describe('HTTP/2 and gRPC limits', () => {
     session.destroy();
     expect(at).not.toBe(-1);
     expect(at - started).toBeGreaterThanOrEqual(300);
+    await healthy(t);
+  });
+
+  test('plain TCP connections that never speak HTTP/2 are closed after the idle limit too, and the server serves on', async () => {
+    // Finding 3b: idle sockets held open until the fd limit starved every legitimate caller.
+    const [host, port] = [t.address.split(':')[0], Number(t.address.split(':')[1])];
+    const sockets = await Promise.all(
+      Array.from(
+        { length: 50 },
+        () =>
+          new Promise<net.Socket>((resolve, reject) => {
+            const socket = net.connect(port, host, () => resolve(socket));
+            socket.once('error', reject);
+          }),
+      ),
+    );
+    const opened = Date.now();
+    const closedAt = sockets.map(
+      (socket) =>
+        new Promise<number>((resolve) => {
+          socket.on('error', () => undefined);
+          socket.once('close', () => resolve(Date.now()));
+          socket.resume();
+        }),
+    );
+    const limit = new Promise<number>((r) => setTimeout(() => r(-1), 5000));
+    const closed = await Promise.all(closedAt.map((at) => Promise.race([at, limit])));
+    for (const socket of sockets) socket.destroy();
+    expect(closed.filter((at) => at === -1)).toHaveLength(0);
+    expect(Math.min(...closed) - opened).toBeGreaterThanOrEqual(300);
     await healthy(t);
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClientError, Status } from 'nice-grpc';
+import { MemoryEventLog } from '../../src/runtime/event-log';
 import { createApiKey } from '../../src/server/auth/api-keys';
 import { bearer, tempDir } from '../support/auth';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -110,6 +111,74 @@ describe('tenants through real gRPC', () => {
     expect(await outcome(t.client.executePrimitive(turn('flood-0', { confirmation: 'yes' }), bearer(globex)))).toMatch(
       /^FAILED_PRECONDITION/,
     );
+    await expect(t.client.executePrimitive(turn(victim, { confirmation: 'yes' }), bearer(acme))).resolves.toMatchObject({
+      state: 'completed',
+      value: 'jane@gmail.com',
+    });
+  });
+});
+
+describe('held event streams through real gRPC (F5)', () => {
+  // A tenant may hold no more streams than logs (the defaults: 1 000 and 10 000). With both caps equal, the
+  // flooder's held logs fill the cap exactly, so a cap over all tenants would have evicted the victim's idle log.
+  const LOG_CAP = 15;
+  const STREAM_CAP = 15;
+  let t: TestServer;
+  let acme: string;
+  let globex: string;
+
+  beforeAll(async () => {
+    const keysFile = join(tempDir('held-stream-keys'), 'keys.txt');
+    writeFileSync(keysFile, '');
+    acme = createApiKey('acme', keysFile);
+    globex = createApiKey('globex', keysFile);
+    t = await startTestServer({
+      auth: { apiKeysFile: keysFile },
+      core: { eventLog: { maxConversations: LOG_CAP } },
+      limits: { tenantMaxStreams: STREAM_CAP },
+    });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  test("streams held open on unknown ids stop at the tenant's stream cap, never pass its log cap, evict nothing of another tenant's, and leave nothing", async () => {
+    const victim = `victim-${randomUUID()}`;
+    await t.client.executePrimitive(turn(victim, { transcription: 'jane at gmail dot com' }), bearer(acme));
+    const events = t.server.core.events as MemoryEventLog;
+    const before = events.position(victim, 'acme');
+    expect(before.last).toBeGreaterThan(0);
+
+    // The finding: 12 000 streams held open on fresh ids went past the 10 000-log cap and evicted a victim's log.
+    const controllers = Array.from({ length: STREAM_CAP + 10 }, () => new AbortController());
+    const outcomes = controllers.map(async (controller) => {
+      try {
+        for await (const _ of t.client.streamEvents(
+          { conversationId: `probe-${randomUUID()}` },
+          { ...bearer(globex), signal: controller.signal },
+        )) {
+          // nothing is ever appended to these conversations
+        }
+        return 'ended';
+      } catch (error) {
+        if (error instanceof ClientError) return Status[error.code];
+        if (error instanceof Error && error.name === 'AbortError') return 'held';
+        throw error;
+      }
+    });
+    for (let i = 0; i < 200 && t.server.limits.streamsOf('globex') < STREAM_CAP; i++) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(t.server.limits.streamsOf('globex')).toBe(STREAM_CAP);
+    expect(events.conversationCountOf('globex')).toBe(LOG_CAP);
+    expect(events.position(victim, 'acme')).toEqual(before);
+
+    for (const controller of controllers) controller.abort();
+    const results = await Promise.all(outcomes);
+    expect(results.filter((r) => r === 'held')).toHaveLength(STREAM_CAP);
+    expect(results.filter((r) => r === 'RESOURCE_EXHAUSTED')).toHaveLength(10);
+    for (let i = 0; i < 100 && events.openSubscriptions > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(events.conversationCountOf('globex')).toBe(0);
     await expect(t.client.executePrimitive(turn(victim, { confirmation: 'yes' }), bearer(acme))).resolves.toMatchObject({
       state: 'completed',
       value: 'jane@gmail.com',
