@@ -59,32 +59,34 @@ export class LeasedQuota {
    */
   consume(tenant: string): Promise<void> | undefined {
     const lease = this.leases.get(tenant);
-    if (lease !== undefined && this.now() < lease.until) {
-      if (lease.remaining > 0) {
-        lease.remaining--;
-        return undefined;
-      }
-      if (lease.refusal !== undefined) throw this.refusalFrom(lease);
+    return lease !== undefined && this.served(lease) ? undefined : this.consumeFromShared(tenant);
+  }
+
+  /**
+   * Whether a point of the held lease serves the call (taking it); throws the refusal remembered
+   * for the lease's window; false when the lease has nothing to give (spent or expired).
+   */
+  private served(lease: Lease): boolean {
+    if (this.now() >= lease.until) return false;
+    if (lease.remaining > 0) {
+      lease.remaining--;
+      return true;
     }
-    return this.consumeFromShared(tenant);
+    if (lease.refusal !== undefined) {
+      throw new RateLimiterRes(0, Math.max(0, lease.until - this.now()), lease.refusal.consumedPoints, false);
+    }
+    return false;
   }
 
   private async consumeFromShared(tenant: string): Promise<void> {
     for (;;) {
       let lease = this.leases.get(tenant);
-      const now = this.now();
-      if (lease === undefined || (now >= lease.until && lease.pending === undefined)) {
+      if (lease === undefined || (this.now() >= lease.until && lease.pending === undefined)) {
         if (this.leases.size >= MAX_TENANTS) this.leases.clear();
         lease = { tenant, remaining: 0, until: 0 };
         this.leases.set(tenant, lease);
       }
-      if (now < lease.until) {
-        if (lease.remaining > 0) {
-          lease.remaining--;
-          return;
-        }
-        if (lease.refusal !== undefined) throw this.refusalFrom(lease);
-      }
+      if (this.served(lease)) return;
       // One request for a lease at a time per tenant; the calls that wait for it share its points.
       if (lease.pending === undefined) {
         const taken = lease;
@@ -114,10 +116,5 @@ export class LeasedQuota {
     lease.until = this.now() + answer.msBeforeNext;
     lease.remaining = granted;
     lease.refusal = granted === 0 ? answer : undefined;
-  }
-
-  private refusalFrom(lease: Lease): RateLimiterRes {
-    const refusal = lease.refusal!;
-    return new RateLimiterRes(0, Math.max(0, lease.until - this.now()), refusal.consumedPoints, false);
   }
 }

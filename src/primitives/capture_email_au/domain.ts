@@ -69,9 +69,20 @@ const EMAIL_OPTIONS = { require_tld: true, allow_utf8_local_part: false, allow_i
 export function replaceEnding(email: string, ending: string): string {
   const [local, domain] = email.split('@');
   const labels = domain.split('.');
+  return `${local}@${[...labels.slice(0, endingStart(labels)), ending].join('.')}`;
+}
+
+/** The ending of an address's domain: its last labels that are never a name (example.com.au → com.au). */
+export function endingOf(email: string): string {
+  const labels = (email.split('@')[1] ?? '').split('.');
+  return labels.slice(endingStart(labels)).join('.');
+}
+
+/** Where a domain's ending starts: the first of its last labels that are never a name (the first label always stays). */
+function endingStart(labels: readonly string[]): number {
   let cut = labels.length;
   for (let i = labels.length - 1; i > 0 && NAMELESS_LABELS.has(labels[i]); i--) cut = i;
-  return `${local}@${[...labels.slice(0, cut), ending].join('.')}`;
+  return cut;
 }
 
 export function endsWithKnownTld(domain: string): boolean {

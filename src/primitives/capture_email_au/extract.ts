@@ -1,10 +1,10 @@
 import { splitSelfCorrections, tokens, withoutFillers } from '../spoken/normalise';
-import { finishDomain, finishReplaced, isValidEmail, replaceDomain, replaceEnding, validated } from './domain';
+import { endingOf, finishDomain, finishReplaced, isValidEmail, replaceDomain, replaceEnding, validated } from './domain';
 import type { EmailExtraction } from './extraction';
 import { collapseProviders, prepareEmailText } from './prepare';
 import { readSegment } from './segment';
 import { NUMBER_WORD, isLetterToken, isSpelledContext, spellDomain, spellLocal } from './spell';
-import { applySwap, endingOf, readSwap } from './swap';
+import { applySwap, readSwap } from './swap';
 import { isEndingAnswer } from './domain-endings';
 import { applyHint } from './spelling-repair';
 import { readLetterHint } from '../spoken/letter-repair';

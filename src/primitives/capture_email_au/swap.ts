@@ -1,10 +1,10 @@
 import { tokens, withoutFillers } from '../spoken/normalise';
-import { endsWithKnownTld, finishDomain, replaceEnding, validated } from './domain';
+import { endingOf, endsWithKnownTld, finishDomain, replaceEnding, validated } from './domain';
 import type { EmailExtraction } from './extraction';
 import { collapseProviders } from './prepare';
 import { PROVIDER_DOMAINS } from './providers';
 import { spellDomain } from './spell';
-import { AU_ZONES, NAMELESS_LABELS, isEndingAnswer } from './domain-endings';
+import { AU_ZONES, isEndingAnswer } from './domain-endings';
 import { DOT_WORDS, PART_WORDS, SENTENCE_WORDS } from './vocabulary';
 
 /** A swap in a correction: the label or name the caller said was wrong, and the right one. */
@@ -80,14 +80,6 @@ function readEndingSwap(
     if (right !== wrong && isEndingAnswer(wrong) && isEndingAnswer(right)) readings.push({ wrong, right, ending: true });
   }
   return readings.length === 1 ? readings[0] : undefined;
-}
-
-/** The ending of an address's domain: its last labels that are never a name (example.com.au → com.au). */
-export function endingOf(email: string): string {
-  const labels = (email.split('@')[1] ?? '').split('.');
-  let cut = labels.length;
-  for (let i = labels.length - 1; i > 0 && NAMELESS_LABELS.has(labels[i]); i--) cut = i;
-  return labels.slice(cut).join('.');
 }
 
 /** Replaces the label or local part the caller said was wrong; undefined when it is not in the address. */
