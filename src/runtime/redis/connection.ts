@@ -6,7 +6,7 @@ import { VoiceCoreRequestError } from '../errors';
 import type { Logger } from '../logger';
 import type { StoreStatus } from '../stores';
 import { AdaptivePipelining } from './adaptive-pipelining';
-import { APPEND_EVENTS, COMMIT_TURN, KEEP_ALIVE, OPEN_LOG } from './scripts';
+import { appendEventsScript, commitTurnScript, KEEP_ALIVE, OPEN_LOG } from './scripts';
 
 /** The command connection with the scripts defined on it (ioredis sends EVALSHA, and EVAL after NOSCRIPT). */
 export interface ScriptedRedis extends Redis {
@@ -90,8 +90,10 @@ export class RedisConnection implements StoreStatus {
       // The blocking connection has no command timeout: its XREAD blocks for a bounded time of its own.
       this.blocking = connect({ ...common, connectionName: 'voice-core-follow' });
     }
-    this.commands.defineCommand('vcCommitTurn', { numberOfKeys: 3, lua: COMMIT_TURN });
-    this.commands.defineCommand('vcAppendEvents', { numberOfKeys: 2, lua: APPEND_EVENTS });
+    // Only a Cluster's followers wait on the scripts' wake-up messages (see scripts.ts).
+    const wake = this.blocking === undefined;
+    this.commands.defineCommand('vcCommitTurn', { numberOfKeys: 3, lua: commitTurnScript(wake) });
+    this.commands.defineCommand('vcAppendEvents', { numberOfKeys: 2, lua: appendEventsScript(wake) });
     this.commands.defineCommand('vcOpenLog', { numberOfKeys: 2, lua: OPEN_LOG });
     this.commands.defineCommand('vcKeepAlive', { numberOfKeys: 2, lua: KEEP_ALIVE });
     this.pipelining = new AdaptivePipelining(this.commands);

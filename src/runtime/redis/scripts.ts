@@ -10,35 +10,50 @@
  * never stops half-way.
  */
 
-/** Appends ARGV[4..] as events; shared by the two scripts below. KEYS[1] log, KEYS[2] events. */
-const APPEND = `
+/**
+ * Appends ARGV[first..] as events; shared by the two scripts below. KEYS[1] log, KEYS[2] events. `wake`: publish
+ * the new last sequence on the stream's sharded Pub/Sub channel, which a Cluster's followers wait on. A single
+ * node or a Sentinel group has no use for it (its followers block in XREAD), so their scripts leave it out:
+ * each redis.call costs a script about a microsecond of Redis CPU, whatever the command.
+ */
+function appendFunction(wake: boolean): string {
+  return `
 local function append(logKey, eventsKey, newEpoch, ttlMs, maxLen, first)
-  local epoch = redis.call('HGET', logKey, 'epoch')
+  local log = redis.call('HMGET', logKey, 'epoch', 'last')
+  local epoch = log[1]
   local last = 0
   if not epoch then
     redis.call('DEL', eventsKey)
     epoch = newEpoch
   else
-    last = tonumber(redis.call('HGET', logKey, 'last'))
+    last = tonumber(log[2])
   end
   for i = first, #ARGV do
     last = last + 1
-    redis.call('XADD', eventsKey, '0-' .. last, 'e', ARGV[i])
+    -- The last event of the turn trims the stream, exactly, to the events kept: one trim per turn, not one per
+    -- event (the script is atomic, so nobody sees the stream in between, and the same entries are kept).
+    if i == #ARGV then
+      redis.call('XADD', eventsKey, 'MAXLEN', maxLen, '0-' .. last, 'e', ARGV[i])
+    else
+      redis.call('XADD', eventsKey, '0-' .. last, 'e', ARGV[i])
+    end
   end
-  -- One exact trim after the turn's events, not one per XADD: the same entries are kept (the script is atomic,
-  -- so nobody sees the stream in between), and a turn's script costs Redis about a quarter less CPU.
-  if first <= #ARGV then redis.call('XTRIM', eventsKey, 'MAXLEN', maxLen) end
   redis.call('HSET', logKey, 'epoch', epoch, 'last', last)
   redis.call('PEXPIRE', logKey, ttlMs)
   if last > 0 then redis.call('PEXPIRE', eventsKey, ttlMs) end
-  if first <= #ARGV then
-    -- Wakes followers on a Cluster (sharded Pub/Sub; same hash tag, so same slot). pcall: Redis before 7
-    -- has no SPUBLISH, and there the single-node XREAD follower does not need it.
+${
+  wake
+    ? `  if first <= #ARGV then
+    -- Same hash tag as the stream, so the same slot. pcall: Redis before 7 has no SPUBLISH (and no Cluster
+    -- follower can wait on it there).
     redis.pcall('SPUBLISH', (string.gsub(eventsKey, ':events$', ':wake')), last)
   end
-  return {epoch, last}
+`
+    : ''
+}  return {epoch, last}
 end
 `;
+}
 
 /**
  * One turn: compare-and-set of the session and the append of its events.
@@ -51,8 +66,9 @@ end
  * written), so that the caller can run the turn again on the stored session
  * without another round trip; else {1, epoch, last sequence}.
  */
-export const COMMIT_TURN = `
-${APPEND}
+export function commitTurnScript(wake: boolean): string {
+  return `
+${appendFunction(wake)}
 local current = redis.call('GET', KEYS[1])
 local version = 0
 local revision = ''
@@ -73,15 +89,18 @@ else
 end
 return {1, result[1], result[2]}
 `;
+}
 
 /**
  * Appends events outside a turn (a timeout, a primitive failure).
  * KEYS: log, events. ARGV: log TTL ms, max events, new epoch, events…
  */
-export const APPEND_EVENTS = `
-${APPEND}
+export function appendEventsScript(wake: boolean): string {
+  return `
+${appendFunction(wake)}
 return append(KEYS[1], KEYS[2], ARGV[3], ARGV[1], ARGV[2], 4)
 `;
+}
 
 /**
  * Opens a log for reading: creates it (empty, with a new epoch) when there is
