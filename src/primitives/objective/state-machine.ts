@@ -148,7 +148,7 @@ class Turn<O, P extends PartialValue> {
   private offered: [Offered, Offered] | undefined;
   /** The confidence decisions are made on: the turn's, or the pooled score of the n-best value that won. */
   private confidence: number;
-  /** The value came from a lower n-best hypothesis only: it is read back whatever the policy. */
+  /** Read back whatever the policy: the value came from a lower n-best hypothesis only, or corrects one heard wrong. */
   private readBack = false;
   private readonly transitions: Transition[] = [];
   /** Evaluated only when the turn ends unfinished: most single-shot turns never need their prompts. */
@@ -372,6 +372,10 @@ class Turn<O, P extends PartialValue> {
       return;
     }
     if (offered !== undefined && offered.kind !== 'none' && offered.kind !== 'partial') {
+      // The value was heard wrong once: its spoken correction ("no, sixteen" after sixty, "no, it's
+      // Danielle") is read back whatever its confidence, since a sound-alike may be misheard again.
+      // (A keyed correction is exact and follows the primitive's policy: keyedConfirmation.)
+      this.readBack = true;
       this.correct(offered);
       return;
     }
