@@ -1,6 +1,6 @@
 import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
 import { addDays, isoDate, parseIsoDate, WEEKDAY_NAMES, weekdayOf, type CivilDate } from '../when/calendar';
-import { cutOffDate } from '../when/cut-off';
+import { cutOffDate, yearMayGoOn } from '../when/cut-off';
 import { applyPartEdit, readPartEdit, repairWords, splitInlineRepair } from '../when/part-repairs';
 import { correctDate, hear, type Heard } from '../when/heard';
 import type { WhenOptions } from '../when/options';
@@ -54,7 +54,8 @@ function readHeard(utterance: string, context: ReadContext<WhenOptions, WhenPart
     // "as soon as possible", "whenever": an answer, but not a date.
     return { kind: 'none', reason: heard.vagueTime, prompt: askForDate({ type: 'exact-day' }, context.options) };
   }
-  return toReading(part, context.options);
+  const reading = toReading(part, context.options);
+  return reading.kind === 'value' && yearMayGoOn(utterance) ? { ...reading, readBack: true } : reading;
 }
 
 export function toReading(part: DatePart, options: WhenOptions): Reading<WhenPartial> {
