@@ -2,8 +2,9 @@
  * `npm run bench:accuracy:conversations [objective_type …] [--failures] [--dir D | --features]`: per primitive,
  * accuracy on a conversation corpus (several turns per case; by default the second blind corpus,
  * tests/fixtures/corpus-blind-2), with false accepts, refused requests, and breakdowns by
- * difficulty and by feature. Prints aggregates only unless --failures is given: whoever tunes
- * the primitives must not read the blind cases. `--features` scores the feature corpora
+ * difficulty and by feature. Prints aggregates only unless --failures is given (written when the
+ * corpus was still blind; it is a regression corpus now, held to the bar by
+ * tests/accuracy/conversations.test.ts). `--features` scores the feature corpora
  * (tests/fixtures/corpus-conversations/<feature>/), which are not blind, with failures allowed.
  */
 import { BUILT_IN_CAPTURES } from '../src/primitives/defaults';

@@ -76,7 +76,10 @@ describe.each(backends)('blind corpus 3 fixes over real gRPC (%s store)', (name,
       reference_time: TUESDAY,
     });
     const repaired = await call('capture_date_au', 'b3-dob-repair', { confirmation: 'no nineteen eighty six' });
-    expect(repaired).toMatchObject({ state: 'completed', value: '1986-04-14' });
+    // A spoken correction is read back again, whatever its confidence.
+    expect(repaired).toMatchObject({ state: 'confirming', value: '1986-04-14' });
+    const confirmed = await call('capture_date_au', 'b3-dob-repair', { confirmation: 'yes' });
+    expect(confirmed).toMatchObject({ state: 'completed', value: '1986-04-14' });
   });
 
   if (name === 'redis') {

@@ -75,6 +75,29 @@ describe('a date of birth', () => {
     play([[{ transcription: heard }, 'completed', value]]);
   });
 
+  test.each(['the twenty second', 'the 3rd, nineteen ninety', 'um the ninth'])(
+    'a day alone (%j) is no date of birth: the whole date is asked for, nothing taken',
+    (said) => {
+      const prompts = play([[{ transcription: said }, 'eliciting', '', 'NO_VALUE']]);
+      expect(prompts[0]).toMatch(/^Sorry, I'll need the date of birth itself/);
+    },
+  );
+
+  test.each([
+    ['twenty two seven ninety', '1990-07-22'],
+    ["it's seven eight two thousand and one", '2001-08-07'],
+    ['thirty one twelve eighty', '1980-12-31'],
+  ])('said as three figures, day month year (%j), it is read and always read back: %s', (said, value) => {
+    play([
+      [{ transcription: said, confidence: 0.95 }, 'confirming', value],
+      [{ confirmation: 'yes' }, 'completed', value],
+    ]);
+  });
+
+  test('three figures that read as a clock time ("three eleven …" is 3:11) are not taken as a date', () => {
+    play([[{ transcription: 'three eleven sixty two' }, 'eliciting', '', 'NO_VALUE']]);
+  });
+
   test('without its year: the day and the month are kept and the year asked for, not a failed attempt', () => {
     const prompts = play([
       [{ transcription: 'the 14th of march' }, 'eliciting', ''],

@@ -23,7 +23,7 @@ describe('at confirmation, a date', () => {
     ["the day's right but it's june", '2027-06-14'],
     ["the month's right but it's the 12th", '2027-04-12'],
   ])('14 April repaired by %j → %s', (said, value) => {
-    date([APRIL, [{ confirmation: said }, 'completed', value]]);
+    date([APRIL, [{ confirmation: said }, 'confirming', value], [{ confirmation: 'yes' }, 'completed', value]]);
   });
 
   test.each([
@@ -33,7 +33,7 @@ describe('at confirmation, a date', () => {
     ['same day but 1986', '1986-04-14'],
     ['no, the 15th', '1985-04-15'],
   ])('a date of birth, 14 April 1985, repaired by %j → %s', (said, value) => {
-    date([BIRTH, [{ confirmation: said }, 'completed', value]], { kind: 'date_of_birth' });
+    date([BIRTH, [{ confirmation: said }, 'confirming', value], [{ confirmation: 'yes' }, 'completed', value]], { kind: 'date_of_birth' });
   });
 
   test('a part ruled out that the date has not got is asked about, and the next answer repairs it', () => {

@@ -256,6 +256,18 @@ describe('a date cut off before its end is never completed by guessing', () => {
   });
 
   test.each([
+    ['the ninth of june two thousand', '2000-06-09'],
+    ['born on the 30th of september two thousand um', '2000-09-30'],
+  ])('%j is the year 2000 as said, read back whatever the confidence (it may have gone on "and five")', (heard, value) => {
+    expect(read(heard, { tense: 'past' })).toMatchObject({ kind: 'value', value, readBack: true });
+  });
+
+  test('"two thousand and six" and a year in figures need no read-back of their own', () => {
+    expect(read('the ninth of june two thousand and six', { tense: 'past' })).toEqual(expect.not.objectContaining({ readBack: true }));
+    expect(read('the ninth of june 2000', { tense: 'past' })).toEqual(expect.not.objectContaining({ readBack: true }));
+  });
+
+  test.each([
     ['the twenty', 'first', '2026-12-21'],
     ['the twenty', 'fifth', '2026-12-25'],
     ['the twenty', 'one', '2026-12-21'],
@@ -273,6 +285,17 @@ describe('a date cut off before its end is never completed by guessing', () => {
 });
 
 describe('capture_date_au on the state machine', () => {
+  test('a date of birth ending "two thousand" is read back however sure the recogniser was', () => {
+    playTurns(
+      captureDateAu,
+      [
+        [{ transcription: 'the ninth of june two thousand', confidence: 0.95 }, 'confirming', '2000-06-09'],
+        [{ confirmation: 'yes' }, 'completed', '2000-06-09'],
+      ],
+      { params: { reference_time: THURSDAY, kind: 'date_of_birth' } },
+    );
+  });
+
   test('a cut-off date asks for the rest, and the rest completes it', () => {
     const prompts = play([
       [{ transcription: 'the twenty' }, 'eliciting', ''],

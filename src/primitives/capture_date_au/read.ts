@@ -1,6 +1,7 @@
 import type { Captured, Reading, ReadContext } from '../objective/capture-spec';
 import { addDays, isoDate, parseIsoDate, WEEKDAY_NAMES, weekdayOf, type CivilDate } from '../when/calendar';
-import { cutOffDate } from '../when/cut-off';
+import { cutOffDate, yearMayGoOn } from '../when/cut-off';
+import { threeFigureDate } from '../when/figure-date';
 import { applyPartEdit, readPartEdit, repairWords, splitInlineRepair } from '../when/part-repairs';
 import { correctDate, hear, type Heard } from '../when/heard';
 import type { WhenOptions } from '../when/options';
@@ -49,12 +50,19 @@ function readHeard(utterance: string, context: ReadContext<WhenOptions, WhenPart
     return { kind: 'partial', partial: { said: cut }, prompt };
   }
   const heard = hear(utterance, context.options, 'date');
+  const figures = heard.dates.length === 0 && heard.times.length === 0 ? threeFigureDate(heard.text) : undefined;
+  if (figures !== undefined) {
+    // "fourteen three eighty seven": read as 14/3/87 is, and always read back.
+    const reading = toReading(readDatePartFor(hear(figures, context.options, 'date'), context.partial, context.options), context.options);
+    return reading.kind === 'value' ? { ...reading, readBack: true } : reading;
+  }
   const part = readDatePartFor(heard, context.partial, context.options);
   if (part.kind === 'missing' && heard.vagueTime !== undefined) {
     // "as soon as possible", "whenever": an answer, but not a date.
     return { kind: 'none', reason: heard.vagueTime, prompt: askForDate({ type: 'exact-day' }, context.options) };
   }
-  return toReading(part, context.options);
+  const reading = toReading(part, context.options);
+  return reading.kind === 'value' && yearMayGoOn(utterance) ? { ...reading, readBack: true } : reading;
 }
 
 export function toReading(part: DatePart, options: WhenOptions): Reading<WhenPartial> {

@@ -316,9 +316,16 @@ describe('spelling and capitalisation', () => {
     ['lee', 'leigh', true],
     ['smith', 'smyth', true],
     ['john', 'jon', true],
-    ['catherine', 'kathryn', false],
+    // The same consonants, the vowels spelled differently: one name.
+    ['catherine', 'kathryn', true],
+    ['shaun', 'sean', true],
+    ['shawn', 'sean', true],
     ['jane', 'smith', false],
     ['sam', 'smith', false],
+    ['tim', 'tom', true],
+    ['ian', 'ann', false],
+    ['murphy', 'sean', false],
+    ['sean', 'simon', false],
   ])('similarNames(%s, %s) is %s', (a, b, similar) => {
     expect(similarNames(a, b)).toBe(similar);
   });

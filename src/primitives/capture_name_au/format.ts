@@ -82,8 +82,10 @@ export function maskName(value: string): string {
 
 /**
  * Whether `b` is plausibly `a` said or spelled differently (Lee/Leigh,
- * Smith/Smyth, Jon/John, Catherine/Kathryn): same first sound, and close in
- * spelling or sharing the start.
+ * Smith/Smyth, Jon/John, Catherine/Kathryn, Shaun/Sean): same first sound, and
+ * close in spelling, sharing the start, or the same consonants once the usual
+ * spellings of one sound are folded together (soundKey): the vowels of one name
+ * are spelled many ways (Shaun, Sean, Shawn), its consonants far fewer.
  */
 export function similarNames(a: string, b: string): boolean {
   const x = a.toLowerCase().replace(/[^a-z]/g, '');
@@ -97,7 +99,10 @@ export function similarNames(a: string, b: string): boolean {
     (x.startsWith('f') && y.startsWith('ph'));
   if (!sameStart) return false;
   if (x.slice(0, 2) === y.slice(0, 2)) return true;
-  return editDistance(x, y) / Math.max(x.length, y.length) < 0.4;
+  if (editDistance(x, y) / Math.max(x.length, y.length) < 0.4) return true;
+  // soundKey ends with the first vowel; the consonants are the rest. Two at least: one alone says too little.
+  const consonants = soundKey(x).replace(/[aeiou]$/, '');
+  return consonants.length >= 2 && consonants === soundKey(y).replace(/[aeiou]$/, '');
 }
 
 /**

@@ -44,7 +44,8 @@ describe('capture_name_au on the objective state machine', () => {
   test('a correction in the confirmation replaces the part it names', () => {
     play([
       [{ transcription: 'Karen Lee', confidence: 0.6 }, 'confirming', 'Karen Lee'],
-      [{ confirmation: "no it's Leigh, L E I G H", confidence: 0.9 }, 'completed', 'Karen Leigh'],
+      [{ confirmation: "no it's Leigh, L E I G H", confidence: 0.9 }, 'confirming', 'Karen Leigh'],
+      [{ confirmation: 'yes' }, 'completed', 'Karen Leigh'],
     ]);
     play([
       [{ transcription: 'Karen Lee', confidence: 0.6 }, 'confirming', 'Karen Lee'],

@@ -224,11 +224,18 @@ describe('capture_number on the objective state machine', () => {
     expect(prompt).toMatch(/exact number/);
   });
 
-  test('a correction in the confirmation replaces the value (read back again only if unsure)', () => {
+  test('a correction in the confirmation replaces the value, and is read back again however sure', () => {
     play([
       [{ transcription: 'three point five', confidence: 0.6 }, 'confirming', '3.5'],
       [{ confirmation: 'no, three point seven five', confidence: 0.6 }, 'confirming', '3.75'],
-      [{ confirmation: 'no, four point seven five' }, 'completed', '4.75'],
+      [{ confirmation: 'no, four point seven five' }, 'confirming', '4.75'],
+      [{ confirmation: 'yes' }, 'completed', '4.75'],
+    ]);
+    // Sixty and sixteen are misheard for each other: the corrected one is read back too.
+    play([
+      [{ transcription: 'sixty', confidence: 0.7 }, 'confirming', '60'],
+      [{ confirmation: 'no sixteen' }, 'confirming', '16'],
+      [{ confirmation: 'yep' }, 'completed', '16'],
     ]);
   });
 

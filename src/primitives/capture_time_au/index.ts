@@ -18,7 +18,8 @@ import { readTime, repairTime } from './read';
  * hundred", "13:30") and noon and midnight need no asking.
  *
  * Params as capture_date_au (reference_time, timezone, tense); only "in
- * twenty minutes" and "an hour ago" use them.
+ * twenty minutes", "an hour ago" and a time tied to today ("9 am this
+ * morning", which the tense can rule out: today.ts) use them.
  */
 export const captureTimeAu = {
   objectiveType: 'capture_time_au' as const,

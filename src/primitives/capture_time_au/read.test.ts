@@ -154,6 +154,34 @@ describe('capture_time_au reads', () => {
   });
 });
 
+describe('a time tied to today is a moment the tense can rule out (reference 9:30 am)', () => {
+  test.each([
+    ['eight this morning', 'Sorry, 8 am today has already passed. What time did you mean?'],
+    ['today at quarter past nine am', 'Sorry, 9:15 am today has already passed. What time did you mean?'],
+  ])('%j for a booking is asked: %s', (heard, prompt) => {
+    expect(read(heard)).toEqual({ kind: 'none', reason: 'a time today that has already passed', prompt });
+  });
+
+  test.each([
+    ['eight am', '08:00'],
+    ['ten this morning', '10:00'],
+    ['at two this arvo', '14:00'],
+    ['today, no, tomorrow at eight am', '08:00'],
+    ['8 tonight', '20:00'],
+  ])('%j for a booking is taken: %s', (heard, value) => {
+    expect(valueOf(read(heard))).toBe(value);
+  });
+
+  test('for an incident (past) a time later today is still to come; any tense takes both', () => {
+    expect(read('four this afternoon', undefined, { tense: 'past' })).toMatchObject({
+      kind: 'none',
+      reason: 'a time today that is still to come',
+    });
+    expect(valueOf(read('eight this morning', undefined, { tense: 'past' }))).toBe('08:00');
+    expect(valueOf(read('eight this morning', undefined, { tense: 'any' }))).toBe('08:00');
+  });
+});
+
 describe('capture_time_au repairs', () => {
   const repair = (previous: string, heard: string) => {
     const options = readWhenOptions({ reference_time: REFERENCE }, 0);

@@ -9,6 +9,7 @@ import { readHourOrMinutes, readLoneHour } from '../when/hour-or-minutes';
 import { repairWords } from '../when/part-repairs';
 import { askHourOrMinutes } from '../when/prompts';
 import { askForTime, askTimeInDayPart } from './prompts';
+import { ruledOutToday } from './today';
 
 /** The value and fields of a captured time. */
 export function timeValue(hour: number, minute: number): { value: string; fields: Record<string, string> } {
@@ -38,7 +39,10 @@ function readHeardTime(utterance: string, context: ReadContext<WhenOptions, When
   const cut = cutOffTime(utterance);
   if (cut !== undefined) return { kind: 'partial', partial: { said: cut }, prompt: askForTime({ type: 'rest-of-time', said: cut }) };
   const heard = hear(utterance, context.options, 'time');
-  return toReading(readTimePart(heard, context.partial, context.options), context.options);
+  const part = readTimePart(heard, context.partial, context.options);
+  // "9 am this morning" said at 10:15 for a booking: a moment already passed.
+  const ruledOut = part.kind === 'time' && part.midnight === undefined ? ruledOutToday(heard, part, context.options) : undefined;
+  return ruledOut ?? toReading(part, context.options);
 }
 
 export function toReading(part: TimePart, options: WhenOptions): Reading<WhenPartial> {

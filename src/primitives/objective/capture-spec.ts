@@ -33,7 +33,13 @@ export type PartialValue = JsonObject;
 export type Plain<T> = { [K in keyof T]: T[K] };
 
 export type Reading<P extends PartialValue = PartialValue> =
-  | { kind: 'value'; value: string; fields?: Record<string, string> }
+  | {
+      kind: 'value';
+      value: string;
+      fields?: Record<string, string>;
+      /** The words may have stopped before the caller did ("… two thousand" may go on "and five"): read back whatever the confidence. */
+      readBack?: true;
+    }
   /** More than one value fits: nothing is guessed; `prompt` asks which. */
   | { kind: 'ambiguous'; reason: string; prompt: string; partial?: P }
   /** Part of the value was heard; `prompt` asks for the rest. Not a failed attempt. */

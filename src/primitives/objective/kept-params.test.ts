@@ -53,7 +53,7 @@ describe('params kept for the later turns of an objective', () => {
     ]);
     expect(outcomes.map(brief)).toEqual([
       { state: 'confirming', value: '1985-04-14' },
-      { state: 'completed', value: '1986-04-14' },
+      { state: 'confirming', value: '1986-04-14' },
     ]);
   });
 

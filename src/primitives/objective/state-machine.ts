@@ -148,7 +148,10 @@ class Turn<O, P extends PartialValue> {
   private offered: [Offered, Offered] | undefined;
   /** The confidence decisions are made on: the turn's, or the pooled score of the n-best value that won. */
   private confidence: number;
-  /** The value came from a lower n-best hypothesis only: it is read back whatever the policy. */
+  /**
+   * Read back whatever the policy: the value came from a lower n-best hypothesis only, corrects one
+   * heard wrong, or its reading says the words may have stopped early (Reading.readBack).
+   */
   private readBack = false;
   private readonly transitions: Transition[] = [];
   /** Evaluated only when the turn ends unfinished: most single-shot turns never need their prompts. */
@@ -269,7 +272,7 @@ class Turn<O, P extends PartialValue> {
         return;
       case 'value':
         this.confidence = result.confidence;
-        this.readBack = result.fromLower;
+        this.readBack = result.fromLower || result.readBack;
         this.accept({ kind: 'value', ...result.captured });
         return;
       case 'reading':
@@ -294,6 +297,7 @@ class Turn<O, P extends PartialValue> {
   private accept(reading: Reading<P>): void {
     switch (reading.kind) {
       case 'value': {
+        if (reading.readBack === true) this.readBack = true;
         this.partial = undefined;
         this.candidate = { value: reading.value, fields: reading.fields ?? {} };
         this.move('captured', 'value read');
@@ -372,6 +376,10 @@ class Turn<O, P extends PartialValue> {
       return;
     }
     if (offered !== undefined && offered.kind !== 'none' && offered.kind !== 'partial') {
+      // The value was heard wrong once: its spoken correction ("no, sixteen" after sixty, "no, it's
+      // Danielle") is read back whatever its confidence, since a sound-alike may be misheard again.
+      // (A keyed correction is exact and follows the primitive's policy: keyedConfirmation.)
+      this.readBack = true;
       this.correct(offered);
       return;
     }

@@ -17,7 +17,7 @@ const EPSILON = 1e-9;
 
 export type Vote<P extends PartialValue> =
   /** The winning value; `fromLower` when the top hypothesis did not give it (it is then always read back). */
-  | { kind: 'value'; captured: Captured; confidence: number; fromLower: boolean }
+  | { kind: 'value'; captured: Captured; confidence: number; fromLower: boolean; readBack: boolean }
   /** Two different values, too close to choose between: offered to the caller, best first. */
   | { kind: 'choose'; offered: [Offered, Offered]; reason: string }
   /** No hypothesis gave a value: what the best usable hypothesis read as (partial, ambiguous, none). */
@@ -38,6 +38,8 @@ interface Pool {
   score: number;
   /** The best rank among the hypotheses that gave this value (0 is the top of the list). */
   rank: number;
+  /** Some hypothesis that gave it asked for a read-back (Reading.readBack). */
+  readBack: boolean;
 }
 
 export function vote<P extends PartialValue>(
@@ -64,13 +66,16 @@ export function vote<P extends PartialValue>(
       return;
     }
     const pool = pools.find((p) => same(p.captured.value, reading.value));
-    if (pool !== undefined) pool.score += hypothesis.confidence;
-    else
+    if (pool !== undefined) {
+      pool.score += hypothesis.confidence;
+      pool.readBack ||= reading.readBack === true;
+    } else
       pools.push({
         captured: { value: reading.value, fields: reading.fields ?? {} },
         said: hypothesis.transcript,
         score: hypothesis.confidence,
         rank,
+        readBack: reading.readBack === true,
       });
   });
 
@@ -88,7 +93,13 @@ export function vote<P extends PartialValue>(
       reason: `the recogniser's hypotheses give two different values with close confidence (${round(winner.score)} and ${round(runnerUp.score)})`,
     };
   }
-  return { kind: 'value', captured: winner.captured, confidence: Math.min(1, winner.score), fromLower: winner.rank > 0 };
+  return {
+    kind: 'value',
+    captured: winner.captured,
+    confidence: Math.min(1, winner.score),
+    fromLower: winner.rank > 0,
+    readBack: winner.readBack,
+  };
 }
 
 function round(x: number): string {

@@ -45,6 +45,10 @@ function birthDatePart(heard: Heard, partial: WhenPartial | undefined, options: 
     // A day and a month that exist in some year (the 29th of February does): the year is asked for.
     if (only.day <= daysInMonth(2024, only.month)) return yearAsk({ month: only.month, day: only.day }, true);
   }
+  if (partial === undefined && only !== undefined && only.year === undefined && only.month === undefined && only.day !== undefined) {
+    // "The 14th" alone is no date of birth (the last 14th would be a baby's): the whole date is asked for.
+    return { kind: 'ask', ambiguous: false, reason: 'a date of birth needs its month and year', ask: { type: 'birth-exact' } };
+  }
   return readDatePart(heard, partial?.birthday !== undefined ? undefined : partial, options);
 }
 

@@ -28,8 +28,21 @@ export function cutOffDate(utterance: string): string | undefined {
   // "the 5th of March twenty", "March the 5th nineteen": a year said up to its century.
   if (YEAR_STARTS.has(last) && hasDayAndMonth(words.slice(0, -1))) return heard;
   if (last === 'and' && before === 'thousand' && hasDayAndMonth(words.slice(0, -3))) return heard;
-  if (last === 'thousand' && before === 'two' && hasDayAndMonth(words.slice(0, -2))) return heard;
   return undefined;
+}
+
+/**
+ * A whole date whose year may not be all the caller said: "the 1st of January two thousand" is
+ * 2000 as said (the usual way to say it), but a caller cut off before "and five" sounds the same.
+ * Taken, and read back whatever the confidence (never completed unheard).
+ */
+export function yearMayGoOn(utterance: string): boolean {
+  const words = normaliseUtterance(utterance)
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  while (words.length > 0 && TRAILING_FILLERS.has(words[words.length - 1])) words.pop();
+  const n = words.length;
+  return n > 2 && words[n - 1] === 'thousand' && words[n - 2] === 'two' && hasDayAndMonth(words.slice(0, -2));
 }
 
 /**
