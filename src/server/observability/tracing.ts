@@ -19,6 +19,7 @@ import { metadataGetter } from 'nice-grpc-opentelemetry/lib/propagation';
 import { getSpanName, tracer as rpcTracer } from 'nice-grpc-opentelemetry/lib/traces';
 import type { RuntimeObserver, PrimitiveRun } from '../../runtime/observer';
 import { VERSION } from '../../version';
+import { callTrace, setCallTrace } from './call-trace';
 import { statusOf, type UnaryHandler, type UnaryMethod } from './unary-call';
 
 /**
@@ -59,12 +60,11 @@ export function serverTracingMiddleware() {
   return openTelemetryServerMiddleware();
 }
 
-/**
- * The trace context of each traced call, keyed by its CallContext: traceUnary puts it here and
- * the service reads it (the trace-id bridge, ExecuteOptions.scope), so that it travels with the
- * call explicitly rather than through an async context (see context-manager.ts).
+/*
+ * The trace context of each traced call is kept with its CallContext (call-trace.ts): traceUnary
+ * puts it there and the service reads it (the trace-id bridge, ExecuteOptions.scope), so that it
+ * travels with the call explicitly rather than through an async context (see context-manager.ts).
  */
-const callTraces = new WeakMap<object, Context>();
 
 /**
  * For a streaming handler under the tracing middleware, whose span is active only while each step of
@@ -75,7 +75,7 @@ export function rememberStreamTrace<Req, Res, Call extends object>(
   handler: (request: Req, call: Call) => AsyncIterable<Res>,
 ): (request: Req, call: Call) => AsyncIterable<Res> {
   return async function* (request, call) {
-    if (!callTraces.has(call)) callTraces.set(call, context.active());
+    if (callTrace(call) === undefined) setCallTrace(call, context.active());
     yield* handler(request, call);
   };
 }
@@ -96,7 +96,7 @@ export function traceUnary<Req, Res>(method: UnaryMethod, handler: UnaryHandler<
     // The method's and peer's attributes go in with the start (one sanitising pass); an
     // unsampled span ignores them.
     const span = rpcTracer.startSpan(name, { kind: SpanKind.SERVER, attributes: startAttributes(callContext.peer) }, parent);
-    callTraces.set(callContext, trace.setSpan(parent, span));
+    setCallTrace(callContext, trace.setSpan(parent, span));
     if (!span.isRecording()) return handler(request, callContext);
     try {
       const response = await handler(request, callContext);
@@ -222,7 +222,7 @@ function transitionAttributes(from: string, to: string): Attributes {
 
 /** A call's trace context: the one traceUnary made for it, else the active one (streams, under the middleware). */
 function traceOf(call: object): Context {
-  return callTraces.get(call) ?? context.active();
+  return callTrace(call) ?? context.active();
 }
 
 /** The trace id of the call's span, when there is a valid one. */
