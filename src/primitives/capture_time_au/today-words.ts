@@ -1,3 +1,5 @@
+import { WEEKDAY_NAMES } from '../when/calendar';
+
 /**
  * Words that tie a time of day to today: said with one, the time is a moment
  * ("9 am this morning"), which the tense can rule out. Matched as whole words
@@ -10,15 +12,9 @@ export const TODAY_WORDS: readonly string[] = ['today', 'this morning', 'this af
  * at 9", "tonight or tomorrow morning") the time is not tied to today alone.
  */
 export const OTHER_DAY_WORDS: readonly string[] = [
+  ...WEEKDAY_NAMES,
   'tomorrow',
   'yesterday',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
   'next',
   'last',
   'week',

@@ -11,10 +11,7 @@ import { MONTH_WORDS } from './words';
  * utterance ends cut off, else undefined.
  */
 export function cutOffDate(utterance: string): string | undefined {
-  const words = normaliseUtterance(utterance)
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
-  while (words.length > 0 && TRAILING_FILLERS.has(words[words.length - 1])) words.pop();
+  const words = wordsBeforeFillers(utterance);
   const n = words.length;
   if (n < 2) return undefined;
   const last = words[n - 1];
@@ -37,12 +34,18 @@ export function cutOffDate(utterance: string): string | undefined {
  * Taken, and read back whatever the confidence (never completed unheard).
  */
 export function yearMayGoOn(utterance: string): boolean {
+  const words = wordsBeforeFillers(utterance);
+  const n = words.length;
+  return n > 2 && words[n - 1] === 'thousand' && words[n - 2] === 'two' && hasDayAndMonth(words.slice(0, -2));
+}
+
+/** The utterance's words, normalised, without the fillers it trails off with ("um", "er"): where a date or a time ends. */
+function wordsBeforeFillers(utterance: string): string[] {
   const words = normaliseUtterance(utterance)
     .split(/\s+/)
     .filter((w) => w.length > 0);
   while (words.length > 0 && TRAILING_FILLERS.has(words[words.length - 1])) words.pop();
-  const n = words.length;
-  return n > 2 && words[n - 1] === 'thousand' && words[n - 2] === 'two' && hasDayAndMonth(words.slice(0, -2));
+  return words;
 }
 
 /**
@@ -50,11 +53,7 @@ export function yearMayGoOn(utterance: string): boolean {
  * Returns the words heard when the utterance ends cut off, else undefined.
  */
 export function cutOffTime(utterance: string): string | undefined {
-  const words = normaliseUtterance(utterance)
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
-  while (words.length > 0 && TRAILING_FILLERS.has(words[words.length - 1])) words.pop();
-  const heard = words.join(' ');
+  const heard = wordsBeforeFillers(utterance).join(' ');
   return TIME_CUT_OFF.test(heard) ? heard : undefined;
 }
 
