@@ -71,12 +71,31 @@ async function deliver(channel: Channel, subscribers: number, calls: number): Pr
 }
 
 export async function benchEventStreaming(
-  options: { redis?: boolean; idleStreams?: number } = {},
+  options: {
+    redis?: boolean;
+    idleStreams?: number;
+    /** Calls (5 events each) replayed to 1 subscriber and to 100: 10 000 and 1000 unless given (smaller in the smoke test). */
+    calls?: { one: number; hundred: number };
+    /** Pin this process to the load CPU (default true; the smoke test leaves its Jest worker where it is). */
+    pinned?: boolean;
+  } = {},
 ): Promise<{ delivery: StreamingResult[]; idleSubscriberBytes: number; idleStreams: number }> {
-  pinSelf(LOAD_CPU);
+  if (options.pinned !== false) pinSelf(LOAD_CPU);
   const port = await freePort();
-  // Retention large enough that no subscriber of the run falls behind it.
-  const env = { VOICE_CORE_LOG_LEVEL: 'warn', VOICE_CORE_EVENTS_PER_CONVERSATION: '100000' };
+  const idleStreams = options.idleStreams ?? 1000;
+  // The stream limits raised above what the run opens (the defaults, 100 concurrent streams and 50 event
+  // streams a connection, 32 a conversation, 1000 a tenant, would refuse it): what is measured is a stream's
+  // own cost, on one connection as before the limits existed. Retention large enough that no subscriber of
+  // the run falls behind it.
+  const streamCap = String(idleStreams + 200);
+  const env = {
+    VOICE_CORE_LOG_LEVEL: 'warn',
+    VOICE_CORE_EVENTS_PER_CONVERSATION: '100000',
+    VOICE_CORE_MAX_CONCURRENT_STREAMS: streamCap,
+    VOICE_CORE_MAX_STREAMS_PER_CONNECTION: streamCap,
+    VOICE_CORE_MAX_STREAMS_PER_CONVERSATION: '200',
+    VOICE_CORE_TENANT_MAX_STREAMS: streamCap,
+  };
   const server =
     options.redis === true
       ? await spawnVoiceCoreOnRedis(port, env)
@@ -88,17 +107,19 @@ export async function benchEventStreaming(
     // Memory first, on a server whose heap has not yet grown for the delivery runs.
     for (let i = 0; i < 200; i++) await client.executePrimitive(ExecutePrimitiveRequest.fromJSON(SEED_REQUEST));
     const pid = server.child.pid!;
-    const idleStreams = options.idleStreams ?? 1000;
-    // The idle streams get their own connection, closed as a whole afterwards: cancelling
-    // 1000 streams one by one looks like an HTTP/2 rapid-reset attack, and Node's
-    // protection against it would close the session the delivery runs use.
+    // The idle streams get their own connection: cancelling 1000 streams one by one looks like an HTTP/2
+    // rapid-reset attack, and Node's protection against it may close that session, which must not be the one
+    // the delivery runs use. They are cancelled, not just left to a closed channel, which keeps its calls
+    // running (for about a minute here): the server has dropped them before the delivery runs start.
     const idleChannel = createChannel(`127.0.0.1:${port}`);
     const idleClient = createClient(VoiceCoreServiceDefinition, idleChannel);
+    const idle = new AbortController();
+    setMaxListeners(0, idle.signal);
     let open = 0;
     const before = rssKb(pid);
     const streams = Array.from({ length: idleStreams }, (_, i) =>
       (async () => {
-        for await (const _ of idleClient.streamEvents({ conversationId: `idle-${i}` }, { onHeader: () => open++ })) {
+        for await (const _ of idleClient.streamEvents({ conversationId: `idle-${i}` }, { onHeader: () => open++, signal: idle.signal })) {
           // idle: no event arrives
         }
       })().catch(() => undefined),
@@ -106,10 +127,12 @@ export async function benchEventStreaming(
     await waitUntil(async () => open === idleStreams, 120_000);
     await new Promise((r) => setTimeout(r, 1000));
     const after = rssKb(pid);
+    idle.abort();
     idleChannel.close();
     await Promise.all(streams);
-    await deliver(channel, 1, 500); // warm-up
-    const delivery = [await deliver(channel, 1, 10_000), await deliver(channel, 100, 1000)];
+    const calls = options.calls ?? { one: 10_000, hundred: 1000 };
+    await deliver(channel, 1, Math.min(500, calls.one)); // warm-up
+    const delivery = [await deliver(channel, 1, calls.one), await deliver(channel, 100, calls.hundred)];
 
     return { delivery, idleSubscriberBytes: ((after - before) * 1024) / idleStreams, idleStreams };
   } finally {
