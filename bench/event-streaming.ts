@@ -124,7 +124,9 @@ export async function benchEventStreaming(
         }
       })().catch(() => undefined),
     );
-    await waitUntil(async () => open === idleStreams, 120_000);
+    await waitUntil(async () => open === idleStreams, 120_000).catch(() => {
+      throw new Error(`only ${open} of ${idleStreams} idle streams opened (a stream limit refused the others?)`);
+    });
     await new Promise((r) => setTimeout(r, 1000));
     const after = rssKb(pid);
     idle.abort();

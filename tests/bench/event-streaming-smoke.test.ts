@@ -18,7 +18,7 @@ describe('the event-streaming bench (small run)', () => {
       [100, 20],
     ]);
     for (const d of result.delivery) expect(d.deliveriesPerSecond).toBeGreaterThan(0);
-  }, 120_000);
+  }, 150_000);
 });
 
 describeWithRedis('the event-streaming bench on Redis (small run)', () => {
@@ -28,5 +28,5 @@ describeWithRedis('the event-streaming bench on Redis (small run)', () => {
       [1, 200],
       [100, 20],
     ]);
-  }, 120_000);
+  }, 150_000);
 });
