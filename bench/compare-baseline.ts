@@ -20,7 +20,20 @@ import { resolve } from 'node:path';
 import { ExecutePrimitiveRequest } from '../generated/voice_core/voice_core';
 import { BUILT_IN_CAPTURES, createDefaultRegistry } from '../src/primitives/defaults';
 import type { PrimitiveRegistry } from '../src/primitives/registry';
-import { freePort, grpcBody, h2load, LOAD_CPU, median, percentile, pinSelf, waitUntil, type LoadResult, type Process } from './lib';
+import {
+  answerBytes,
+  checkEveryAnswer,
+  freePort,
+  grpcBody,
+  h2load,
+  LOAD_CPU,
+  median,
+  percentile,
+  pinSelf,
+  waitUntil,
+  type LoadResult,
+  type Process,
+} from './lib';
 import { corpusInputs } from './primitive-cost';
 import { checkAnswers, SEED_REQUEST, TARGETS } from './server-throughput';
 
@@ -38,14 +51,15 @@ async function compareServers(baseline: string, rounds: number, requests: number
     if (target === undefined) throw new Error(`unknown target "${name}"; known: ${TARGETS.map((t) => t.name).join(', ')}`);
     return target;
   });
-  const servers: Array<{ key: string; target: string; build: string; port: number; process: Process }> = [];
+  const servers: Array<{ key: string; target: string; build: string; port: number; process: Process; bytesPerAnswer: number }> = [];
   try {
     for (const target of targets) {
       for (const build of builds) {
         const port = await freePort();
         const process = await target.start(port, build.root);
-        servers.push({ key: `${target.name}/${build.name}`, target: target.name, build: build.name, port, process });
         await waitUntil(() => checkAnswers(port));
+        const bytesPerAnswer = await answerBytes(port, PATH, body);
+        servers.push({ key: `${target.name}/${build.name}`, target: target.name, build: build.name, port, process, bytesPerAnswer });
         await h2load(port, PATH, body, 20_000, 1, 64);
       }
     }
@@ -57,7 +71,7 @@ async function compareServers(baseline: string, rounds: number, requests: number
         for (const server of [...servers.slice(shift), ...servers.slice(0, shift)]) {
           const n = inFlight === 1 ? Math.round(requests / 4) : requests;
           const result = await h2load(server.port, PATH, body, n, 1, inFlight, server.process.child.pid);
-          if (result.ok !== result.requests) throw new Error(`${server.key}: ${result.requests - result.ok} responses were not HTTP 200`);
+          checkEveryAnswer(server.key, result, server.bytesPerAnswer);
           const key = `${server.key}@${inFlight}`;
           results.set(key, [...(results.get(key) ?? []), result]);
         }

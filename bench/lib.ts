@@ -90,6 +90,8 @@ export interface LoadResult {
   /** Server CPU time per request (µs), when the server's pid was given. */
   serverCpuUs?: number;
   ok: number;
+  /** Bytes of HTTP/2 DATA received in all: a call answered with trailers only (an error) carries none. */
+  dataBytes: number;
   rps: number;
   p50Ms: number;
   p99Ms: number;
@@ -146,6 +148,7 @@ export async function h2load(
   const { stdout } = await run(cmd, argv, { maxBuffer: 16 * 1024 * 1024 });
   const serverCpuUs = serverPid === undefined ? undefined : (cpuMicros(serverPid) - cpuBefore) / requests;
   const rps = Number(/finished in [\d.]+m?s, ([\d.]+) req\/s/.exec(stdout)?.[1] ?? NaN);
+  const dataBytes = Number(/\((\d+)\) data/.exec(stdout)?.[1] ?? NaN);
   const lines = readFileSync(log, 'utf8')
     .trim()
     .split('\n')
@@ -157,11 +160,31 @@ export async function h2load(
     requests: lines.length,
     serverCpuUs,
     ok,
+    dataBytes,
     rps,
     p50Ms: at(0.5),
     p99Ms: at(0.99),
     meanMs: durations.reduce((a, b) => a + b, 0) / durations.length,
   };
+}
+
+/** The DATA bytes of one answer, from a single call (every call of a load run sends the same request). */
+export async function answerBytes(port: number, path: string, body: string): Promise<number> {
+  return (await h2load(port, path, body, 1, 1, 1)).dataBytes;
+}
+
+/**
+ * Throws unless every call of a load run got the full answer. h2load cannot read grpc-status, and a gRPC error
+ * (a call shed by the per-tenant quota or the in-flight limit: RESOURCE_EXHAUSTED) is HTTP 200 with trailers
+ * only: it shows as DATA missing from the total, each answer being the same size.
+ */
+export function checkEveryAnswer(name: string, result: LoadResult, bytesPerAnswer: number): void {
+  if (result.ok !== result.requests) throw new Error(`${name}: ${result.requests - result.ok} responses were not HTTP 200`);
+  const expected = result.requests * bytesPerAnswer;
+  if (result.dataBytes !== expected) {
+    const short = Math.round((expected - result.dataBytes) / bytesPerAnswer);
+    throw new Error(`${name}: about ${short} of ${result.requests} calls got no full answer (a gRPC error: shed by a quota or limit?)`);
+  }
 }
 
 export function median(values: number[]): number {
