@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually';
 import { promtool, PROMTOOL, warnIfMissing } from '../support/promtool';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -84,8 +85,12 @@ describe('Prometheus metrics', () => {
     expect(sample((await scrape()).text, 'voice_core_open_event_streams')).toBe(1);
     controller.abort();
     await iterator.next().catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(sample((await scrape()).text, 'voice_core_open_event_streams')).toBe(0);
+    // The cancellation reaches the server a moment after the client has stopped.
+    await eventually(
+      'voice_core_open_event_streams',
+      async () => sample((await scrape()).text, 'voice_core_open_event_streams'),
+      (open) => open === 0,
+    );
   });
 
   test('other paths are 404', async () => {

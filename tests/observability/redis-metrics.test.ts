@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRedisStores, type RedisStores } from '../../src/runtime/redis/redis-stores';
+import { eventually } from '../support/eventually';
 import { promtool, PROMTOOL, warnIfMissing } from '../support/promtool';
 import { describeWithRedis, RedisServer } from '../support/redis-server';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -33,16 +34,11 @@ describeWithRedis('Redis metrics', () => {
     return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
   }
 
-  /** Scrapes until `name` satisfies `holds`, or fails naming the last value seen. */
-  async function scrapeUntil(name: string, holds: (value: number | undefined) => boolean, withinMs = 2000): Promise<string> {
-    const deadline = Date.now() + withinMs;
-    for (;;) {
-      const text = await scrape();
-      const value = sample(text, name);
-      if (holds(value)) return text;
-      if (Date.now() > deadline) throw new Error(`${name} was still ${value} after ${withinMs} ms`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+  /** Scrapes until `name` satisfies `holds`; the exposition that did. */
+  async function scrapeUntil(name: string, holds: (value: number | undefined) => boolean): Promise<string> {
+    let text = '';
+    await eventually(name, async () => sample((text = await scrape()), name), holds);
+    return text;
   }
 
   test('command latency and errors by operation, commands in flight, streams followed and their connections', async () => {
