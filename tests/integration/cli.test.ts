@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { cliOutput, runCli, serveCli } from '../support/cli';
+import { eventually } from '../support/eventually';
 
 const run = runCli;
 const output = cliOutput;
@@ -48,8 +49,14 @@ describe('the voice-core command', () => {
     }
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(0);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(logs.some((l) => l.includes('"msg":"ExecutePrimitive"') && l.includes('"trace_id":"trace-cli"'))).toBe(true);
+    // The child's last output may still be in the pipe when its exit is reported.
+    const logged = () => logs.some((l) => l.includes('"msg":"ExecutePrimitive"') && l.includes('"trace_id":"trace-cli"'));
+    await eventually(
+      'trace-cli in the access log',
+      async () => logged(),
+      (seen) => seen,
+    );
+    expect(logged()).toBe(true);
   }, 120_000);
 
   test("call with an overflowing timeout_seconds (1e308) reports the server's refusal, not a local timeout", async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ClientError, Status } from 'nice-grpc-common';
 import { createVoiceCoreClient, VoiceCoreError, type VoiceCoreClient, type VoiceCoreEvent } from '../../src';
 import { createRedisStores } from '../../src/runtime/redis/redis-stores';
+import { eventually } from '../support/eventually';
 import { describeWithRedis, freePort, RedisServer } from '../support/redis-server';
 import { Replica } from '../support/replica';
 
@@ -199,7 +200,13 @@ describeWithRedis('several replicas on one Redis', () => {
       () => undefined,
       (error: unknown) => error,
     );
-    await new Promise((r) => setTimeout(r, 200));
+    // The stream has turn 1's events (so it knows the log's epoch) before Redis goes: else it would only
+    // subscribe once Redis is back, to the new empty log, and never end.
+    await eventually(
+      'events the stream delivered',
+      async () => stream.events.length,
+      (n) => n > 0,
+    );
 
     await redis.kill();
     const load = await Promise.allSettled(

@@ -3,6 +3,7 @@ import http2 from 'node:http2';
 import { createVoiceCoreClient, VoiceCoreError, type VoiceCoreClient, type VoiceCoreEvent } from '../../src';
 import { startVoiceCoreServer, type RunningServer } from '../../src/server/server';
 import { silentLogger } from '../../src/runtime/logger';
+import { eventually } from '../support/eventually';
 import { TcpProxy } from '../support/tcp-proxy';
 
 const RECONNECT_FAST = { 'grpc.initial_reconnect_backoff_ms': 50, 'grpc.max_reconnect_backoff_ms': 100 };
@@ -198,7 +199,12 @@ describe('resumable event streams against a real server', () => {
           // no event arrives before the restart
         }
       })().catch((e: unknown) => e);
-      await new Promise((r) => setTimeout(r, 200));
+      // The stream is served (and its epoch header sent) before the restart: else it would just start on the new server.
+      await eventually(
+        'event streams open on the server',
+        async () => server.core.events.openSubscriptions,
+        (n) => n === 1,
+      );
       await server.shutdown();
       server = await serve(port);
       expect(await outcome).toMatchObject({ code: 'EVENTS_LOST' });

@@ -3,6 +3,7 @@ import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ClientError, createChannel, createClientFactory, Metadata, Status } from 'nice-grpc';
 import { VoiceCoreServiceDefinition } from '../../generated/voice_core/voice_core';
+import { eventually } from '../support/eventually';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** HTTP/2 and gRPC limits of the server's connections, through real gRPC on a real socket (finding 3). */
@@ -87,6 +88,10 @@ describe('HTTP/2 and gRPC limits', () => {
         }
       })().catch(() => undefined),
     );
+    // Four reach the server and open their subscriptions a moment after the calls start (longer on a loaded
+    // machine); then, while those four are held, no fifth may come in.
+    const open = async () => [t.server.limits.streamsOf('default'), t.server.core.events.openSubscriptions].join();
+    await eventually('streams counted, subscriptions open', open, (counts) => counts === '4,4');
     await new Promise((r) => setTimeout(r, 500));
     expect(t.server.limits.streamsOf('default')).toBe(4);
     expect(t.server.core.events.openSubscriptions).toBe(4);

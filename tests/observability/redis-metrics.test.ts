@@ -87,7 +87,8 @@ describeWithRedis('Redis metrics', () => {
         params: { transcription: 'jane@gmail.com' },
       }),
     ).rejects.toMatchObject({ code: 14 });
-    text = await scrape();
+    // The follower's own connection learns that Redis is gone from its socket closing, not from the failed commit.
+    text = await scrapeUntil('voice_core_redis_follower_connections', (n) => n === 0);
     expect(sample(text, 'voice_core_redis_command_errors_total', 'operation="commit"')).toBe(1);
     expect(sample(text, 'voice_core_redis_follower_connections')).toBe(0);
   });

@@ -4,6 +4,7 @@ import { Metadata } from 'nice-grpc';
 import { createLogger } from '../../src/runtime/logger';
 import { SynchronousContextManager } from '../../src/server/observability/context-manager';
 import { ATTR, PRIMITIVE_SPAN_NAME } from '../../src/server/observability/tracing';
+import { eventually } from '../support/eventually';
 import { parentSpanId, recordSpans, type SpanRecorder } from '../support/span-recorder';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -87,7 +88,12 @@ describe('tracing with the synchronous context manager (the server default)', ()
     await t.client.executePrimitive({ objectiveType: 'capture_yes_no', conversationId: 'sync-4', params: { transcription: 'yes' } });
     await iterating;
     controller.abort();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The server span ends (and is recorded) once the cancellation reaches the server, a moment after the client stopped.
+    await eventually(
+      'the recorded StreamEvents server span',
+      async () => serverSpan('StreamEvents'),
+      (span) => span !== undefined,
+    );
     const subscribed = logs.find((l) => l.conversation_id === 'sync-4' && l.msg === 'StreamEvents subscribed');
     expect(subscribed).toMatchObject({ trace_id: w3cTraceId, otel_trace_id: w3cTraceId });
     expect(serverSpan('StreamEvents')?.spanContext().traceId).toBe(w3cTraceId);

@@ -92,7 +92,8 @@ describe('startTracingFromEnv', () => {
           if (line === 'one short') batchesWhenShort.push([...batches]);
         }
       });
-      const code = await new Promise((resolve) => child.on('exit', resolve));
+      // 'close', not 'exit': at 'exit' the child's last lines may still be unread in its stdout pipe.
+      const code = await new Promise((resolve) => child.on('close', resolve));
       expect(code).toBe(0);
       expect(seen).toEqual(['one short', `batch size ${EXPORT_BATCH_SIZE}`]);
       expect(batchesWhenShort).toEqual([[]]);
