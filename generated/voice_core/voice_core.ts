@@ -188,6 +188,14 @@ export interface StreamEventsRequest {
    * silently mixing sequences.
    */
   epoch: string;
+  /**
+   * The event_id of the event at from_sequence (the last one the caller
+   * received), when resuming. If the log holds another event there, its last
+   * events were lost (a Redis failover or crash) and their sequences given
+   * again: the call fails with FAILED_PRECONDITION rather than deliver events
+   * that do not follow the caller's. Empty: not checked.
+   */
+  lastEventId: string;
 }
 
 export interface StreamEventsResponse {
@@ -212,6 +220,12 @@ export interface Event {
    * only comparable between events of the same epoch.
    */
   epoch: string;
+  /**
+   * Names this event within its conversation (opaque). Send the last one
+   * received as StreamEventsRequest.last_event_id when resuming. Empty for
+   * events written before it existed.
+   */
+  eventId: string;
 }
 
 export interface Event_DataEntry {
@@ -1182,7 +1196,7 @@ export const ExecutionMetadata: MessageFns<ExecutionMetadata> = {
 };
 
 function createBaseStreamEventsRequest(): StreamEventsRequest {
-  return { conversationId: "", fromSequence: 0, epoch: "" };
+  return { conversationId: "", fromSequence: 0, epoch: "", lastEventId: "" };
 }
 
 export const StreamEventsRequest: MessageFns<StreamEventsRequest> = {
@@ -1195,6 +1209,9 @@ export const StreamEventsRequest: MessageFns<StreamEventsRequest> = {
     }
     if (message.epoch !== "") {
       writer.uint32(26).string(message.epoch);
+    }
+    if (message.lastEventId !== "") {
+      writer.uint32(34).string(message.lastEventId);
     }
     return writer;
   },
@@ -1236,6 +1253,14 @@ export const StreamEventsRequest: MessageFns<StreamEventsRequest> = {
             message.epoch = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.lastEventId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1261,6 +1286,11 @@ export const StreamEventsRequest: MessageFns<StreamEventsRequest> = {
         ? globalThis.Number(object.from_sequence)
         : 0,
       epoch: isSet(object.epoch) ? globalThis.String(object.epoch) : "",
+      lastEventId: isSet(object.lastEventId)
+        ? globalThis.String(object.lastEventId)
+        : isSet(object.last_event_id)
+        ? globalThis.String(object.last_event_id)
+        : "",
     };
   },
 
@@ -1275,6 +1305,9 @@ export const StreamEventsRequest: MessageFns<StreamEventsRequest> = {
     if (message.epoch !== "") {
       obj.epoch = message.epoch;
     }
+    if (message.lastEventId !== "") {
+      obj.lastEventId = message.lastEventId;
+    }
     return obj;
   },
 
@@ -1286,6 +1319,7 @@ export const StreamEventsRequest: MessageFns<StreamEventsRequest> = {
     message.conversationId = object.conversationId ?? "";
     message.fromSequence = object.fromSequence ?? 0;
     message.epoch = object.epoch ?? "";
+    message.lastEventId = object.lastEventId ?? "";
     return message;
   },
 };
@@ -1369,6 +1403,7 @@ function createBaseEvent(): Event {
     toState: "",
     data: {},
     epoch: "",
+    eventId: "",
   };
 }
 
@@ -1403,6 +1438,9 @@ export const Event: MessageFns<Event> = {
     });
     if (message.epoch !== "") {
       writer.uint32(82).string(message.epoch);
+    }
+    if (message.eventId !== "") {
+      writer.uint32(90).string(message.eventId);
     }
     return writer;
   },
@@ -1503,6 +1541,14 @@ export const Event: MessageFns<Event> = {
             message.epoch = reader.string();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.eventId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1564,6 +1610,11 @@ export const Event: MessageFns<Event> = {
         )
         : {},
       epoch: isSet(object.epoch) ? globalThis.String(object.epoch) : "",
+      eventId: isSet(object.eventId)
+        ? globalThis.String(object.eventId)
+        : isSet(object.event_id)
+        ? globalThis.String(object.event_id)
+        : "",
     };
   },
 
@@ -1605,6 +1656,9 @@ export const Event: MessageFns<Event> = {
     if (message.epoch !== "") {
       obj.epoch = message.epoch;
     }
+    if (message.eventId !== "") {
+      obj.eventId = message.eventId;
+    }
     return obj;
   },
 
@@ -1631,6 +1685,7 @@ export const Event: MessageFns<Event> = {
       {},
     );
     message.epoch = object.epoch ?? "";
+    message.eventId = object.eventId ?? "";
     return message;
   },
 };

@@ -115,7 +115,7 @@ describe('BreakerTransport', () => {
     const events: Event[] = [];
     const signal = new AbortController().signal;
     for await (const e of transport.subscribe(
-      { conversationId: 'c', fromSequence: 0, epoch: '' },
+      { conversationId: 'c', fromSequence: 0, epoch: '', lastEventId: '' },
       { traceId: 't', signal, onEpoch: (x) => epochs.push(x) },
     )) {
       events.push(e);

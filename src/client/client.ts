@@ -381,6 +381,7 @@ function toEvent(e: Event): VoiceCoreEvent {
     toState: e.toState,
     data: e.data,
     epoch: e.epoch,
+    eventId: e.eventId,
   };
 }
 

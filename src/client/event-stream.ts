@@ -34,9 +34,10 @@ class StreamEnded extends Error {
 
 /**
  * Follows a conversation's events across dropped connections. It remembers
- * the last sequence and epoch it delivered and resumes from them, so nothing
- * is lost or repeated; a gap or an epoch change means events are gone, and is
- * reported as EVENTS_LOST rather than skipped.
+ * the last sequence, epoch and event id it delivered and resumes from them, so
+ * nothing is lost or repeated; a gap, an epoch change or another event at the
+ * last sequence means events are gone, and is reported as EVENTS_LOST rather
+ * than skipped.
  */
 export async function* resumableEvents(
   transport: Transport,
@@ -51,6 +52,8 @@ export async function* resumableEvents(
   const { traceId, signal: outer } = options;
   let cursor = options.fromSequence ?? 0;
   let epoch = options.epoch ?? '';
+  // Sent on resuming, so that a log that lost its last events and gave their sequences again is told apart.
+  let lastEventId = options.lastEventId ?? '';
   let failures = 0;
 
   while (!aborted(outer)) {
@@ -59,7 +62,7 @@ export async function* resumableEvents(
     outer?.addEventListener('abort', forward, { once: true });
     try {
       const events = transport.subscribe(
-        { conversationId, fromSequence: cursor, epoch },
+        { conversationId, fromSequence: cursor, epoch, lastEventId },
         {
           traceId,
           signal: controller.signal,
@@ -78,6 +81,7 @@ export async function* resumableEvents(
           );
         }
         cursor = event.sequence;
+        lastEventId = event.eventId;
         failures = 0;
         yield toEvent(event);
       }

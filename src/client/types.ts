@@ -120,6 +120,8 @@ export interface VoiceCoreEvent {
   data: Record<string, string>;
   /** The incarnation of the conversation's log; sequences compare only within one epoch. */
   epoch: string;
+  /** Names this event within its conversation (opaque; '' for events stored before it existed). */
+  eventId: string;
 }
 
 export interface StreamOptions {
@@ -127,6 +129,8 @@ export interface StreamOptions {
   fromSequence?: number;
   /** The epoch of `fromSequence`, when resuming from an earlier stream. */
   epoch?: string;
+  /** The eventId of the event at `fromSequence`, when resuming: checked, so that events that do not follow it are refused. */
+  lastEventId?: string;
   /** Ends the stream (iteration then simply finishes). */
   signal?: AbortSignal;
   /** Trace id sent with the subscription. */

@@ -28,3 +28,14 @@ export function notRetained(conversationId: string, cursor: number, first: numbe
     'from_sequence',
   );
 }
+
+/** The log holds another event at the subscriber's last sequence: it lost its last events and gave their sequences again. */
+export function otherEvent(conversationId: string, sequence: number, lastEventId: string): VoiceCoreRequestError {
+  return new VoiceCoreRequestError(
+    'FAILED_PRECONDITION',
+    `last_event_id ${lastEventId} is not the event the log of conversation ${conversationId} holds at ${sequence}: ` +
+      'the log lost its last events (a Redis failover or crash) and gave their sequences again; ' +
+      'resubscribe with from_sequence 0 and no epoch to read the log as it is',
+    'last_event_id',
+  );
+}

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Event } from '../../generated/voice_core/voice_core';
 import type { Transition } from '../primitives/types';
-import { notRetained, pastTheEnd, staleEpoch } from './event-log-errors';
+import { notRetained, otherEvent, pastTheEnd, staleEpoch } from './event-log-errors';
+import { eventIdOf, newWriteId } from './event-ids';
 import { DEFAULT_TENANT } from './redis/keys';
 import type { EventLog, NewEvent, Subscription } from './stores';
 
@@ -53,15 +54,22 @@ class LoggedEvent implements Event {
     readonly sequence: number,
     private readonly at: number,
     readonly epoch: string,
+    /** Its log's: a log in memory never gives a sequence twice, so the sequence alone tells its events apart. */
+    private readonly write: string,
   ) {}
 
   get timestamp(): Date {
     return new Date(this.at);
   }
+
+  get eventId(): string {
+    return eventIdOf(this.write, this.sequence);
+  }
 }
 
 class ConversationLog {
   readonly epoch = randomUUID();
+  readonly write = newWriteId();
   /** Ring buffer of the retained events; `first` is the sequence of ring[start]. */
   private readonly ring: Event[] = [];
   private start = 0;
@@ -145,6 +153,7 @@ export class MemoryEventLog implements EventLog {
       log.last + 1,
       this.options.now(),
       log.epoch,
+      log.write,
     );
     log.append(logged);
     return logged;
@@ -174,6 +183,7 @@ export class MemoryEventLog implements EventLog {
           log.last + 1,
           at,
           log.epoch,
+          log.write,
         ),
       );
     }
@@ -183,7 +193,8 @@ export class MemoryEventLog implements EventLog {
    * Opens a subscription: retained events after `fromSequence`, then live
    * ones until `signal` aborts. Checks the request at once (before any event
    * is read): FAILED_PRECONDITION when `epoch` names another incarnation of
-   * the log, OUT_OF_RANGE when `fromSequence` is past its end. While reading,
+   * the log, OUT_OF_RANGE when `fromSequence` is past its end, FAILED_PRECONDITION when the retained event at
+   * `fromSequence` is not `lastEventId` (when given). While reading,
    * OUT_OF_RANGE when events the subscriber needs are no longer retained.
    * The returned epoch lets a subscriber that has seen no event yet resume safely.
    * Subscribing to a conversation with no log makes an empty one that lives only as long as its
@@ -195,6 +206,7 @@ export class MemoryEventLog implements EventLog {
     epoch: string,
     signal: AbortSignal,
     tenant: string = DEFAULT_TENANT,
+    lastEventId = '',
   ): Subscription {
     const existing = this.tenants.get(tenant)?.get(conversationId);
     if (existing === undefined) {
@@ -205,6 +217,8 @@ export class MemoryEventLog implements EventLog {
     const log = existing ?? this.logFor(tenant, conversationId);
     if (epoch !== '' && epoch !== log.epoch) throw staleEpoch(conversationId, epoch, log.epoch);
     if (fromSequence > log.last) throw pastTheEnd(conversationId, fromSequence, log.last);
+    const received = lastEventId === '' ? undefined : log.at(fromSequence);
+    if (received !== undefined && received.eventId !== lastEventId) throw otherEvent(conversationId, fromSequence, lastEventId);
     return { epoch: log.epoch, events: this.follow(tenant, log, fromSequence, signal) };
   }
 

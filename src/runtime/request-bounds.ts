@@ -12,6 +12,8 @@ export const MAX_ID_LENGTH = 256;
 export const MAX_PURPOSE_LENGTH = 512;
 /** Longest epoch a subscriber may name (ours are UUIDs, 36 characters). */
 export const MAX_EPOCH_LENGTH = 64;
+/** Longest last_event_id a subscriber may name (ours are about 20 characters: see event-ids.ts). */
+export const MAX_EVENT_ID_LENGTH = 64;
 export { MAX_SHOWN_LENGTH, shown } from '../primitives/params/limits';
 
 /** Space to tilde: what a gRPC metadata value may carry, and all a trace id needs. */

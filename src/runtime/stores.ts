@@ -22,7 +22,7 @@ export interface VersionedSession {
   readonly revision?: string;
 }
 
-export type NewEvent = Omit<Event, 'sequence' | 'epoch' | 'timestamp' | 'conversationId'>;
+export type NewEvent = Omit<Event, 'sequence' | 'epoch' | 'timestamp' | 'conversationId' | 'eventId'>;
 
 export interface Subscription {
   /** The epoch of the conversation's log, known before any event arrives. */
@@ -82,9 +82,19 @@ export interface EventLog {
    * Retained events after `fromSequence`, then live ones until `signal`
    * aborts. FAILED_PRECONDITION when `epoch` names another incarnation of the
    * log, OUT_OF_RANGE when `fromSequence` is past its end or events the
-   * subscriber needs are no longer retained.
+   * subscriber needs are no longer retained. FAILED_PRECONDITION too when
+   * `lastEventId` is given and the event the log holds at `fromSequence` is
+   * another (its tail was lost and the sequences given again; see event-ids.ts),
+   * and, on a log that can lose its tail, when that is found while following.
    */
-  subscribe(conversationId: string, fromSequence: number, epoch: string, signal: AbortSignal, tenant?: string): MaybePromise<Subscription>;
+  subscribe(
+    conversationId: string,
+    fromSequence: number,
+    epoch: string,
+    signal: AbortSignal,
+    tenant?: string,
+    lastEventId?: string,
+  ): MaybePromise<Subscription>;
   /** Last sequence and epoch of a conversation's log (0 and '' when there is none). */
   position(conversationId: string, tenant?: string): MaybePromise<{ last: number; epoch: string }>;
   /** Subscriptions served by this process, conversations and events retained: where countable cheaply (in memory). */

@@ -13,7 +13,15 @@ import {
   type PrimitiveResult,
 } from '../primitives/types';
 import { VoiceCoreRequestError, concurrentTurn, invalidArgument } from './errors';
-import { MAX_EPOCH_LENGTH, MAX_ID_LENGTH, MAX_PURPOSE_LENGTH, checkLength, checkTraceId, shown } from './request-bounds';
+import {
+  MAX_EPOCH_LENGTH,
+  MAX_EVENT_ID_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_PURPOSE_LENGTH,
+  checkLength,
+  checkTraceId,
+  shown,
+} from './request-bounds';
 import { MemoryEventLog, type EventLogOptions } from './event-log';
 import { DEFAULT_TENANT } from './redis/keys';
 import { silentLogger, type Logger } from './logger';
@@ -322,11 +330,19 @@ export class VoiceCore {
   streamEvents(request: StreamEventsRequest, signal: AbortSignal, options: StreamOptions = {}): MaybePromise<Subscription> {
     checkId('conversation_id', request.conversationId, 'conversation_id is required');
     checkLength('epoch', request.epoch, MAX_EPOCH_LENGTH);
+    checkLength('last_event_id', request.lastEventId, MAX_EVENT_ID_LENGTH);
     // The wire decoder gives a from_sequence past 2^53 as an unsafe number rather than failing (see request-decoding.ts).
     if (!Number.isSafeInteger(request.fromSequence) || request.fromSequence < 0) {
       throw invalidArgument('from_sequence', `from_sequence must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`);
     }
-    return this.events.subscribe(request.conversationId, request.fromSequence, request.epoch, signal, options.tenant ?? DEFAULT_TENANT);
+    return this.events.subscribe(
+      request.conversationId,
+      request.fromSequence,
+      request.epoch,
+      signal,
+      options.tenant ?? DEFAULT_TENANT,
+      request.lastEventId,
+    );
   }
 
   /** Checks the request and returns its time budget in ms. */

@@ -58,13 +58,14 @@ export function decodeStreamEventsRequest(input: BinaryReader | Uint8Array, leng
 
 /** StreamEventsRequest read field by field, from_sequence as a plain (possibly unsafe) number. */
 function decodeWithUnsafeSequence(bytes: Uint8Array): StreamEventsRequest {
-  const request: StreamEventsRequest = { conversationId: '', fromSequence: 0, epoch: '' };
+  const request: StreamEventsRequest = { conversationId: '', fromSequence: 0, epoch: '', lastEventId: '' };
   const reader = new BinaryReader(bytes);
   while (reader.pos < reader.len) {
     const tag = reader.uint32();
     if (tag === 10) request.conversationId = reader.string();
     else if (tag === 16) request.fromSequence = Number(reader.uint64());
     else if (tag === 26) request.epoch = reader.string();
+    else if (tag === 34) request.lastEventId = reader.string();
     else if ((tag & 7) === 4 || tag === 0) break;
     else reader.skip(tag & 7);
   }

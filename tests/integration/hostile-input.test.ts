@@ -111,6 +111,17 @@ describe('hostile input through real gRPC', () => {
       expectLogsBounded();
     });
 
+    test('a huge last_event_id is refused without being repeated', async () => {
+      const error = await refusal(
+        (async () => {
+          for await (const _ of t.client.streamEvents({ conversationId: 'c', fromSequence: 0, lastEventId: HUGE })) break;
+        })(),
+      );
+      expect(error.code).toBe(Status.INVALID_ARGUMENT);
+      expect(error.details).toBe('last_event_id is longer than 64 characters');
+      expectLogsBounded();
+    });
+
     test('a huge conversation_id is refused and logged cut', async () => {
       const error = await refusal(t.client.executePrimitive({ ...request(), conversationId: HUGE }));
       expect(error.code).toBe(Status.INVALID_ARGUMENT);

@@ -152,6 +152,25 @@ describe.each(backends)('stores: $name', (backend) => {
     expect((await events.subscribe(c, 1, epoch, new AbortController().signal)).epoch).toBe(epoch);
   });
 
+  test('a resume may name the event it last received: the same one is followed on, another is refused', async () => {
+    const { events } = await backend.make();
+    const c = id();
+    for (let i = 0; i < 3; i++) await events.append(c, event(String(i)));
+    const controller = new AbortController();
+    const all = await collect((await events.subscribe(c, 0, '', controller.signal)).events, 3, controller);
+    expect(new Set(all.map((e) => e.eventId)).size).toBe(3);
+    const { epoch } = await events.position(c);
+    const resumed = await events.subscribe(c, 2, epoch, new AbortController().signal, undefined, all[1].eventId);
+    expect((await resumed.events.next()).value).toMatchObject({ sequence: 3, eventId: all[2].eventId });
+    await resumed.events.return(undefined);
+    // The memory log refuses at once; Redis on its first read: either way before any event.
+    const refusal = await Promise.resolve()
+      .then(() => events.subscribe(c, 2, epoch, new AbortController().signal, undefined, all[0].eventId))
+      .then((s) => s.events.next())
+      .catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ status: 'FAILED_PRECONDITION', field: 'last_event_id' });
+  });
+
   test('a turn commits its session (versioned) and its events together', async () => {
     const { sessions, events } = await backend.make();
     const c = id();
@@ -202,7 +221,7 @@ describe.each(backends)('stores: $name', (backend) => {
     expect(last).toBeGreaterThanOrEqual(2);
     const controller = new AbortController();
     const got = await collect(
-      (await core.streamEvents({ conversationId: c, fromSequence: 0, epoch: '' }, controller.signal)).events,
+      (await core.streamEvents({ conversationId: c, fromSequence: 0, epoch: '', lastEventId: '' }, controller.signal)).events,
       last,
       controller,
     );

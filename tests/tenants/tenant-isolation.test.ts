@@ -23,7 +23,9 @@ async function replay(core: VoiceCore, conversationId: string, tenant: string, m
   const timer = setTimeout(() => controller.abort(), ms);
   const events: Event[] = [];
   try {
-    const subscription = await core.streamEvents({ conversationId, fromSequence: 0, epoch: '' }, controller.signal, { tenant });
+    const subscription = await core.streamEvents({ conversationId, fromSequence: 0, epoch: '', lastEventId: '' }, controller.signal, {
+      tenant,
+    });
     for await (const event of subscription.events) events.push(event);
   } catch (error) {
     if ((error as Error).name !== 'AbortError') throw error;
@@ -66,7 +68,7 @@ function isolationTests(makeStores: () => Promise<Stores | undefined>): void {
     const position = await core.events.position(c, 'acme');
     const refused = async (conversationId: string): Promise<string> => {
       try {
-        await core.streamEvents({ conversationId, fromSequence: position.last, epoch: '' }, new AbortController().signal, {
+        await core.streamEvents({ conversationId, fromSequence: position.last, epoch: '', lastEventId: '' }, new AbortController().signal, {
           tenant: 'globex',
         });
         return 'accepted';

@@ -3,7 +3,7 @@ import type { ObjectiveState, Transition } from '../../primitives/types';
 import { encodeTransitions, type StoredEvent } from './event-encoding';
 
 /** What the stored events were before encodeTransitions: one object per transition, stringified. */
-function asObjects(transitions: readonly Transition[], traceId: string, objectiveType: string, at: number): string[] {
+function asObjects(transitions: readonly Transition[], traceId: string, objectiveType: string, at: number, write: string): string[] {
   return transitions.map((t) =>
     JSON.stringify({
       t: 'state_transition',
@@ -13,6 +13,7 @@ function asObjects(transitions: readonly Transition[], traceId: string, objectiv
       to: t.to,
       d: t.data ?? {},
       at,
+      w: write,
     } satisfies StoredEvent),
   );
 }
@@ -36,15 +37,16 @@ describe('encodeTransitions', () => {
         text,
         text,
         fc.integer({ min: 0, max: 2 ** 45 }),
-        (ts, traceId, objectiveType, at) => {
-          expect(encodeTransitions(ts, traceId, objectiveType, at)).toEqual(asObjects(ts, traceId, objectiveType, at));
+        text,
+        (ts, traceId, objectiveType, at, write) => {
+          expect(encodeTransitions(ts, traceId, objectiveType, at, write)).toEqual(asObjects(ts, traceId, objectiveType, at, write));
         },
       ),
     );
   });
 
   test('decodes back to the transition, with an empty data object when it had none', () => {
-    const [encoded] = encodeTransitions([{ from: 'pending', to: 'eliciting' }], 'trace-1', 'capture_email_au', 1_700_000_000_000);
+    const [encoded] = encodeTransitions([{ from: 'pending', to: 'eliciting' }], 'trace-1', 'capture_email_au', 1_700_000_000_000, 'w1');
     expect(JSON.parse(encoded)).toEqual({
       t: 'state_transition',
       tr: 'trace-1',
@@ -53,6 +55,7 @@ describe('encodeTransitions', () => {
       to: 'eliciting',
       d: {},
       at: 1_700_000_000_000,
+      w: 'w1',
     });
   });
 });

@@ -10,10 +10,12 @@ export interface StoredEvent {
   to: string;
   d: { [key: string]: string };
   at: number;
+  /** The write that added it (see event-ids.ts); absent in events stored before it existed. */
+  w?: string;
 }
 
-export function encodeEvent(e: NewEvent, at: number): string {
-  const stored: StoredEvent = { t: e.eventType, tr: e.traceId, o: e.objectiveType, f: e.fromState, to: e.toState, d: e.data, at };
+export function encodeEvent(e: NewEvent, at: number, write: string): string {
+  const stored: StoredEvent = { t: e.eventType, tr: e.traceId, o: e.objectiveType, f: e.fromState, to: e.toState, d: e.data, at, w: write };
   return JSON.stringify(stored);
 }
 
@@ -23,9 +25,15 @@ export function encodeEvent(e: NewEvent, at: number): string {
  * than once per event. Why: a turn commits several transitions (five for a confirmed capture), and building
  * and stringifying an object for each was the largest of our own costs per call in Redis mode.
  */
-export function encodeTransitions(transitions: readonly Transition[], traceId: string, objectiveType: string, at: number): string[] {
+export function encodeTransitions(
+  transitions: readonly Transition[],
+  traceId: string,
+  objectiveType: string,
+  at: number,
+  write: string,
+): string[] {
   if (transitions.length === 0) return [];
   const head = `{"t":"state_transition","tr":${JSON.stringify(traceId)},"o":${JSON.stringify(objectiveType)},"f":`;
-  const tail = `,"at":${JSON.stringify(at)}}`;
+  const tail = `,"at":${JSON.stringify(at)},"w":${JSON.stringify(write)}}`;
   return transitions.map((t) => `${head}${JSON.stringify(t.from)},"to":${JSON.stringify(t.to)},"d":${JSON.stringify(t.data ?? {})}${tail}`);
 }

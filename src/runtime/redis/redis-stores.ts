@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { eventIdOf, newWriteId } from '../event-ids';
 import type { Event } from '../../../generated/voice_core/voice_core';
 import type { Transition } from '../../primitives/types';
 import { concurrentTurn } from '../errors';
-import { notRetained, pastTheEnd, staleEpoch } from '../event-log-errors';
+import { notRetained, otherEvent, pastTheEnd, staleEpoch } from '../event-log-errors';
 import { silentLogger, type Logger } from '../logger';
 import type { EventLog, NewEvent, SessionStore, Stores, Subscription, VersionedSession } from '../stores';
 import type { Cluster, RedisOptions } from 'ioredis';
@@ -153,6 +154,7 @@ function decodeEntry(conversationId: string, epoch: string, id: string, fields: 
     sequence: sequenceOf(id),
     timestamp: new Date(e.at),
     epoch,
+    eventId: e.w === undefined ? '' : eventIdOf(e.w, sequenceOf(id)),
   };
 }
 
@@ -268,7 +270,7 @@ class RedisSessionStore implements SessionStore {
       randomUUID(),
       expected.revision ?? '',
     ];
-    for (const event of encodeTransitions(transitions, traceId, objectiveType, at)) args.push(event);
+    for (const event of encodeTransitions(transitions, traceId, objectiveType, at, newWriteId())) args.push(event);
     let reply: [number, string | number, (number | string)?];
     try {
       reply = await this.commands.run('commit', () => this.redis.vcCommitTurn(...args));
@@ -300,7 +302,7 @@ class RedisEventLog implements EventLog {
   async append(conversationId: string, event: NewEvent, tenant = this.options.tenant): Promise<void> {
     const keys = conversationKeys(conversationId, tenant);
     try {
-      const document = encodeEvent(event, this.options.now());
+      const document = encodeEvent(event, this.options.now(), newWriteId());
       await this.commands.run('append', () =>
         this.redis.vcAppendEvents(
           keys.log,
@@ -322,6 +324,7 @@ class RedisEventLog implements EventLog {
     epoch: string,
     signal: AbortSignal,
     tenant = this.options.tenant,
+    lastEventId = '',
   ): Promise<Subscription> {
     const keys = conversationKeys(conversationId, tenant);
     let current: string;
@@ -335,7 +338,7 @@ class RedisEventLog implements EventLog {
     }
     if (epoch !== '' && epoch !== current) throw staleEpoch(conversationId, epoch, current);
     if (fromSequence > last) throw pastTheEnd(conversationId, fromSequence, last);
-    return { epoch: current, events: this.follow(conversationId, keys, current, fromSequence, signal) };
+    return { epoch: current, events: this.follow(conversationId, keys, current, fromSequence, lastEventId, signal) };
   }
 
   async position(conversationId: string, tenant = this.options.tenant): Promise<{ last: number; epoch: string }> {
@@ -353,6 +356,7 @@ class RedisEventLog implements EventLog {
     keys: ConversationKeys,
     epoch: string,
     fromSequence: number,
+    lastEventId: string,
     signal: AbortSignal,
   ): AsyncGenerator<Event> {
     // Watch before the first read, so that an event appended in between still wakes us.
@@ -364,21 +368,36 @@ class RedisEventLog implements EventLog {
         throw storeFailure(error, 'event log');
       }
       let cursor = fromSequence;
+      // The id of the event at the cursor, when known: each read then takes that event again, to check that the
+      // log still holds it there. A log that lost its last events (a failover, a crash) keeps its epoch and gives
+      // their sequences again: the events read after the cursor would then not follow the ones delivered.
+      let atCursor = cursor === 0 ? '' : lastEventId;
       while (!signal.aborted) {
         watcher.clear();
-        const { current, entries } = await this.read(keys, cursor);
+        const { current, entries } = await this.read(keys, cursor, atCursor !== '');
         // The log was lost (expired or flushed) and perhaps started again: never hand out its events as ours.
         if (current !== epoch) throw staleEpoch(conversationId, epoch, current ?? '(none)');
-        if (entries.length > 0) {
-          const first = sequenceOf(entries[0][0]);
+        let next = 0;
+        if (atCursor !== '' && entries.length > 0 && sequenceOf(entries[0][0]) === cursor) {
+          const held = decodeEntry(conversationId, epoch, entries[0][0], entries[0][1]).eventId;
+          if (held !== '' && held !== atCursor) throw otherEvent(conversationId, cursor, atCursor);
+          next = 1;
+        }
+        // Otherwise the event at the cursor is gone: trimmed (a sequence is given again only after every earlier
+        // one, so a lost tail refilled up to here would hold it), and nothing tells against what follows.
+        if (next < entries.length) {
+          const first = sequenceOf(entries[next][0]);
           if (first !== cursor + 1) {
             // from_sequence 0 asks for everything retained: nothing read yet, so start at the oldest retained event.
             if (fromSequence !== 0 || cursor !== 0) throw notRetained(conversationId, cursor, first);
             cursor = first - 1;
           }
-          for (const [id, fields] of entries) {
+          for (; next < entries.length; next++) {
+            const [id, fields] = entries[next];
+            const event = decodeEntry(conversationId, epoch, id, fields);
             cursor++;
-            yield decodeEntry(conversationId, epoch, id, fields);
+            atCursor = event.eventId;
+            yield event;
           }
           continue;
         }
@@ -403,12 +422,18 @@ class RedisEventLog implements EventLog {
     }
   }
 
-  /** The log's epoch and up to REPLAY_BATCH events after `cursor`, in one round trip. */
-  private async read(keys: ConversationKeys, cursor: number): Promise<{ current: string | null; entries: Array<[string, string[]]> }> {
+  /** The log's epoch and up to REPLAY_BATCH events after `cursor` (and the one at it, if `withCursor`), in one round trip. */
+  private async read(
+    keys: ConversationKeys,
+    cursor: number,
+    withCursor: boolean,
+  ): Promise<{ current: string | null; entries: Array<[string, string[]]> }> {
     let results: Array<[Error | null, unknown]> | null;
     try {
+      const start = withCursor ? `0-${cursor}` : `(0-${cursor}`;
+      const count = withCursor ? REPLAY_BATCH + 1 : REPLAY_BATCH;
       results = await this.commands.run('read', () =>
-        this.redis.pipeline().hget(keys.log, 'epoch').xrange(keys.events, `(0-${cursor}`, '+', 'COUNT', REPLAY_BATCH).exec(),
+        this.redis.pipeline().hget(keys.log, 'epoch').xrange(keys.events, start, '+', 'COUNT', count).exec(),
       );
     } catch (error) {
       throw storeFailure(error, 'event log');
