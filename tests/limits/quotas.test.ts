@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ClientError, Metadata, Status } from 'nice-grpc';
 import { createDefaultRegistry } from '../../src/primitives/defaults';
 import { RETRY_PUSHBACK_HEADER } from '../../src/headers';
+import { eventually } from '../support/eventually';
 import { slowPrimitive } from '../support/slow-primitive';
 import { startTestServer, type TestClient, type TestServer } from '../support/test-server';
 
@@ -94,8 +95,11 @@ describe('calls in flight', () => {
     const slow = Array.from({ length: 3 }, () =>
       t.client.executePrimitive({ objectiveType: 'test_slow', conversationId: randomUUID(), params: { delay_ms: '700' } }),
     );
-    for (let i = 0; i < 50 && t.server.limits.callsInFlight < 3; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(t.server.limits.callsInFlight).toBe(3);
+    await eventually(
+      'calls in flight',
+      async () => t.server.limits.callsInFlight,
+      (n) => n === 3,
+    );
     let trailers = Metadata();
     const { error, ms } = await refusal(() => t.client.executePrimitive(offer(randomUUID()), { onTrailer: (m) => (trailers = m) }));
     expect(error.code).toBe(Status.RESOURCE_EXHAUSTED);
@@ -149,15 +153,22 @@ describe('event stream caps', () => {
 
     two[0].cancel();
     await two[0].done;
-    for (let i = 0; i < 50 && t.server.limits.streamsOf('default') > 5; i++) await new Promise((r) => setTimeout(r, 10));
+    await eventually(
+      "the tenant's streams",
+      async () => t.server.limits.streamsOf('default'),
+      (n) => n <= 5,
+    );
     const again = await openStream(t.client, c);
     for (const s of [two[1], ...more, ...onOther, again]) {
       s.cancel();
       await s.done;
     }
     other.close();
-    for (let i = 0; i < 50 && t.server.limits.streamsOf('default') > 0; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(t.server.limits.streamsOf('default')).toBe(0);
+    await eventually(
+      "the tenant's streams",
+      async () => t.server.limits.streamsOf('default'),
+      (n) => n === 0,
+    );
   });
 });
 
