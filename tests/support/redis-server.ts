@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, connect } from 'node:net';
 
 /**
- * A real redis-server (Debian's) on a random free port, without persistence,
- * for one test file. `kill()` is a SIGKILL; `start()` again brings it back on
- * the same port, empty, as a crashed Redis without persistence would be.
+ * A real redis-server (Debian's) on a random free port, for one test file.
+ * `kill()` is a SIGKILL; `start()` again brings it back on the same port:
+ * empty, as a crashed Redis without persistence would be, or, with
+ * `appendOnly`, with what its append-only file holds.
  */
 export const REDIS_SERVER_BINARY = process.env.REDIS_SERVER_BINARY ?? '/usr/bin/redis-server';
 
@@ -33,13 +36,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface RedisServerOptions {
+  /**
+   * An append-only file with an fsync per write, in a directory of its own: a restart, even after a
+   * SIGKILL, then finds everything acknowledged. Without it, a restart starts empty.
+   */
+  appendOnly?: boolean;
+}
+
 export class RedisServer {
   private process: ChildProcess | undefined;
+  /** Where the append-only file is, when there is one (removed by `remove()`). */
+  readonly dir: string | undefined;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    options: RedisServerOptions,
+  ) {
+    this.dir = options.appendOnly === true ? mkdtempSync(join(tmpdir(), 'voice-core-redis-')) : undefined;
+  }
 
-  static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await freePort());
+  static async start(options: RedisServerOptions = {}): Promise<RedisServer> {
+    const server = new RedisServer(await freePort(), options);
     await server.start();
     return server;
   }
@@ -55,7 +73,10 @@ export class RedisServer {
   async start(): Promise<void> {
     const child = spawn(
       REDIS_SERVER_BINARY,
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'],
+      [
+        ...['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--protected-mode', 'no'],
+        ...(this.dir === undefined ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dir]),
+      ],
       { stdio: 'ignore' },
     );
     this.process = child;
@@ -65,6 +86,12 @@ export class RedisServer {
       if (Date.now() > deadline) throw new Error(`redis-server did not listen on port ${this.port} within 10 s`);
       await new Promise((r) => setTimeout(r, 20));
     }
+  }
+
+  /** SIGKILL, then deletes the append-only file's directory, if any. */
+  async remove(): Promise<void> {
+    await this.kill();
+    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** SIGKILL, and wait until it is gone. */
