@@ -246,7 +246,10 @@ export interface HealthCheckResponse {
     | undefined;
   /** The registered primitives, sorted by objective type. */
   primitives: PrimitiveInfo[];
-  /** Objective sessions held between turns on this server. */
+  /**
+   * Objective sessions held between turns on this server. Always 0 with a
+   * Redis store, whose sessions every server shares and none counts.
+   */
   openSessions: number;
   /** StreamEvents subscriptions this server is serving. */
   openStreams: number;

@@ -97,8 +97,9 @@ export interface EventLog {
   ): MaybePromise<Subscription>;
   /** Last sequence and epoch of a conversation's log (0 and '' when there is none). */
   position(conversationId: string, tenant?: string): MaybePromise<{ last: number; epoch: string }>;
-  /** Subscriptions served by this process, conversations and events retained: where countable cheaply (in memory). */
+  /** Subscriptions served by this process (both built-in stores count them). */
   readonly openSubscriptions?: number;
+  /** Conversations and events retained: where countable cheaply (in memory; not in a shared Redis). */
   readonly conversationCount?: number;
   retainedEventCount?(): number;
 }

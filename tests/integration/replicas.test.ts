@@ -68,8 +68,14 @@ describeWithRedis('several replicas on one Redis', () => {
   test('turn 1 on A, turn 2 on B completes the capture; C follows both turns in order', async () => {
     const [a, b, c] = replicas;
     const conversationId = `hop-${randomUUID()}`;
+    const before = (await c.client.healthCheck({})).openStreams;
     const watcher = follow(sdk(c), conversationId, completed);
-    await new Promise((r) => setTimeout(r, 200));
+    // C serves the stream before A and B produce: it follows their events live, not only replays them.
+    await eventually(
+      'event streams open on C',
+      async () => (await c.client.healthCheck({})).openStreams,
+      (n) => n > before,
+    );
     const first = await a.client.executePrimitive({
       objectiveType: 'capture_email_au',
       conversationId,

@@ -55,6 +55,12 @@ describeWithRedis('Redis metrics', () => {
     expect(sample(text, 'voice_core_redis_command_seconds_bucket', 'le="1",operation="commit"')).toBe(1);
     expect(sample(text, 'voice_core_redis_command_errors_total', 'operation="commit"')).toBe(0);
     expect(sample(text, 'voice_core_redis_followed_streams')).toBe(1);
+    // This process's own StreamEvents calls are counted on Redis too (the log itself is shared).
+    expect(sample(text, 'voice_core_open_event_streams')).toBe(1);
+    // What this process cannot count on a shared Redis is left out, not reported as 0.
+    for (const name of ['voice_core_open_sessions', 'voice_core_event_log_events', 'voice_core_event_log_conversations']) {
+      expect(text).not.toContain(`\n${name} `);
+    }
     expect(sample(text, 'voice_core_redis_follower_connections')).toBe(1);
     // Nothing about the conversation or what was said is in the exposition.
     expect(text).not.toContain(conversationId);
@@ -62,6 +68,7 @@ describeWithRedis('Redis metrics', () => {
     if (PROMTOOL !== undefined) expect(promtool(['check', 'metrics'], text)).toMatchObject({ output: '', status: 0 });
     controller.abort();
     await stream.next().catch(() => undefined);
+    await scrapeUntil('voice_core_open_event_streams', (n) => n === 0);
 
     // A redis-server that hangs holds the commit: the gauge counts it while it waits, and drops back once answered.
     process.kill(redis.pid!, 'SIGSTOP');

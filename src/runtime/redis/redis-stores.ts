@@ -292,6 +292,9 @@ class RedisSessionStore implements SessionStore {
 }
 
 class RedisEventLog implements EventLog {
+  /** Subscriptions this process serves: its own StreamEvents calls, for health and metrics (the log itself is shared). */
+  private subscriptions = 0;
+
   constructor(
     private readonly redis: ScriptedRedis,
     private readonly commands: RedisCommandStats,
@@ -359,6 +362,8 @@ class RedisEventLog implements EventLog {
     lastEventId: string,
     signal: AbortSignal,
   ): AsyncGenerator<Event> {
+    // Counted here, where the finally that uncounts is sure to run: a generator never started runs no finally.
+    this.subscriptions++;
     // Watch before the first read, so that an event appended in between still wakes us.
     const watcher = this.follower.watch(keys.events, fromSequence);
     try {
@@ -409,7 +414,12 @@ class RedisEventLog implements EventLog {
       signal.throwIfAborted();
     } finally {
       watcher.close();
+      this.subscriptions--;
     }
+  }
+
+  get openSubscriptions(): number {
+    return this.subscriptions;
   }
 
   private async keepAlive(keys: ConversationKeys): Promise<void> {

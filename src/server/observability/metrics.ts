@@ -205,38 +205,49 @@ export class ServerMetrics {
     });
     storeErrors.inc({ store: core.store.name, operation: 'any' }, 0);
 
-    new Gauge({
-      registers,
-      name: METRIC.openSessions,
-      help: 'Objective sessions held between turns (in this process).',
-      collect() {
-        if (core.sessions.size !== undefined) this.set(core.sessions.size);
-      },
-    });
-    new Gauge({
-      registers,
-      name: METRIC.openEventStreams,
-      help: 'StreamEvents subscriptions being served.',
-      collect() {
-        if (core.events.openSubscriptions !== undefined) this.set(core.events.openSubscriptions);
-      },
-    });
-    new Gauge({
-      registers,
-      name: METRIC.eventLogEvents,
-      help: 'Events retained in the event log.',
-      collect() {
-        if (core.events.retainedEventCount !== undefined) this.set(core.events.retainedEventCount());
-      },
-    });
-    new Gauge({
-      registers,
-      name: METRIC.eventLogConversations,
-      help: 'Conversations with a retained event log.',
-      collect() {
-        if (core.events.conversationCount !== undefined) this.set(core.events.conversationCount);
-      },
-    });
+    // Each figure only where the stores can give it: a shared Redis holds sessions and logs for every replica, so
+    // this process cannot count them, and a gauge left at 0 would read as "none".
+    const { sessions, events } = core;
+    if (sessions.size !== undefined) {
+      new Gauge({
+        registers,
+        name: METRIC.openSessions,
+        help: 'Objective sessions held between turns (in this process).',
+        collect() {
+          this.set(sessions.size ?? 0);
+        },
+      });
+    }
+    if (events.openSubscriptions !== undefined) {
+      new Gauge({
+        registers,
+        name: METRIC.openEventStreams,
+        help: 'StreamEvents subscriptions this process serves.',
+        collect() {
+          this.set(events.openSubscriptions ?? 0);
+        },
+      });
+    }
+    if (events.retainedEventCount !== undefined) {
+      new Gauge({
+        registers,
+        name: METRIC.eventLogEvents,
+        help: 'Events retained in the event log.',
+        collect() {
+          this.set(events.retainedEventCount?.() ?? 0);
+        },
+      });
+    }
+    if (events.conversationCount !== undefined) {
+      new Gauge({
+        registers,
+        name: METRIC.eventLogConversations,
+        help: 'Conversations with a retained event log.',
+        collect() {
+          this.set(events.conversationCount ?? 0);
+        },
+      });
+    }
     new Gauge({
       registers,
       name: METRIC.storeUp,
