@@ -1,5 +1,6 @@
 import { ClientError, Status } from 'nice-grpc';
 import type { Event } from '../../generated/voice_core/voice_core';
+import { eventually } from '../support/eventually';
 import { startTestServer, type TestClient, type TestServer } from '../support/test-server';
 
 const single = (conversationId: string, traceId = '') => ({
@@ -64,7 +65,12 @@ describe('event streaming through real gRPC', () => {
   test('replay then live: events appended after subscribing arrive on the same stream', async () => {
     await t.client.executePrimitive({ objectiveType: 'capture_email_au', conversationId: 'ev-live' });
     const reading = take(t.client, { conversationId: 'ev-live' }, 4);
-    await new Promise((r) => setTimeout(r, 50));
+    // The stream is served before the next turn: its events are followed live, not replayed.
+    await eventually(
+      'event streams open',
+      async () => t.server.core.events.openSubscriptions ?? 0,
+      (n) => n === 1,
+    );
     await t.client.executePrimitive({
       objectiveType: 'capture_email_au',
       conversationId: 'ev-live',
@@ -106,7 +112,11 @@ describe('event streaming through real gRPC', () => {
 
   test('many subscribers each get every event', async () => {
     const readers = Array.from({ length: 20 }, () => take(t.client, { conversationId: 'ev-many' }, 5));
-    await new Promise((r) => setTimeout(r, 100));
+    await eventually(
+      'event streams open',
+      async () => t.server.core.events.openSubscriptions ?? 0,
+      (n) => n === 20,
+    );
     await t.client.executePrimitive(single('ev-many'));
     for (const events of await Promise.all(readers)) expect(events.map((e) => e.sequence)).toEqual([1, 2, 3, 4, 5]);
   });
