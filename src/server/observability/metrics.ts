@@ -208,43 +208,36 @@ export class ServerMetrics {
     // Each figure only where the stores can give it: a shared Redis holds sessions and logs for every replica, so
     // this process cannot count them, and a gauge left at 0 would read as "none".
     const { sessions, events } = core;
-    if (sessions.size !== undefined) {
-      new Gauge({
-        registers,
+    const figures: Array<{ name: string; help: string; read: (() => number) | undefined }> = [
+      {
         name: METRIC.openSessions,
         help: 'Objective sessions held between turns (in this process).',
-        collect() {
-          this.set(sessions.size ?? 0);
-        },
-      });
-    }
-    if (events.openSubscriptions !== undefined) {
-      new Gauge({
-        registers,
+        read: sessions.size === undefined ? undefined : () => sessions.size ?? 0,
+      },
+      {
         name: METRIC.openEventStreams,
         help: 'StreamEvents subscriptions this process serves.',
-        collect() {
-          this.set(events.openSubscriptions ?? 0);
-        },
-      });
-    }
-    if (events.retainedEventCount !== undefined) {
-      new Gauge({
-        registers,
+        read: events.openSubscriptions === undefined ? undefined : () => events.openSubscriptions ?? 0,
+      },
+      {
         name: METRIC.eventLogEvents,
         help: 'Events retained in the event log.',
-        collect() {
-          this.set(events.retainedEventCount?.() ?? 0);
-        },
-      });
-    }
-    if (events.conversationCount !== undefined) {
-      new Gauge({
-        registers,
+        read: events.retainedEventCount === undefined ? undefined : () => events.retainedEventCount?.() ?? 0,
+      },
+      {
         name: METRIC.eventLogConversations,
         help: 'Conversations with a retained event log.',
+        read: events.conversationCount === undefined ? undefined : () => events.conversationCount ?? 0,
+      },
+    ];
+    for (const { name, help, read } of figures) {
+      if (read === undefined) continue;
+      new Gauge({
+        registers,
+        name,
+        help,
         collect() {
-          this.set(events.conversationCount ?? 0);
+          this.set(read());
         },
       });
     }
