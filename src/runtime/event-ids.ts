@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
  * that what the log holds now at that sequence is not what it was given.
  */
 
-/** 60 random bits as 16 hex digits: distinct for every write to one conversation's log, in practice. */
+/** 62 random bits of a UUID v4 (its fixed version digit left out) in 16 hex digits: distinct for every write to one conversation's log, in practice. */
 export function newWriteId(): string {
   const uuid = randomUUID();
   return uuid.slice(0, 8) + uuid.slice(9, 13) + uuid.slice(15, 18) + uuid.slice(19, 20);
