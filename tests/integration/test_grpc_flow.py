@@ -155,18 +155,27 @@ def open_streams():
         s.cancel()
 
 
-def stream_events(stubs, stub, open_streams, conversation_id: str, from_sequence: int = 0, epoch: str = "") -> EventStream:
+def stream_events(
+    stubs, stub, open_streams, conversation_id: str, from_sequence: int = 0, epoch: str = "", last_event_id: str = ""
+) -> EventStream:
     s = EventStream(
-        stub, stubs.pb.StreamEventsRequest(conversation_id=conversation_id, from_sequence=from_sequence, epoch=epoch)
+        stub,
+        stubs.pb.StreamEventsRequest(
+            conversation_id=conversation_id, from_sequence=from_sequence, epoch=epoch, last_event_id=last_event_id
+        ),
     )
     open_streams.append(s)
     return s
 
 
-def first_stream_error(stubs, stub, conversation_id: str, from_sequence: int = 0, epoch: str = "") -> grpc.RpcError:
+def first_stream_error(
+    stubs, stub, conversation_id: str, from_sequence: int = 0, epoch: str = "", last_event_id: str = ""
+) -> grpc.RpcError:
     """The status a StreamEvents call fails with; fails the test if it yields an event instead."""
     call = stub.StreamEvents(
-        stubs.pb.StreamEventsRequest(conversation_id=conversation_id, from_sequence=from_sequence, epoch=epoch),
+        stubs.pb.StreamEventsRequest(
+            conversation_id=conversation_id, from_sequence=from_sequence, epoch=epoch, last_event_id=last_event_id
+        ),
         timeout=CALL_TIMEOUT_S,
     )
     try:
@@ -312,6 +321,25 @@ class TestEventStreaming:
         assert [e.sequence for e in events] == [4, 5]
         assert [(e.from_state, e.to_state) for e in events] == TRANSITIONS[3:]
         resumed.assert_quiet(0.3)
+
+    def test_resume_naming_the_last_event_received(self, stubs, stub, open_streams):
+        conversation = unique("resume-id")
+        single_shot(stubs, stub, conversation)
+        first = stream_events(stubs, stub, open_streams, conversation).take(5)
+        assert len({e.event_id for e in first}) == 5 and all(e.event_id for e in first)
+
+        # The event the caller last received is still the log's at that sequence: the rest follows.
+        resumed = stream_events(
+            stubs, stub, open_streams, conversation, from_sequence=3, epoch=first[0].epoch, last_event_id=first[2].event_id
+        )
+        assert [e.event_id for e in resumed.take(2)] == [e.event_id for e in first[3:]]
+
+        # Another event at that sequence: the log lost the caller's events, and says so.
+        error = first_stream_error(
+            stubs, stub, conversation, from_sequence=3, epoch=first[0].epoch, last_event_id=first[1].event_id
+        )
+        assert error.code() == grpc.StatusCode.FAILED_PRECONDITION, error.details()
+        assert "last_event_id" in error.details()
 
     def test_from_sequence_past_the_last_event_is_out_of_range(self, stubs, stub):
         conversation = unique("out-of-range")
