@@ -5,6 +5,7 @@ import { HealthDefinition } from 'nice-grpc-server-health';
 import { createApiKey, hashApiKey } from '../../src/server/auth/api-keys';
 import { createVoiceCoreClient, isVoiceCoreError } from '../../src/client';
 import { bearer, emailTurn, tempDir, TenantRecordingCore } from '../support/auth';
+import { eventually } from '../support/eventually';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 async function refusal(call: Promise<unknown>): Promise<ClientError> {
@@ -14,14 +15,6 @@ async function refusal(call: Promise<unknown>): Promise<ClientError> {
   );
   if (!(error instanceof ClientError)) throw new Error(`expected a ClientError, got ${String(error)}`);
   return error;
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('API keys through real gRPC', () => {
@@ -102,17 +95,26 @@ describe('API keys through real gRPC', () => {
     const newKey = createApiKey('acme', rotated);
     // globex stays, acme's old key goes.
     writeFileSync(keysFile, `globex:${hashApiKey(globexKey).toString('hex')}\nacme:${hashApiKey(newKey).toString('hex')}\n`);
-    await waitFor(async () =>
-      t.client.executePrimitive(emailTurn('k-5'), bearer(newKey)).then(
-        () => true,
-        () => false,
-      ),
+    await eventually(
+      'the rotated key accepted',
+      () =>
+        t.client.executePrimitive(emailTurn('k-5'), bearer(newKey)).then(
+          () => true,
+          () => false,
+        ),
+      Boolean,
+      10_000,
     );
     expect((await refusal(t.client.executePrimitive(emailTurn('k-6'), bearer(acmeKey)))).code).toBe(Status.PERMISSION_DENIED);
     expect((await t.client.executePrimitive(emailTurn('k-7'), bearer(globexKey))).success).toBe(true);
     // A broken file keeps the keys in force.
     writeFileSync(keysFile, 'not a key line\n');
-    await waitFor(async () => t.logs.some((l) => l.msg === 'API key reload failed; keeping the previous keys'));
+    await eventually(
+      'the failed reload logged',
+      async () => t.logs.some((l) => l.msg === 'API key reload failed; keeping the previous keys'),
+      Boolean,
+      10_000,
+    );
     expect((await t.client.executePrimitive(emailTurn('k-8'), bearer(newKey))).success).toBe(true);
     // reloadCredentials (SIGHUP in the CLI) reads it at once.
     writeFileSync(keysFile, `acme:${hashApiKey(acmeKey).toString('hex')}\n`);

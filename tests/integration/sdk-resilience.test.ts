@@ -147,7 +147,11 @@ describe('resumable event streams against a real server', () => {
         }
       });
       await capture(writer, 'resume-1');
-      await waitFor(() => proxy.connections >= 2);
+      await eventually(
+        'connections through the proxy',
+        async () => proxy.connections,
+        (n) => n >= 2,
+      );
       await capture(writer, 'resume-1');
       const events = await reading;
       expect(events.map((e) => e.sequence)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
@@ -252,11 +256,3 @@ describe('resumable event streams against a real server', () => {
     }
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

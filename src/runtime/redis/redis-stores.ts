@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { eventIdOf, newWriteId } from '../event-ids';
 import type { Event } from '../../../generated/voice_core/voice_core';
 import type { Transition } from '../../primitives/types';
 import { concurrentTurn } from '../errors';
+import { eventIdOf, newWriteId } from '../event-ids';
 import { notRetained, otherEvent, pastTheEnd, staleEpoch } from '../event-log-errors';
 import { silentLogger, type Logger } from '../logger';
 import type { EventLog, NewEvent, SessionStore, Stores, Subscription, VersionedSession } from '../stores';
